@@ -1,0 +1,54 @@
+/** The two ways a caller proves who it is: IAM-signed admin calls and user access tokens. */
+import type { RequestInfo, Services } from './context.js';
+import { CognitoError } from './errors.js';
+import type { PoolRecord, UserRecord } from './services/model.js';
+import type { AccessClaims } from './services/tokens.js';
+import { requirePool, requireUser } from './services/users.js';
+import { type Body, POOL_ID, USERNAME, reqString } from './validate.js';
+
+/**
+ * Admin operations need IAM credentials. The emulator does not check the signature (there is no
+ * IAM here), but it refuses unsigned calls so a browser can't reach them with a bare fetch.
+ */
+export function requireSigned(request: RequestInfo): void {
+  if (!request.signed) throw new CognitoError('MissingAuthenticationTokenException', 'Missing Authentication Token');
+}
+
+export const poolIdParam = (body: Body) => reqString(body, 'UserPoolId', { max: 55, pattern: POOL_ID });
+export const usernameParam = (body: Body, key = 'Username') => reqString(body, key, { max: 128, pattern: USERNAME });
+
+export function adminPool(svc: Services, body: Body, request: RequestInfo): PoolRecord {
+  requireSigned(request);
+  return requirePool(svc.store, poolIdParam(body));
+}
+
+export function adminUser(svc: Services, body: Body, request: RequestInfo): { pool: PoolRecord; user: UserRecord } {
+  const pool = adminPool(svc, body, request);
+  return { pool, user: requireUser(svc.store, pool, usernameParam(body)) };
+}
+
+export interface TokenUser {
+  claims: AccessClaims;
+  pool: PoolRecord;
+  user: UserRecord;
+}
+
+export async function tokenUser(svc: Services, body: Body): Promise<TokenUser> {
+  const claims = await svc.tokens.verifyAccessToken(reqString(body, 'AccessToken', { max: 8192 }));
+  const pool = requirePool(svc.store, claims.poolId);
+  const user = svc.store.getUser(pool.id, claims.username);
+  if (!user) throw new CognitoError('NotAuthorizedException', 'Invalid Access Token');
+  return { claims, pool, user };
+}
+
+/** Read-modify-write of one user inside a transaction, so concurrent workers can't lose an update. */
+export function updateUser(svc: Services, pool: PoolRecord, username: string, change: (user: UserRecord) => void): UserRecord {
+  return svc.store.transaction(() => {
+    const user = svc.store.getUser(pool.id, username);
+    if (!user) throw new CognitoError('UserNotFoundException', 'User does not exist.');
+    change(user);
+    user.lastModifiedAt = svc.clock.now();
+    svc.store.updateUser(pool.id, user);
+    return user;
+  });
+}

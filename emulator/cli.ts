@@ -1,0 +1,111 @@
+/**
+ * npm run emulator -- [--port 9229] [--host 127.0.0.1] [--data .data] [--seed] [--test-hooks] [--config-out public/config.json]
+ * npm run emulator:cli -- sms [--username u] [--pool id] [--data .data]
+ * npm run emulator:cli -- users [--pool id] [--data .data]
+ * npm run emulator:cli -- create-user --pool id --username u --password p [--phone +1...] [--email e] [--data .data]
+ */
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { callAdmin } from './admin.js';
+import { DEMO_USERS, seedDemo } from './seed.js';
+import { startEmulator } from './server.js';
+import { AdjustableClock } from './services/clock.js';
+import { Outbox } from './services/outbox.js';
+import { Sessions } from './services/sessions.js';
+import { Store } from './services/store.js';
+import { TokenService } from './services/tokens.js';
+import type { Services } from './context.js';
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: {
+    port: { type: 'string', default: '9229' },
+    host: { type: 'string', default: '127.0.0.1' },
+    data: { type: 'string', default: '.data' },
+    seed: { type: 'boolean', default: false },
+    'test-hooks': { type: 'boolean', default: false },
+    'config-out': { type: 'string' },
+    username: { type: 'string' },
+    pool: { type: 'string' },
+    password: { type: 'string' },
+    phone: { type: 'string' },
+    email: { type: 'string' },
+  },
+});
+
+/** Offline commands work on the data folder directly (SQLite WAL lets them run beside a live server). */
+function offlineServices(): Services {
+  const store = new Store(values.data);
+  const clock = new AdjustableClock();
+  return {
+    store,
+    clock,
+    outbox: new Outbox(store, clock, console.log),
+    sessions: new Sessions(store, clock),
+    tokens: new TokenService(store, clock, () => 'http://offline'),
+    defaultRegion: 'us-east-1',
+  };
+}
+
+async function serve(): Promise<void> {
+  const emulator = await startEmulator({
+    dataDir: values.data,
+    host: values.host,
+    port: Number(values.port),
+    testHooks: values['test-hooks'],
+  });
+  if (values.seed) {
+    const { config, created } = await seedDemo(emulator.services, emulator.url);
+    if (values['config-out']) writeFileSync(values['config-out'], `${JSON.stringify(config, null, 2)}\n`);
+    console.log(`${created ? 'created' : 'using'} demo pool ${config.userPoolId}, app client ${config.userPoolClientId}`);
+    console.log('demo users:');
+    for (const u of DEMO_USERS) console.log(`  ${u.username.padEnd(14)} ${u.password.padEnd(16)} ${u.what}`);
+  }
+  console.log(`SMS and e-mail codes are printed here and served at ${emulator.url}/_emulator/sms?username=<user>`);
+  console.log(`listening on ${emulator.url}`);
+  const stop = () => {
+    void emulator.close().then(() => process.exit(0));
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+async function main(): Promise<void> {
+  const command = positionals[0] ?? 'serve';
+  if (command === 'serve') return serve();
+  const services = offlineServices();
+  try {
+    if (command === 'sms') {
+      const messages = services.store.readOutbox({ username: values.username, poolId: values.pool }).filter((m) => m.channel === 'SMS');
+      for (const m of messages) console.log(`${m.sentAt}  ${m.username.padEnd(16)} ${m.destination.padEnd(14)} ${m.code}  ${m.message}`);
+      if (messages.length === 0) console.log('no messages');
+    } else if (command === 'users') {
+      const pools = values.pool ? services.store.listPools().filter((p) => p.id === values.pool) : services.store.listPools();
+      for (const pool of pools) {
+        console.log(`${pool.id} (${pool.name}, MFA ${pool.mfaConfiguration})`);
+        for (const u of services.store.listUsers(pool.id)) {
+          const mfa = [u.smsMfaEnabled && 'SMS', u.totpEnabled && u.totpSecret && 'TOTP'].filter(Boolean).join('+') || 'no MFA';
+          console.log(`  ${u.username.padEnd(16)} ${u.status.padEnd(22)} ${mfa}`);
+        }
+      }
+    } else if (command === 'create-user') {
+      if (!values.pool || !values.username || !values.password) throw new Error('create-user needs --pool, --username and --password');
+      const attributes = [
+        ...(values.phone ? [{ Name: 'phone_number', Value: values.phone }] : []),
+        ...(values.email ? [{ Name: 'email', Value: values.email }] : []),
+      ];
+      await callAdmin(services, 'AdminCreateUser', { UserPoolId: values.pool, Username: values.username, UserAttributes: attributes, MessageAction: 'SUPPRESS' });
+      await callAdmin(services, 'AdminSetUserPassword', { UserPoolId: values.pool, Username: values.username, Password: values.password, Permanent: true });
+      console.log(`created ${values.username}`);
+    } else {
+      throw new Error(`unknown command ${command}: use serve, sms, users or create-user`);
+    }
+  } finally {
+    services.store.close();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? `${e.name}: ${e.message}` : e);
+  process.exit(1);
+});

@@ -1,0 +1,26 @@
+import type { Clock } from './services/clock.js';
+import type { Outbox } from './services/outbox.js';
+import type { Sessions } from './services/sessions.js';
+import type { Store } from './services/store.js';
+import type { TokenService } from './services/tokens.js';
+import type { Body } from './validate.js';
+
+/** What every operation handler gets. */
+export interface Services {
+  store: Store;
+  clock: Clock;
+  outbox: Outbox;
+  sessions: Sessions;
+  tokens: TokenService;
+  /** Region for pool ids created without a signed request naming one. */
+  defaultRegion: string;
+}
+
+export interface RequestInfo {
+  /** Region from the SigV4 credential scope, when the caller signed the request. */
+  signedRegion?: string;
+  /** Admin operations need IAM credentials: a SigV4 Authorization header. */
+  signed: boolean;
+}
+
+export type Operation = (services: Services, body: Body, request: RequestInfo) => Promise<object> | object;

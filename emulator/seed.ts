@@ -1,0 +1,75 @@
+/** The demo pool, client and users that `npm start` creates once. */
+import { callAdmin } from './admin.js';
+import type { Services } from './context.js';
+
+export const DEMO_POOL_NAME = 'demo';
+export const DEMO_PASSWORD = 'Demo-Passw0rd!';
+export const DEMO_TEMP_PASSWORD = 'Temp-Passw0rd!';
+
+export interface DemoUser {
+  username: string;
+  password: string;
+  what: string;
+}
+
+export const DEMO_USERS: DemoUser[] = [
+  { username: 'password-user', password: DEMO_PASSWORD, what: 'password only' },
+  { username: 'sms-user', password: DEMO_PASSWORD, what: 'SMS MFA to +1 206 555 0100' },
+  { username: 'new-user', password: DEMO_TEMP_PASSWORD, what: 'temporary password: must set a new one' },
+  { username: 'totp-user', password: DEMO_PASSWORD, what: 'no MFA yet: set up an authenticator app under Account security' },
+];
+
+export interface DemoConfig {
+  region: string;
+  userPoolId: string;
+  userPoolClientId: string;
+  endpoint: string;
+  appName: string;
+  sessionMinutes: number;
+}
+
+export async function seedDemo(services: Services, endpoint: string): Promise<{ config: DemoConfig; created: boolean }> {
+  const existing = services.store.listPools().find((p) => p.name === DEMO_POOL_NAME);
+  const client = existing && services.store.listClients(existing.id)[0];
+  if (existing && client) {
+    return { created: false, config: configFor(existing.id, existing.region, client.id, client.authSessionValidity, endpoint) };
+  }
+  const { UserPool } = await callAdmin<{ UserPool: { Id: string } }>(services, 'CreateUserPool', { PoolName: DEMO_POOL_NAME, AutoVerifiedAttributes: ['phone_number'] });
+  const poolId = UserPool.Id;
+  await callAdmin(services, 'SetUserPoolMfaConfig', {
+    UserPoolId: poolId,
+    MfaConfiguration: 'OPTIONAL',
+    SmsMfaConfiguration: { SmsAuthenticationMessage: 'Your Demo sign-in code is {####}' },
+    SoftwareTokenMfaConfiguration: { Enabled: true },
+  });
+  const { UserPoolClient } = await callAdmin<{ UserPoolClient: { ClientId: string } }>(services, 'CreateUserPoolClient', {
+    UserPoolId: poolId,
+    ClientName: 'sign-in-app',
+    ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+  });
+  const permanent = async (username: string, attributes: { Name: string; Value: string }[]) => {
+    await callAdmin(services, 'AdminCreateUser', { UserPoolId: poolId, Username: username, UserAttributes: attributes, MessageAction: 'SUPPRESS' });
+    await callAdmin(services, 'AdminSetUserPassword', { UserPoolId: poolId, Username: username, Password: DEMO_PASSWORD, Permanent: true });
+  };
+  await permanent('password-user', [{ Name: 'email', Value: 'password-user@example.com' }, { Name: 'email_verified', Value: 'true' }]);
+  await permanent('sms-user', [{ Name: 'phone_number', Value: '+12065550100' }]);
+  await callAdmin(services, 'AdminSetUserMFAPreference', { UserPoolId: poolId, Username: 'sms-user', SMSMfaSettings: { Enabled: true, PreferredMfa: true } });
+  await permanent('totp-user', [{ Name: 'email', Value: 'totp-user@example.com' }]);
+  await callAdmin(services, 'AdminCreateUser', {
+    UserPoolId: poolId,
+    Username: 'new-user',
+    TemporaryPassword: DEMO_TEMP_PASSWORD,
+    MessageAction: 'SUPPRESS',
+    UserAttributes: [{ Name: 'email', Value: 'new-user@example.com' }],
+  });
+  return { created: true, config: configFor(poolId, poolId.split('_')[0], UserPoolClient.ClientId, 3, endpoint) };
+}
+
+const configFor = (userPoolId: string, region: string, userPoolClientId: string, sessionMinutes: number, endpoint: string): DemoConfig => ({
+  region,
+  userPoolId,
+  userPoolClientId,
+  endpoint,
+  appName: 'Demo',
+  sessionMinutes,
+});

@@ -1,0 +1,236 @@
+/**
+ * Cognito's JSON protocol over node:http: POST / with X-Amz-Target:
+ * AWSCognitoIdentityProviderService.<Operation>, answers in application/x-amz-json-1.1, errors as
+ * HTTP 400 {"__type", "message"}. Plus the JWKS / OpenID documents and the emulator's own endpoints.
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { RequestInfo, Services } from './context.js';
+import { CognitoError } from './errors.js';
+import { AdjustableClock } from './services/clock.js';
+import { Outbox, type Logger } from './services/outbox.js';
+import { RateLimiter } from './services/rate-limit.js';
+import { Sessions } from './services/sessions.js';
+import { Store } from './services/store.js';
+import { TokenService } from './services/tokens.js';
+import { operations } from './targets/index.js';
+import type { Body } from './validate.js';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+const TARGET_PREFIX = 'AWSCognitoIdentityProviderService.';
+const JSON_TYPE = 'application/x-amz-json-1.1';
+
+export interface EmulatorOptions {
+  dataDir: string;
+  host?: string;
+  port?: number;
+  /** Enables POST /_emulator/clock. */
+  testHooks?: boolean;
+  region?: string;
+  log?: Logger;
+  /** Multiplier on Cognito's request quotas (tests of TooManyRequestsException lower it). */
+  rateLimitScale?: number;
+}
+
+export interface Emulator {
+  url: string;
+  port: number;
+  services: Services;
+  clock: AdjustableClock;
+  server: Server;
+  close(): Promise<void>;
+}
+
+class HttpError extends CognitoError {}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > MAX_BODY_BYTES) {
+      reject(new HttpError('RequestEntityTooLargeException', 'Request body is larger than 1 MiB.', 413));
+      req.resume();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new HttpError('RequestEntityTooLargeException', 'Request body is larger than 1 MiB.', 413));
+        req.resume();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function parseJsonObject(text: string): Body {
+  let value: unknown;
+  try {
+    value = JSON.parse(text === '' ? '{}' : text);
+  } catch {
+    throw new CognitoError('SerializationException', 'Request body is not valid JSON.');
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new CognitoError('SerializationException', 'Request body must be a JSON object.');
+  }
+  return value as Body;
+}
+
+function requestInfo(req: IncomingMessage): RequestInfo {
+  const auth = req.headers.authorization ?? '';
+  const region = /Credential=[^/,\s]+\/\d{8}\/([a-z0-9-]{1,32})\/cognito-idp\//.exec(auth)?.[1];
+  return { signed: auth.startsWith('AWS4-HMAC-SHA256 '), ...(region ? { signedRegion: region } : {}) };
+}
+
+function cors(req: IncomingMessage, res: ServerResponse): void {
+  res.setHeader('Access-Control-Allow-Origin', req.headers.origin ?? '*');
+  res.setHeader('Vary', 'Origin');
+  res.setHeader('Access-Control-Expose-Headers', 'x-amzn-requestid, x-amzn-errortype, x-amzn-errormessage, date');
+}
+
+function send(res: ServerResponse, status: number, body: unknown, contentType = JSON_TYPE): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(text), 'x-amzn-requestid': randomUUID() });
+  res.end(text);
+}
+
+function sendError(res: ServerResponse, error: CognitoError): void {
+  res.setHeader('x-amzn-errortype', error.type);
+  send(res, error.status, error.toJSON());
+}
+
+export async function startEmulator(options: EmulatorOptions): Promise<Emulator> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const clock = new AdjustableClock();
+  const store = new Store(options.dataDir);
+  const limiter = new RateLimiter(clock, options.rateLimitScale);
+  let baseUrl = '';
+  const services: Services = {
+    store,
+    clock,
+    outbox: new Outbox(store, clock, log),
+    sessions: new Sessions(store, clock),
+    tokens: new TokenService(store, clock, () => baseUrl),
+    defaultRegion: options.region ?? 'us-east-1',
+  };
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const target = String(req.headers['x-amz-target'] ?? '');
+    const name = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : '';
+    const operation = Object.prototype.hasOwnProperty.call(operations, name) ? operations[name] : undefined;
+    const text = await readBody(req);
+    if (!operation) throw new CognitoError('UnknownOperationException', `Unknown operation ${target.slice(0, 128)}`);
+    const contentType = String(req.headers['content-type'] ?? '');
+    if (!/^application\/(x-amz-json-1\.[01]|json)\b/.test(contentType)) {
+      throw new CognitoError('SerializationException', `Unsupported Content-Type ${contentType.slice(0, 64)}: use ${JSON_TYPE}.`);
+    }
+    const body = parseJsonObject(text);
+    limiter.check(name);
+    send(res, 200, await operation(services, body, requestInfo(req)));
+  }
+
+  async function handleGet(url: URL, res: ServerResponse): Promise<void> {
+    const wellKnown = /^\/([\w-]+_[0-9a-zA-Z]+)\/\.well-known\/(jwks\.json|openid-configuration)$/.exec(url.pathname);
+    if (wellKnown) {
+      const [, poolId, doc] = wellKnown;
+      if (!store.getPool(poolId)) throw new CognitoError('ResourceNotFoundException', `User pool ${poolId} does not exist.`, 404);
+      if (doc === 'jwks.json') return send(res, 200, await services.tokens.jwks(poolId), 'application/json');
+      const issuer = services.tokens.issuer(poolId);
+      return send(res, 200, {
+        issuer,
+        jwks_uri: `${issuer}/.well-known/jwks.json`,
+        subject_types_supported: ['public'],
+        id_token_signing_alg_values_supported: ['RS256'],
+        response_types_supported: ['code', 'token'],
+        scopes_supported: ['openid', 'email', 'phone', 'profile'],
+        token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
+        claims_supported: ['aud', 'auth_time', 'cognito:username', 'email', 'email_verified', 'exp', 'iat', 'iss', 'phone_number', 'phone_number_verified', 'sub', 'token_use'],
+      }, 'application/json');
+    }
+    if (url.pathname === '/_emulator/health') return send(res, 200, { ok: true }, 'application/json');
+    if (url.pathname === '/_emulator/sms' || url.pathname === '/_emulator/outbox') {
+      const sms = url.pathname === '/_emulator/sms';
+      const username = url.searchParams.get('username') ?? undefined;
+      const poolId = url.searchParams.get('poolId') ?? undefined;
+      const messages = store.readOutbox({ username, poolId }).filter((m) => !sms || m.channel === 'SMS');
+      return send(
+        res,
+        200,
+        messages.map((m) =>
+          sms
+            ? { poolId: m.poolId, username: m.username, phoneNumber: m.destination, message: m.message, code: m.code, sentAt: m.sentAt }
+            : m,
+        ),
+        'application/json',
+      );
+    }
+    throw new CognitoError('ResourceNotFoundException', `No route for GET ${url.pathname.slice(0, 128)}`, 404);
+  }
+
+  async function handleClock(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = parseJsonObject(await readBody(req));
+    const seconds = body.advanceSeconds;
+    if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0 || seconds > 10 * 365 * 86400) {
+      throw new CognitoError('InvalidParameterException', 'advanceSeconds must be a non-negative number of seconds.');
+    }
+    clock.advance(seconds);
+    send(res, 200, { now: new Date(clock.now()).toISOString() }, 'application/json');
+  }
+
+  const server = createServer((req, res) => {
+    cors(req, res);
+    const url = new URL(req.url ?? '/', 'http://emulator');
+    const work = (async () => {
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204, {
+          'Access-Control-Allow-Methods': 'POST, GET, OPTIONS',
+          'Access-Control-Allow-Headers': req.headers['access-control-request-headers'] ?? 'content-type, x-amz-target, x-amz-user-agent, authorization',
+          'Access-Control-Max-Age': '600',
+        });
+        return void res.end();
+      }
+      if (req.method === 'POST' && url.pathname === '/') return handleApi(req, res);
+      if (req.method === 'POST' && url.pathname === '/_emulator/clock' && options.testHooks) return handleClock(req, res);
+      if (req.method === 'GET') return handleGet(url, res);
+      req.resume();
+      throw new CognitoError('UnknownOperationException', `Unsupported request ${req.method} ${url.pathname.slice(0, 128)}`);
+    })();
+    work.catch((e: unknown) => {
+      if (res.headersSent) return void res.end();
+      if (e instanceof CognitoError) return sendError(res, e);
+      log(`[error] ${req.method} ${url.pathname}: ${e instanceof Error ? e.stack : String(e)}`);
+      sendError(res, new CognitoError('InternalErrorException', 'Internal error.', 500));
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 9229, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  baseUrl = `http://${options.host ?? '127.0.0.1'}:${port}`;
+  const purge = setInterval(() => store.purgeExpiredSessions(clock.now()), 60_000);
+  purge.unref();
+
+  return {
+    url: baseUrl,
+    port,
+    services,
+    clock,
+    server,
+    close: async () => {
+      clearInterval(purge);
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      store.close();
+    },
+  };
+}

@@ -1,0 +1,94 @@
+/** Attribute rules (names, formats, verification) and verification codes (valid 24 h, sent to the outbox). */
+import type { Services } from '../context.js';
+import { CognitoError, invalidParameter } from '../errors.js';
+import type { AttributeInput } from '../validate.js';
+import { codesEqual, maskEmail, maskPhone, newSixDigitCode } from './codes.js';
+import type { PoolRecord, UserRecord } from './model.js';
+import { deleteAttribute, getAttribute, setAttribute } from './model.js';
+import { fillCode } from './outbox.js';
+
+const STANDARD = new Set([
+  'address', 'birthdate', 'email', 'email_verified', 'family_name', 'gender', 'given_name', 'locale', 'middle_name', 'name',
+  'nickname', 'phone_number', 'phone_number_verified', 'picture', 'preferred_username', 'profile', 'updated_at', 'website', 'zoneinfo',
+]);
+const VERIFIABLE = ['email', 'phone_number'] as const;
+type Verifiable = (typeof VERIFIABLE)[number];
+
+export const E164 = /^\+[1-9]\d{6,14}$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export const VERIFICATION_CODE_TTL_MS = 24 * 60 * 60 * 1000;
+const MAX_CODE_ATTEMPTS = 5;
+
+export const isVerifiable = (name: string): name is Verifiable => (VERIFIABLE as readonly string[]).includes(name);
+
+function checkAttribute({ Name, Value }: AttributeInput, byAdmin: boolean): void {
+  if (Name === 'sub') throw invalidParameter('Cannot modify the non-mutable attribute sub');
+  if (!STANDARD.has(Name) && !/^(custom|dev):[\w.-]{1,20}$/.test(Name)) throw invalidParameter(`Attribute does not exist in the schema: ${Name}`);
+  if (Name.endsWith('_verified')) {
+    if (!byAdmin) throw invalidParameter(`Cannot modify the non-mutable attribute ${Name}`);
+    if (Value !== 'true' && Value !== 'false') throw invalidParameter(`Invalid value for ${Name}: must be true or false`);
+  }
+  if (Name === 'phone_number' && Value !== '' && !E164.test(Value)) throw invalidParameter('Invalid phone number format.');
+  if (Name === 'email' && Value !== '' && !EMAIL.test(Value)) throw invalidParameter('Invalid email address format.');
+}
+
+/**
+ * Applies attribute changes. A changed email or phone becomes unverified unless the admin marks it
+ * verified in the same call. Returns the verifiable attributes that changed.
+ */
+export function applyAttributes(user: UserRecord, attributes: AttributeInput[], byAdmin: boolean): Verifiable[] {
+  attributes.forEach((a) => checkAttribute(a, byAdmin));
+  const changed: Verifiable[] = [];
+  for (const { Name, Value } of attributes) {
+    if (Value === '' && !Name.endsWith('_verified')) {
+      deleteAttribute(user, Name);
+      if (isVerifiable(Name)) deleteAttribute(user, `${Name}_verified`);
+      continue;
+    }
+    if (isVerifiable(Name) && getAttribute(user, Name) !== Value) {
+      changed.push(Name);
+      if (!attributes.some((a) => a.Name === `${Name}_verified`)) setAttribute(user, `${Name}_verified`, 'false');
+    }
+    setAttribute(user, Name, Value);
+  }
+  return changed;
+}
+
+export interface CodeDeliveryDetails {
+  Destination: string;
+  DeliveryMedium: 'SMS' | 'EMAIL';
+  AttributeName: Verifiable;
+}
+
+/** Sends a fresh verification code for email or phone_number and remembers it (in `user`, saved by the caller). */
+export function sendVerificationCode(svc: Services, pool: PoolRecord, user: UserRecord, name: string): CodeDeliveryDetails {
+  if (!isVerifiable(name)) throw invalidParameter(`Attribute ${name} cannot be verified.`);
+  const destination = getAttribute(user, name);
+  if (!destination) throw invalidParameter(`Attribute ${name} is not present for the user.`);
+  const code = newSixDigitCode();
+  const channel = name === 'email' ? 'EMAIL' : 'SMS';
+  const template = channel === 'SMS' ? pool.smsVerificationMessage : pool.emailVerificationMessage;
+  user.verificationCodes = user.verificationCodes.filter(([n]) => n !== name);
+  user.verificationCodes.push([name, { code, expiresAt: svc.clock.now() + VERIFICATION_CODE_TTL_MS, attempts: 0 }]);
+  svc.outbox.send({ poolId: pool.id, username: user.username, channel, destination, message: fillCode(template, code), code });
+  return { Destination: channel === 'SMS' ? maskPhone(destination) : maskEmail(destination), DeliveryMedium: channel, AttributeName: name };
+}
+
+/**
+ * VerifyUserAttribute: checks the code (5 tries, 24 h) and marks the attribute verified.
+ * A wrong code is returned, not thrown, so the caller saves the attempt count before failing.
+ */
+export function verifyCode(svc: Services, user: UserRecord, name: string, code: string): CognitoError | undefined {
+  if (!isVerifiable(name)) throw invalidParameter(`Attribute ${name} cannot be verified.`);
+  const entry = user.verificationCodes.find(([n]) => n === name)?.[1];
+  if (!entry || entry.expiresAt <= svc.clock.now() || entry.attempts >= MAX_CODE_ATTEMPTS) {
+    throw new CognitoError('ExpiredCodeException', 'Invalid code provided, please request a code again.');
+  }
+  if (!codesEqual(entry.code, code)) {
+    entry.attempts += 1;
+    return new CognitoError('CodeMismatchException', 'Invalid verification code provided, please try again.');
+  }
+  user.verificationCodes = user.verificationCodes.filter(([n]) => n !== name);
+  setAttribute(user, `${name}_verified`, 'true');
+  return undefined;
+}

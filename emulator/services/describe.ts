@@ -1,0 +1,58 @@
+/** Cognito's response shapes for pools, clients and users. Dates are epoch seconds, as the SDK parses them. */
+import type { ClientRecord, PoolRecord, UserRecord } from './model.js';
+import { attributeList, mfaSettings } from './users.js';
+
+const seconds = (ms: number) => ms / 1000;
+
+export function describePool(pool: PoolRecord, estimatedUsers: number): Record<string, unknown> {
+  return {
+    ...pool.extra,
+    Id: pool.id,
+    Name: pool.name,
+    Arn: `arn:aws:cognito-idp:${pool.region}:000000000000:userpool/${pool.id}`,
+    Policies: { PasswordPolicy: pool.passwordPolicy },
+    MfaConfiguration: pool.mfaConfiguration,
+    SmsAuthenticationMessage: pool.smsAuthenticationMessage,
+    ...(pool.smsConfiguration ? { SmsConfiguration: pool.smsConfiguration } : {}),
+    AutoVerifiedAttributes: pool.autoVerifiedAttributes,
+    ...(pool.usernameAttributes.length ? { UsernameAttributes: pool.usernameAttributes } : {}),
+    SmsVerificationMessage: pool.smsVerificationMessage,
+    EmailVerificationMessage: pool.emailVerificationMessage,
+    EmailVerificationSubject: pool.emailVerificationSubject,
+    EstimatedNumberOfUsers: estimatedUsers,
+    CreationDate: seconds(pool.createdAt),
+    LastModifiedDate: seconds(pool.lastModifiedAt),
+  };
+}
+
+export function describeClient(client: ClientRecord): Record<string, unknown> {
+  return {
+    ...client.extra,
+    UserPoolId: client.poolId,
+    ClientId: client.id,
+    ClientName: client.name,
+    ...(client.secret ? { ClientSecret: client.secret } : {}),
+    ExplicitAuthFlows: client.explicitAuthFlows,
+    AuthSessionValidity: client.authSessionValidity,
+    AccessTokenValidity: client.accessTokenValidityMinutes,
+    IdTokenValidity: client.idTokenValidityMinutes,
+    RefreshTokenValidity: client.refreshTokenValidityMinutes,
+    TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes', RefreshToken: 'minutes' },
+    EnableTokenRevocation: client.enableTokenRevocation,
+    CreationDate: seconds(client.createdAt),
+    LastModifiedDate: seconds(client.lastModifiedAt),
+  };
+}
+
+/** AdminGetUser / ListUsers shape. */
+export function describeUser(user: UserRecord, attributesKey: 'Attributes' | 'UserAttributes'): Record<string, unknown> {
+  return {
+    Username: user.username,
+    [attributesKey]: attributeList(user),
+    UserCreateDate: seconds(user.createdAt),
+    UserLastModifiedDate: seconds(user.lastModifiedAt),
+    Enabled: user.enabled,
+    UserStatus: user.status,
+    ...mfaSettings(user),
+  };
+}

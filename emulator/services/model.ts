@@ -1,0 +1,124 @@
+/** What the emulator keeps for pools, clients and users (stored as JSON documents in SQLite). */
+
+export type MfaConfiguration = 'OFF' | 'ON' | 'OPTIONAL';
+export type MfaFactor = 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA';
+export type UserStatus = 'CONFIRMED' | 'FORCE_CHANGE_PASSWORD' | 'UNCONFIRMED' | 'RESET_REQUIRED';
+
+export interface PasswordPolicy {
+  MinimumLength: number;
+  RequireUppercase: boolean;
+  RequireLowercase: boolean;
+  RequireNumbers: boolean;
+  RequireSymbols: boolean;
+  TemporaryPasswordValidityDays: number;
+}
+
+export interface PoolRecord {
+  id: string;
+  name: string;
+  region: string;
+  createdAt: number;
+  lastModifiedAt: number;
+  mfaConfiguration: MfaConfiguration;
+  smsMfaEnabled: boolean;
+  smsAuthenticationMessage: string;
+  smsConfiguration?: { SnsCallerArn: string; ExternalId?: string; SnsRegion?: string };
+  softwareTokenMfaEnabled: boolean;
+  passwordPolicy: PasswordPolicy;
+  autoVerifiedAttributes: string[];
+  usernameAttributes: string[];
+  smsVerificationMessage: string;
+  emailVerificationMessage: string;
+  emailVerificationSubject: string;
+  /** Extra fields given at creation that we keep and describe back but don't act on. */
+  extra: Record<string, unknown>;
+}
+
+export type ExplicitAuthFlow =
+  | 'ALLOW_USER_SRP_AUTH'
+  | 'ALLOW_USER_PASSWORD_AUTH'
+  | 'ALLOW_ADMIN_USER_PASSWORD_AUTH'
+  | 'ALLOW_REFRESH_TOKEN_AUTH'
+  | 'ALLOW_CUSTOM_AUTH'
+  | 'ALLOW_USER_AUTH';
+
+export interface ClientRecord {
+  id: string;
+  poolId: string;
+  name: string;
+  secret?: string;
+  explicitAuthFlows: ExplicitAuthFlow[];
+  /** minutes, 3..15 */
+  authSessionValidity: number;
+  accessTokenValidityMinutes: number;
+  idTokenValidityMinutes: number;
+  refreshTokenValidityMinutes: number;
+  enableTokenRevocation: boolean;
+  createdAt: number;
+  lastModifiedAt: number;
+  extra: Record<string, unknown>;
+}
+
+export interface CodeRecord {
+  code: string;
+  expiresAt: number;
+  attempts: number;
+}
+
+export interface UserRecord {
+  username: string;
+  sub: string;
+  createdAt: number;
+  lastModifiedAt: number;
+  enabled: boolean;
+  status: UserStatus;
+  /** [name, value] pairs: never a plain object keyed by client input. */
+  attributes: [string, string][];
+  password: { salt: string; verifier: string } | null;
+  temporaryPasswordExpiresAt?: number;
+  smsMfaEnabled: boolean;
+  totpEnabled: boolean;
+  preferredMfa: MfaFactor | null;
+  /** Set once VerifySoftwareToken succeeded. */
+  totpSecret: string | null;
+  /** Time step of the last accepted TOTP code: a code is accepted once. */
+  totpLastStep: number;
+  /** Issued by AssociateSoftwareToken, awaiting VerifySoftwareToken. */
+  pendingTotpSecret: string | null;
+  failedSignIns: number;
+  lockedUntil: number;
+  /** Attribute verification codes by attribute name. */
+  verificationCodes: [string, CodeRecord][];
+}
+
+export const getAttribute = (user: UserRecord, name: string) => user.attributes.find(([n]) => n === name)?.[1];
+
+export function setAttribute(user: UserRecord, name: string, value: string): void {
+  const i = user.attributes.findIndex(([n]) => n === name);
+  if (i >= 0) user.attributes[i] = [name, value];
+  else user.attributes.push([name, value]);
+}
+
+export function deleteAttribute(user: UserRecord, name: string): void {
+  user.attributes = user.attributes.filter(([n]) => n !== name);
+}
+
+/** What a challenge session remembers between calls. */
+export type ChallengeState =
+  | { step: 'PASSWORD_VERIFIER'; A: string; b: string; B: string; secretBlock: string }
+  | { step: 'NEW_PASSWORD_REQUIRED' }
+  | { step: 'SELECT_MFA_TYPE'; choices: MfaFactor[] }
+  | { step: 'SMS_MFA'; code: string }
+  | { step: 'SOFTWARE_TOKEN_MFA' }
+  | { step: 'MFA_SETUP'; canSetup: MfaFactor[]; totpSecret?: string; verified?: boolean };
+
+export interface SessionRecord {
+  poolId: string;
+  clientId: string;
+  username: string;
+  state: ChallengeState;
+  expiresAt: number;
+  failedAttempts: number;
+  /** auth_time of the sign-in this session belongs to (seconds). */
+  authTime: number;
+}

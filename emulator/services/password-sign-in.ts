@@ -1,0 +1,88 @@
+/** The first factor: SRP (USER_SRP_AUTH → PASSWORD_VERIFIER) or a plain password, with lockout. */
+import { randomBytes } from 'node:crypto';
+import type { Services } from '../context.js';
+import { CognitoError, badCredentials, invalidParameter, notAuthorized } from '../errors.js';
+import type { ClientRecord, ExplicitAuthFlow, PoolRecord, UserRecord } from './model.js';
+import { afterPassword, type SignInStep } from './sign-in.js';
+import { createServerEphemeral, parseClientA, verifyPasswordClaim, isSrpTimestamp } from './srp.js';
+import { assertNotLocked, findUser, passwordMatches, poolNameOf, recordFailedSignIn, recordGoodPassword } from './users.js';
+
+export function requireFlow(client: ClientRecord, flow: ExplicitAuthFlow, name: string): void {
+  if (!client.explicitAuthFlows.includes(flow)) throw invalidParameter(`${name} flow not enabled for this client`);
+}
+
+function assertCanSignIn(user: UserRecord): void {
+  if (!user.enabled) throw notAuthorized('User is disabled.');
+  if (user.status === 'UNCONFIRMED') throw new CognitoError('UserNotConfirmedException', 'User is not confirmed.');
+  if (user.status === 'RESET_REQUIRED') throw new CognitoError('PasswordResetRequiredException', 'Password reset required for the user');
+}
+
+/** USER_PASSWORD_AUTH and ADMIN_USER_PASSWORD_AUTH. */
+export async function passwordSignIn(svc: Services, pool: PoolRecord, client: ClientRecord, username: string, password: string): Promise<SignInStep> {
+  const user = findUser(svc.store, pool, username);
+  if (!user || !user.password) throw badCredentials();
+  assertNotLocked(user, svc.clock);
+  if (!passwordMatches(pool, user, password)) {
+    recordFailedSignIn(svc.store, pool.id, user, svc.clock);
+    throw badCredentials();
+  }
+  recordGoodPassword(svc.store, pool.id, user);
+  assertCanSignIn(user);
+  return afterPassword(svc, pool, client, user);
+}
+
+/**
+ * USER_SRP_AUTH. An unknown user gets a challenge that looks the same (random salt and verifier),
+ * so whether a username exists can't be learnt here: the answer fails like a wrong password.
+ */
+export function startSrp(svc: Services, pool: PoolRecord, client: ClientRecord, username: string, srpA: string): SignInStep {
+  const A = parseClientA(srpA);
+  if (A === undefined) throw invalidParameter('Invalid SRP_A value.');
+  const user = findUser(svc.store, pool, username);
+  const verifier = user?.password?.verifier ?? randomBytes(384).toString('hex');
+  const salt = user?.password?.salt ?? randomBytes(16).toString('hex');
+  const ephemeral = createServerEphemeral(verifier);
+  const userId = user?.username ?? username;
+  const secretBlock = randomBytes(64).toString('base64');
+  svc.sessions.create(client, userId, 0, { step: 'PASSWORD_VERIFIER', A: A.toString(16), b: ephemeral.b, B: ephemeral.B, secretBlock }, secretBlock);
+  return {
+    ChallengeName: 'PASSWORD_VERIFIER',
+    ChallengeParameters: { SALT: salt, SECRET_BLOCK: secretBlock, SRP_B: ephemeral.B, USERNAME: userId, USER_ID_FOR_SRP: userId },
+  };
+}
+
+/** PASSWORD_VERIFIER: the session is found by the secret block it handed out, and is used once. */
+export async function answerPasswordVerifier(svc: Services, pool: PoolRecord, client: ClientRecord, responses: Map<string, string>): Promise<SignInStep> {
+  const secretBlock = responses.get('PASSWORD_CLAIM_SECRET_BLOCK');
+  const signature = responses.get('PASSWORD_CLAIM_SIGNATURE');
+  const timestamp = responses.get('TIMESTAMP');
+  const username = responses.get('USERNAME');
+  if (!secretBlock || !signature || !timestamp || !username) {
+    throw invalidParameter('Missing required parameter PASSWORD_CLAIM_SECRET_BLOCK, PASSWORD_CLAIM_SIGNATURE, TIMESTAMP or USERNAME');
+  }
+  if (!isSrpTimestamp(timestamp)) throw invalidParameter('Invalid TIMESTAMP format.');
+  const session = svc.sessions.open(secretBlock, client);
+  svc.sessions.consume(session);
+  const { state } = session.record;
+  if (state.step !== 'PASSWORD_VERIFIER' || session.record.username !== username) throw badCredentials();
+  const user = svc.store.getUser(pool.id, username);
+  if (!user || !user.password) throw badCredentials();
+  assertNotLocked(user, svc.clock);
+  const ok = verifyPasswordClaim({
+    A: BigInt(`0x${state.A}`),
+    ephemeral: { b: state.b, B: state.B },
+    verifierHex: user.password.verifier,
+    poolName: poolNameOf(pool.id),
+    userId: user.username,
+    secretBlock,
+    timestamp,
+    signature,
+  });
+  if (!ok) {
+    recordFailedSignIn(svc.store, pool.id, user, svc.clock);
+    throw badCredentials();
+  }
+  recordGoodPassword(svc.store, pool.id, user);
+  assertCanSignIn(user);
+  return afterPassword(svc, pool, client, user);
+}

@@ -1,0 +1,230 @@
+/**
+ * SQLite persistence (better-sqlite3, WAL). Every write is committed before the HTTP answer goes
+ * out, and a committed WAL frame survives kill -9 of the process (synchronous=NORMAL only risks
+ * the last transactions on power loss, not on a process crash).
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ClientRecord, PoolRecord, SessionRecord, UserRecord } from './model.js';
+
+export interface OutboxMessage {
+  poolId: string;
+  username: string;
+  channel: 'SMS' | 'EMAIL';
+  destination: string;
+  message: string;
+  code: string;
+  sentAt: string;
+}
+
+export interface RefreshTokenRecord {
+  poolId: string;
+  clientId: string;
+  username: string;
+  originJti: string;
+  authTime: number;
+  expiresAt: number;
+  revoked: boolean;
+}
+
+const MIGRATIONS: string[] = [
+  `CREATE TABLE pools (id TEXT PRIMARY KEY, data TEXT NOT NULL);
+   CREATE TABLE clients (id TEXT PRIMARY KEY, pool_id TEXT NOT NULL, data TEXT NOT NULL);
+   CREATE INDEX clients_pool ON clients(pool_id);
+   CREATE TABLE users (pool_id TEXT NOT NULL, username TEXT NOT NULL, sub TEXT NOT NULL, data TEXT NOT NULL,
+                       PRIMARY KEY (pool_id, username));
+   CREATE INDEX users_sub ON users(pool_id, sub);
+   CREATE TABLE sessions (id TEXT PRIMARY KEY, expires_at INTEGER NOT NULL, data TEXT NOT NULL);
+   CREATE TABLE outbox (id INTEGER PRIMARY KEY AUTOINCREMENT, pool_id TEXT NOT NULL, username TEXT NOT NULL,
+                        channel TEXT NOT NULL, destination TEXT NOT NULL, message TEXT NOT NULL, code TEXT NOT NULL,
+                        sent_at TEXT NOT NULL);
+   CREATE INDEX outbox_user ON outbox(username, pool_id);
+   CREATE TABLE refresh_tokens (hash TEXT PRIMARY KEY, pool_id TEXT NOT NULL, username TEXT NOT NULL, data TEXT NOT NULL);
+   CREATE INDEX refresh_user ON refresh_tokens(pool_id, username);
+   CREATE TABLE revoked_jti (origin_jti TEXT PRIMARY KEY, expires_at INTEGER NOT NULL);
+   CREATE TABLE signing_keys (pool_id TEXT PRIMARY KEY, kid TEXT NOT NULL, private_jwk TEXT NOT NULL);`,
+];
+
+export class Store {
+  readonly db: Database.Database;
+  private readonly stmt;
+
+  constructor(dataDir: string) {
+    mkdirSync(dataDir, { recursive: true });
+    this.db = new Database(join(dataDir, 'cognito.sqlite'));
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 5000');
+    this.migrate();
+    const db = this.db;
+    this.stmt = {
+      getPool: db.prepare<[string], { data: string }>('SELECT data FROM pools WHERE id = ?'),
+      putPool: db.prepare('INSERT OR REPLACE INTO pools (id, data) VALUES (?, ?)'),
+      listPools: db.prepare<[], { data: string }>('SELECT data FROM pools ORDER BY id'),
+      deletePool: db.prepare('DELETE FROM pools WHERE id = ?'),
+      getClient: db.prepare<[string], { data: string }>('SELECT data FROM clients WHERE id = ?'),
+      putClient: db.prepare('INSERT OR REPLACE INTO clients (id, pool_id, data) VALUES (?, ?, ?)'),
+      listClients: db.prepare<[string], { data: string }>('SELECT data FROM clients WHERE pool_id = ? ORDER BY id'),
+      getUser: db.prepare<[string, string], { data: string }>('SELECT data FROM users WHERE pool_id = ? AND username = ?'),
+      getUserBySub: db.prepare<[string, string], { data: string }>('SELECT data FROM users WHERE pool_id = ? AND sub = ?'),
+      insertUser: db.prepare('INSERT INTO users (pool_id, username, sub, data) VALUES (?, ?, ?, ?)'),
+      updateUser: db.prepare('UPDATE users SET data = ? WHERE pool_id = ? AND username = ?'),
+      deleteUser: db.prepare('DELETE FROM users WHERE pool_id = ? AND username = ?'),
+      listUsers: db.prepare<[string], { data: string }>('SELECT data FROM users WHERE pool_id = ? ORDER BY username'),
+      getSession: db.prepare<[string], { data: string }>('SELECT data FROM sessions WHERE id = ?'),
+      putSession: db.prepare('INSERT OR REPLACE INTO sessions (id, expires_at, data) VALUES (?, ?, ?)'),
+      deleteSession: db.prepare('DELETE FROM sessions WHERE id = ?'),
+      purgeSessions: db.prepare('DELETE FROM sessions WHERE expires_at < ?'),
+      addOutbox: db.prepare(
+        'INSERT INTO outbox (pool_id, username, channel, destination, message, code, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      getRefresh: db.prepare<[string], { data: string }>('SELECT data FROM refresh_tokens WHERE hash = ?'),
+      putRefresh: db.prepare('INSERT OR REPLACE INTO refresh_tokens (hash, pool_id, username, data) VALUES (?, ?, ?, ?)'),
+      userRefresh: db.prepare<[string, string], { hash: string; data: string }>('SELECT hash, data FROM refresh_tokens WHERE pool_id = ? AND username = ?'),
+      revokeJti: db.prepare('INSERT OR IGNORE INTO revoked_jti (origin_jti, expires_at) VALUES (?, ?)'),
+      isRevoked: db.prepare<[string], { origin_jti: string }>('SELECT origin_jti FROM revoked_jti WHERE origin_jti = ?'),
+      getKey: db.prepare<[string], { kid: string; private_jwk: string }>('SELECT kid, private_jwk FROM signing_keys WHERE pool_id = ?'),
+      putKey: db.prepare('INSERT OR IGNORE INTO signing_keys (pool_id, kid, private_jwk) VALUES (?, ?, ?)'),
+    };
+  }
+
+  private migrate(): void {
+    const version = this.db.pragma('user_version', { simple: true }) as number;
+    for (let v = version; v < MIGRATIONS.length; v++) {
+      this.db.transaction(() => {
+        this.db.exec(MIGRATIONS[v]);
+        this.db.pragma(`user_version = ${v + 1}`);
+      })();
+    }
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+
+  getPool(id: string): PoolRecord | undefined {
+    const row = this.stmt.getPool.get(id);
+    return row && (JSON.parse(row.data) as PoolRecord);
+  }
+  putPool(pool: PoolRecord): void {
+    this.stmt.putPool.run(pool.id, JSON.stringify(pool));
+  }
+  listPools(): PoolRecord[] {
+    return this.stmt.listPools.all().map((r) => JSON.parse(r.data) as PoolRecord);
+  }
+  deletePool(id: string): void {
+    this.transaction(() => {
+      this.stmt.deletePool.run(id);
+      this.db.prepare('DELETE FROM clients WHERE pool_id = ?').run(id);
+      this.db.prepare('DELETE FROM users WHERE pool_id = ?').run(id);
+      this.db.prepare('DELETE FROM signing_keys WHERE pool_id = ?').run(id);
+    });
+  }
+
+  getClient(id: string): ClientRecord | undefined {
+    const row = this.stmt.getClient.get(id);
+    return row && (JSON.parse(row.data) as ClientRecord);
+  }
+  putClient(client: ClientRecord): void {
+    this.stmt.putClient.run(client.id, client.poolId, JSON.stringify(client));
+  }
+  listClients(poolId: string): ClientRecord[] {
+    return this.stmt.listClients.all(poolId).map((r) => JSON.parse(r.data) as ClientRecord);
+  }
+
+  getUser(poolId: string, username: string): UserRecord | undefined {
+    const row = this.stmt.getUser.get(poolId, username);
+    return row && (JSON.parse(row.data) as UserRecord);
+  }
+  getUserBySub(poolId: string, sub: string): UserRecord | undefined {
+    const row = this.stmt.getUserBySub.get(poolId, sub);
+    return row && (JSON.parse(row.data) as UserRecord);
+  }
+  insertUser(poolId: string, user: UserRecord): void {
+    this.stmt.insertUser.run(poolId, user.username, user.sub, JSON.stringify(user));
+  }
+  updateUser(poolId: string, user: UserRecord): void {
+    this.stmt.updateUser.run(JSON.stringify(user), poolId, user.username);
+  }
+  deleteUser(poolId: string, username: string): void {
+    this.stmt.deleteUser.run(poolId, username);
+  }
+  listUsers(poolId: string): UserRecord[] {
+    return this.stmt.listUsers.all(poolId).map((r) => JSON.parse(r.data) as UserRecord);
+  }
+
+  getSession(id: string): SessionRecord | undefined {
+    const row = this.stmt.getSession.get(id);
+    return row && (JSON.parse(row.data) as SessionRecord);
+  }
+  putSession(id: string, session: SessionRecord): void {
+    this.stmt.putSession.run(id, session.expiresAt, JSON.stringify(session));
+  }
+  deleteSession(id: string): void {
+    this.stmt.deleteSession.run(id);
+  }
+  purgeExpiredSessions(nowMs: number): void {
+    this.stmt.purgeSessions.run(nowMs);
+  }
+
+  addOutbox(m: OutboxMessage): void {
+    this.stmt.addOutbox.run(m.poolId, m.username, m.channel, m.destination, m.message, m.code, m.sentAt);
+  }
+  readOutbox(filter: { username?: string; poolId?: string; limit?: number }): OutboxMessage[] {
+    const where: string[] = [];
+    const args: string[] = [];
+    if (filter.username !== undefined) (where.push('username = ?'), args.push(filter.username));
+    if (filter.poolId !== undefined) (where.push('pool_id = ?'), args.push(filter.poolId));
+    const sql = `SELECT pool_id, username, channel, destination, message, code, sent_at FROM outbox
+      ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ${Math.min(filter.limit ?? 100, 1000)}`;
+    type Row = { pool_id: string; username: string; channel: 'SMS' | 'EMAIL'; destination: string; message: string; code: string; sent_at: string };
+    return (this.db.prepare(sql).all(...args) as Row[]).map((r) => ({
+      poolId: r.pool_id,
+      username: r.username,
+      channel: r.channel,
+      destination: r.destination,
+      message: r.message,
+      code: r.code,
+      sentAt: r.sent_at,
+    }));
+  }
+
+  getRefreshToken(hash: string): RefreshTokenRecord | undefined {
+    const row = this.stmt.getRefresh.get(hash);
+    return row && (JSON.parse(row.data) as RefreshTokenRecord);
+  }
+  putRefreshToken(hash: string, record: RefreshTokenRecord): void {
+    this.stmt.putRefresh.run(hash, record.poolId, record.username, JSON.stringify(record));
+  }
+  /** GlobalSignOut: every refresh token of the user, and the access/id tokens issued from them. */
+  revokeAllForUser(poolId: string, username: string): void {
+    this.transaction(() => {
+      for (const row of this.stmt.userRefresh.all(poolId, username)) {
+        const record = JSON.parse(row.data) as RefreshTokenRecord;
+        if (record.revoked) continue;
+        this.putRefreshToken(row.hash, { ...record, revoked: true });
+        this.revokeOriginJti(record.originJti, record.expiresAt);
+      }
+    });
+  }
+  revokeOriginJti(originJti: string, expiresAt: number): void {
+    this.stmt.revokeJti.run(originJti, expiresAt);
+  }
+  isOriginJtiRevoked(originJti: string): boolean {
+    return this.stmt.isRevoked.get(originJti) !== undefined;
+  }
+
+  getSigningKey(poolId: string): { kid: string; privateJwk: string } | undefined {
+    const row = this.stmt.getKey.get(poolId);
+    return row && { kid: row.kid, privateJwk: row.private_jwk };
+  }
+  /** Insert-if-absent: two workers racing on first use end up with the same key. */
+  putSigningKey(poolId: string, kid: string, privateJwk: string): void {
+    this.stmt.putKey.run(poolId, kid, privateJwk);
+  }
+}

@@ -1,0 +1,214 @@
+/**
+ * Cognito-shaped JWTs: RS256, one key pair per pool (kept in SQLite), published as JWKS.
+ * Access tokens are verified on every call that takes one: signature, issuer, expiry, token_use,
+ * and revocation (RevokeToken and GlobalSignOut revoke the origin_jti the tokens were issued under).
+ */
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { SignJWT, exportJWK, generateKeyPair, importJWK, jwtVerify, decodeJwt, errors as joseErrors, type JWK, type CryptoKey } from 'jose';
+import { notAuthorized } from '../errors.js';
+import { nowSeconds, type Clock } from './clock.js';
+import type { ClientRecord, PoolRecord, UserRecord } from './model.js';
+import { getAttribute } from './model.js';
+import type { Store } from './store.js';
+
+interface PoolKey {
+  kid: string;
+  privateKey: CryptoKey;
+  publicKey: CryptoKey;
+  publicJwk: JWK;
+}
+
+export interface AuthenticationResult {
+  AccessToken: string;
+  IdToken: string;
+  RefreshToken?: string;
+  ExpiresIn: number;
+  TokenType: 'Bearer';
+}
+
+export interface AccessClaims {
+  sub: string;
+  username: string;
+  client_id: string;
+  origin_jti: string;
+  iat: number;
+  exp: number;
+  poolId: string;
+}
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+
+/** Id-token claims: the user's attributes, with Cognito's boolean-looking ones as booleans. */
+function idClaims(user: UserRecord): Record<string, unknown> {
+  const claims: Record<string, unknown> = {};
+  for (const [name, value] of user.attributes) {
+    if (name === 'sub') continue;
+    claims[name] = name.endsWith('_verified') ? value === 'true' : value;
+  }
+  return claims;
+}
+
+export class TokenService {
+  private readonly keys = new Map<string, Promise<PoolKey>>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    /** Base URL of this emulator: iss = `${base}/${poolId}`, as Cognito's is `https://cognito-idp.<region>.amazonaws.com/<poolId>`. */
+    private readonly issuerBase: () => string,
+  ) {}
+
+  issuer(poolId: string): string {
+    return `${this.issuerBase()}/${poolId}`;
+  }
+
+  private keyFor(poolId: string): Promise<PoolKey> {
+    let key = this.keys.get(poolId);
+    if (!key) {
+      key = this.loadOrCreateKey(poolId);
+      key.catch(() => this.keys.delete(poolId));
+      this.keys.set(poolId, key);
+    }
+    return key;
+  }
+
+  private async loadOrCreateKey(poolId: string): Promise<PoolKey> {
+    let stored = this.store.getSigningKey(poolId);
+    if (!stored) {
+      const { privateKey } = await generateKeyPair('RS256', { modulusLength: 2048, extractable: true });
+      this.store.putSigningKey(poolId, randomUUID(), JSON.stringify(await exportJWK(privateKey)));
+      stored = this.store.getSigningKey(poolId)!;
+    }
+    const privateJwk = JSON.parse(stored.privateJwk) as JWK;
+    const { kty, n, e } = privateJwk;
+    const publicJwk: JWK = { kty, n, e, alg: 'RS256', use: 'sig', kid: stored.kid };
+    return {
+      kid: stored.kid,
+      privateKey: (await importJWK({ ...privateJwk, alg: 'RS256' }, 'RS256')) as CryptoKey,
+      publicKey: (await importJWK(publicJwk, 'RS256')) as CryptoKey,
+      publicJwk,
+    };
+  }
+
+  async jwks(poolId: string): Promise<{ keys: JWK[] }> {
+    return { keys: [(await this.keyFor(poolId)).publicJwk] };
+  }
+
+  /** Tokens for a completed sign-in; a refresh token too unless this is a refresh. */
+  async issue(
+    pool: PoolRecord,
+    client: ClientRecord,
+    user: UserRecord,
+    authTime: number,
+    refresh?: { originJti: string },
+  ): Promise<AuthenticationResult> {
+    const key = await this.keyFor(pool.id);
+    const now = nowSeconds(this.clock);
+    const originJti = refresh?.originJti ?? randomUUID();
+    const iss = this.issuer(pool.id);
+    const sign = (claims: Record<string, unknown>, minutes: number) =>
+      new SignJWT(claims)
+        .setProtectedHeader({ alg: 'RS256', kid: key.kid })
+        .setIssuer(iss)
+        .setSubject(user.sub)
+        .setIssuedAt(now)
+        .setExpirationTime(now + minutes * 60)
+        .setJti(randomUUID())
+        .sign(key.privateKey);
+    const accessToken = await sign(
+      {
+        client_id: client.id,
+        origin_jti: originJti,
+        event_id: randomUUID(),
+        token_use: 'access',
+        scope: 'aws.cognito.signin.user.admin',
+        auth_time: authTime,
+        username: user.username,
+      },
+      client.accessTokenValidityMinutes,
+    );
+    const idToken = await sign(
+      {
+        ...idClaims(user),
+        aud: client.id,
+        origin_jti: originJti,
+        event_id: randomUUID(),
+        token_use: 'id',
+        auth_time: authTime,
+        'cognito:username': user.username,
+      },
+      client.idTokenValidityMinutes,
+    );
+    const result: AuthenticationResult = { AccessToken: accessToken, IdToken: idToken, ExpiresIn: client.accessTokenValidityMinutes * 60, TokenType: 'Bearer' };
+    if (!refresh) {
+      const refreshToken = randomBytes(48).toString('base64url');
+      this.store.putRefreshToken(hashToken(refreshToken), {
+        poolId: pool.id,
+        clientId: client.id,
+        username: user.username,
+        originJti,
+        authTime,
+        expiresAt: now + client.refreshTokenValidityMinutes * 60,
+        revoked: false,
+      });
+      result.RefreshToken = refreshToken;
+    }
+    return result;
+  }
+
+  /** Throws NotAuthorizedException with Cognito's messages for anything but a live access token. */
+  async verifyAccessToken(token: string): Promise<AccessClaims> {
+    let unverified;
+    try {
+      unverified = decodeJwt(token);
+    } catch {
+      throw notAuthorized('Invalid Access Token');
+    }
+    const iss = typeof unverified.iss === 'string' ? unverified.iss : '';
+    const poolId = iss.slice(iss.lastIndexOf('/') + 1);
+    if (!poolId || iss !== this.issuer(poolId) || !this.store.getPool(poolId)) throw notAuthorized('Invalid Access Token');
+    const key = await this.keyFor(poolId);
+    let payload;
+    try {
+      ({ payload } = await jwtVerify(token, key.publicKey, {
+        algorithms: ['RS256'],
+        issuer: iss,
+        currentDate: new Date(this.clock.now()),
+      }));
+    } catch (e) {
+      if (e instanceof joseErrors.JWTExpired) throw notAuthorized('Access Token has expired');
+      throw notAuthorized('Invalid Access Token');
+    }
+    const { sub, username, client_id, origin_jti, iat, exp, token_use } = payload as Record<string, unknown>;
+    if (token_use !== 'access' || typeof sub !== 'string' || typeof username !== 'string' || typeof client_id !== 'string' || typeof origin_jti !== 'string' || typeof iat !== 'number' || typeof exp !== 'number') {
+      throw notAuthorized('Invalid Access Token');
+    }
+    if (this.store.isOriginJtiRevoked(origin_jti)) throw notAuthorized('Access Token has been revoked');
+    const user = this.store.getUser(poolId, username);
+    if (!user || user.sub !== sub) throw notAuthorized('Invalid Access Token');
+    if (!user.enabled) throw notAuthorized('User is disabled.');
+    return { sub, username, client_id, origin_jti, iat, exp, poolId };
+  }
+
+  /** The live record behind a refresh token, or NotAuthorizedException. */
+  useRefreshToken(token: string, clientId: string): { record: ReturnType<Store['getRefreshToken']> & object; hash: string } {
+    const hash = hashToken(token);
+    const record = this.store.getRefreshToken(hash);
+    if (!record || record.clientId !== clientId) throw notAuthorized('Invalid Refresh Token');
+    if (record.revoked) throw notAuthorized('Refresh Token has been revoked');
+    if (record.expiresAt <= nowSeconds(this.clock)) throw notAuthorized('Refresh Token has expired');
+    const user = this.store.getUser(record.poolId, record.username);
+    if (!user) throw notAuthorized('Invalid Refresh Token');
+    return { record, hash };
+  }
+
+  /** RevokeToken: the refresh token and every access/id token issued from it. */
+  revoke(hash: string, record: NonNullable<ReturnType<Store['getRefreshToken']>>): void {
+    this.store.transaction(() => {
+      this.store.putRefreshToken(hash, { ...record, revoked: true });
+      this.store.revokeOriginJti(record.originJti, record.expiresAt);
+    });
+  }
+}
+
+export const phoneNumberOf = (user: UserRecord) => getAttribute(user, 'phone_number');

@@ -1,0 +1,123 @@
+/** Lookups and rules about users that several operations share. */
+import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import { CognitoError, notAuthorized, resourceNotFound } from '../errors.js';
+import { nowSeconds, type Clock } from './clock.js';
+import type { ClientRecord, PasswordPolicy, PoolRecord, UserRecord } from './model.js';
+import { getAttribute } from './model.js';
+import { checkPassword, createVerifier } from './srp.js';
+import type { Store } from './store.js';
+
+export const poolNameOf = (poolId: string) => poolId.slice(poolId.indexOf('_') + 1);
+
+export function requirePool(store: Store, poolId: string): PoolRecord {
+  const pool = store.getPool(poolId);
+  if (!pool) throw resourceNotFound(`User pool ${poolId} does not exist.`);
+  return pool;
+}
+
+export function requireClient(store: Store, clientId: string, poolId?: string): { client: ClientRecord; pool: PoolRecord } {
+  const client = store.getClient(clientId);
+  if (!client || (poolId !== undefined && client.poolId !== poolId)) throw resourceNotFound(`User pool client ${clientId} does not exist.`);
+  const pool = requirePool(store, client.poolId);
+  return { client, pool };
+}
+
+/** By username, else by sub, else by a username attribute (email / phone_number) when the pool uses them. */
+export function findUser(store: Store, pool: PoolRecord, name: string): UserRecord | undefined {
+  const direct = store.getUser(pool.id, name) ?? store.getUserBySub(pool.id, name);
+  if (direct || pool.usernameAttributes.length === 0) return direct;
+  return store.listUsers(pool.id).find((u) => pool.usernameAttributes.some((a) => getAttribute(u, a) === name));
+}
+
+export function requireUser(store: Store, pool: PoolRecord, name: string): UserRecord {
+  const user = findUser(store, pool, name);
+  if (!user) throw new CognitoError('UserNotFoundException', 'User does not exist.');
+  return user;
+}
+
+export function checkPasswordPolicy(policy: PasswordPolicy, password: string): void {
+  const fail = (why: string) => new CognitoError('InvalidPasswordException', `Password did not conform with policy: ${why}`);
+  if (password.length < policy.MinimumLength) throw fail('Password not long enough');
+  if (password.length > 256) throw fail('Password is too long');
+  if (policy.RequireLowercase && !/\p{Ll}/u.test(password)) throw fail('Password must have lowercase characters');
+  if (policy.RequireUppercase && !/\p{Lu}/u.test(password)) throw fail('Password must have uppercase characters');
+  if (policy.RequireNumbers && !/\d/.test(password)) throw fail('Password must have numeric characters');
+  if (policy.RequireSymbols && !/[\^$*.[\]{}()?"!@#%&/\\,><':;|_~`=+\- ]/.test(password)) throw fail('Password must have symbol characters');
+}
+
+export function setPassword(pool: PoolRecord, user: UserRecord, password: string): void {
+  user.password = createVerifier(poolNameOf(pool.id), user.username, password);
+}
+
+export function passwordMatches(pool: PoolRecord, user: UserRecord, password: string): boolean {
+  return user.password !== null && checkPassword(user.password, poolNameOf(pool.id), user.username, password);
+}
+
+/** Cognito: after five failures, a lock that doubles with each further failure, up to 15 minutes. */
+const FREE_FAILURES = 5;
+const MAX_LOCK_SECONDS = 15 * 60;
+
+export function assertNotLocked(user: UserRecord, clock: Clock): void {
+  if (user.lockedUntil > nowSeconds(clock)) throw notAuthorized('Password attempts exceeded');
+}
+
+export function recordFailedSignIn(store: Store, poolId: string, user: UserRecord, clock: Clock): void {
+  user.failedSignIns += 1;
+  if (user.failedSignIns >= FREE_FAILURES) {
+    const seconds = Math.min(2 ** (user.failedSignIns - FREE_FAILURES) * 60, MAX_LOCK_SECONDS);
+    user.lockedUntil = nowSeconds(clock) + seconds;
+  }
+  store.updateUser(poolId, user);
+}
+
+export function recordGoodPassword(store: Store, poolId: string, user: UserRecord): void {
+  if (user.failedSignIns === 0 && user.lockedUntil === 0) return;
+  user.failedSignIns = 0;
+  user.lockedUntil = 0;
+  store.updateUser(poolId, user);
+}
+
+/** SECRET_HASH = Base64(HMAC-SHA256(clientSecret, username + clientId)), required when the client has a secret. */
+export function checkSecretHash(client: ClientRecord, username: string, given: string | undefined): void {
+  if (!client.secret) return;
+  if (!given) throw notAuthorized(`Client ${client.id} is configured with secret but SECRET_HASH was not received`);
+  const expected = createHmac('sha256', client.secret).update(username + client.id).digest();
+  const actual = Buffer.from(given, 'base64');
+  if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) {
+    throw notAuthorized(`Unable to verify secret hash for client ${client.id}`);
+  }
+}
+
+export function newUser(username: string, nowMs: number): UserRecord {
+  const sub = randomUUID();
+  return {
+    username,
+    sub,
+    createdAt: nowMs,
+    lastModifiedAt: nowMs,
+    enabled: true,
+    status: 'CONFIRMED',
+    attributes: [['sub', sub]],
+    password: null,
+    smsMfaEnabled: false,
+    totpEnabled: false,
+    preferredMfa: null,
+    totpSecret: null,
+    totpLastStep: 0,
+    pendingTotpSecret: null,
+    failedSignIns: 0,
+    lockedUntil: 0,
+    verificationCodes: [],
+  };
+}
+
+/** Cognito's AttributeType list for responses. */
+export const attributeList = (user: UserRecord) => user.attributes.map(([Name, Value]) => ({ Name, Value }));
+
+/** Which MFA factors a user has turned on, as GetUser / AdminGetUser report them. */
+export function mfaSettings(user: UserRecord): { UserMFASettingList: string[]; PreferredMfaSetting?: string } {
+  const list: string[] = [];
+  if (user.smsMfaEnabled) list.push('SMS_MFA');
+  if (user.totpEnabled && user.totpSecret) list.push('SOFTWARE_TOKEN_MFA');
+  return { UserMFASettingList: list, ...(user.preferredMfa && list.includes(user.preferredMfa) ? { PreferredMfaSetting: user.preferredMfa } : {}) };
+}

@@ -1,0 +1,27 @@
+import { tokenUser, updateUser } from '../access.js';
+import type { Operation } from '../context.js';
+import { badCredentials } from '../errors.js';
+import { assertNotLocked, checkPasswordPolicy, passwordMatches, recordFailedSignIn, setPassword } from '../services/users.js';
+import { reqString } from '../validate.js';
+
+/**
+ * Verifies PreviousPassword (counting failures toward the lockout, like a sign-in) before setting
+ * ProposedPassword. The account screen also uses it to re-check the password before removing TOTP.
+ */
+export const ChangePassword: Operation = async (svc, body) => {
+  const previous = reqString(body, 'PreviousPassword', { max: 256 });
+  const proposed = reqString(body, 'ProposedPassword', { max: 256 });
+  const { pool, user } = await tokenUser(svc, body);
+  assertNotLocked(user, svc.clock);
+  if (!passwordMatches(pool, user, previous)) {
+    recordFailedSignIn(svc.store, pool.id, user, svc.clock);
+    throw badCredentials();
+  }
+  checkPasswordPolicy(pool.passwordPolicy, proposed);
+  updateUser(svc, pool, user.username, (u) => {
+    setPassword(pool, u, proposed);
+    u.failedSignIns = 0;
+    u.lockedUntil = 0;
+  });
+  return {};
+};

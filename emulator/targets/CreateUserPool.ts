@@ -1,0 +1,67 @@
+import { randomBytes } from 'node:crypto';
+import { requireSigned } from '../access.js';
+import type { Operation } from '../context.js';
+import { invalidParameter } from '../errors.js';
+import { describePool } from '../services/describe.js';
+import type { PasswordPolicy, PoolRecord } from '../services/model.js';
+import { DEFAULT_SMS_MESSAGE } from '../services/sign-in.js';
+import { type Body, optBoolean, optNumber, optObject, optString, optStringList, reqString } from '../validate.js';
+import { checkMfaSettings } from './SetUserPoolMfaConfig.js';
+
+const ALPHANUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+const randomId = (length: number, alphabet = ALPHANUM) => Array.from(randomBytes(length), (b) => alphabet[b % alphabet.length]).join('');
+
+function passwordPolicy(body: Body | undefined): PasswordPolicy {
+  const p = body ?? {};
+  return {
+    MinimumLength: optNumber(p, 'MinimumLength', 6, 99) ?? 8,
+    RequireUppercase: optBoolean(p, 'RequireUppercase') ?? true,
+    RequireLowercase: optBoolean(p, 'RequireLowercase') ?? true,
+    RequireNumbers: optBoolean(p, 'RequireNumbers') ?? true,
+    RequireSymbols: optBoolean(p, 'RequireSymbols') ?? true,
+    TemporaryPasswordValidityDays: optNumber(p, 'TemporaryPasswordValidityDays', 0, 365) ?? 7,
+  };
+}
+
+const KNOWN_ATTRIBUTES = ['email', 'phone_number'];
+
+export const CreateUserPool: Operation = (svc, body, request) => {
+  requireSigned(request);
+  const name = reqString(body, 'PoolName', { max: 128, pattern: /^[\w\s+=,.@-]+$/ });
+  const policies = optObject(body, 'Policies');
+  const usernameAttributes = optStringList(body, 'UsernameAttributes') ?? [];
+  const autoVerifiedAttributes = optStringList(body, 'AutoVerifiedAttributes') ?? [];
+  for (const a of [...usernameAttributes, ...autoVerifiedAttributes]) {
+    if (!KNOWN_ATTRIBUTES.includes(a)) throw invalidParameter(`Invalid attribute ${a}: only email and phone_number are allowed.`);
+  }
+  const mfaConfiguration = (optString(body, 'MfaConfiguration', { pattern: /^(OFF|ON|OPTIONAL)$/ }) ?? 'OFF') as PoolRecord['mfaConfiguration'];
+  const smsAuthenticationMessage = optString(body, 'SmsAuthenticationMessage', { min: 6, max: 140 }) ?? DEFAULT_SMS_MESSAGE;
+  const smsConfiguration = optObject(body, 'SmsConfiguration');
+  const now = svc.clock.now();
+  const region = request.signedRegion ?? svc.defaultRegion;
+  const pool: PoolRecord = {
+    id: `${region}_${randomId(9)}`,
+    name,
+    region,
+    createdAt: now,
+    lastModifiedAt: now,
+    mfaConfiguration,
+    // A new pool with MFA on gets SMS as its factor, as Cognito does when SmsConfiguration is given.
+    smsMfaEnabled: mfaConfiguration !== 'OFF',
+    smsAuthenticationMessage,
+    ...(smsConfiguration ? { smsConfiguration: smsConfiguration as PoolRecord['smsConfiguration'] } : {}),
+    softwareTokenMfaEnabled: false,
+    passwordPolicy: passwordPolicy(policies && optObject(policies, 'PasswordPolicy')),
+    autoVerifiedAttributes,
+    usernameAttributes,
+    smsVerificationMessage: optString(body, 'SmsVerificationMessage', { min: 6, max: 140 }) ?? 'Your verification code is {####}. ',
+    emailVerificationMessage: optString(body, 'EmailVerificationMessage', { min: 6, max: 20000 }) ?? 'Your verification code is {####}. ',
+    emailVerificationSubject: optString(body, 'EmailVerificationSubject', { max: 140 }) ?? 'Your verification code',
+    extra: {},
+  };
+  checkMfaSettings(pool);
+  svc.store.putPool(pool);
+  return { UserPool: describePool(pool, 0) };
+};
+
+export { randomId };

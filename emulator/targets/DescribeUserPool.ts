@@ -1,0 +1,8 @@
+import { adminPool } from '../access.js';
+import type { Operation } from '../context.js';
+import { describePool } from '../services/describe.js';
+
+export const DescribeUserPool: Operation = (svc, body, request) => {
+  const pool = adminPool(svc, body, request);
+  return { UserPool: describePool(pool, svc.store.listUsers(pool.id).length) };
+};

@@ -1,0 +1,15 @@
+import { adminPool } from '../access.js';
+import type { Operation } from '../context.js';
+import type { PoolRecord } from '../services/model.js';
+
+export function mfaConfigResponse(pool: PoolRecord): Record<string, unknown> {
+  return {
+    ...(pool.smsMfaEnabled
+      ? { SmsMfaConfiguration: { SmsAuthenticationMessage: pool.smsAuthenticationMessage, ...(pool.smsConfiguration ? { SmsConfiguration: pool.smsConfiguration } : {}) } }
+      : {}),
+    SoftwareTokenMfaConfiguration: { Enabled: pool.softwareTokenMfaEnabled },
+    MfaConfiguration: pool.mfaConfiguration,
+  };
+}
+
+export const GetUserPoolMfaConfig: Operation = (svc, body, request) => mfaConfigResponse(adminPool(svc, body, request));

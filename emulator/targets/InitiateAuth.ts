@@ -1,0 +1,47 @@
+import type { Operation } from '../context.js';
+import { invalidParameter, notAuthorized } from '../errors.js';
+import { passwordSignIn, requireFlow, startSrp } from '../services/password-sign-in.js';
+import { checkSecretHash, requireClient } from '../services/users.js';
+import { CLIENT_ID, optObject, optStringMap, reqString } from '../validate.js';
+import { refreshTokens } from './GetTokensFromRefreshToken.js';
+
+export const InitiateAuth: Operation = async (svc, body) => {
+  const flow = reqString(body, 'AuthFlow', { max: 64 });
+  const clientId = reqString(body, 'ClientId', { max: 128, pattern: CLIENT_ID });
+  const params = optStringMap(body, 'AuthParameters') ?? new Map<string, string>();
+  optStringMap(body, 'ClientMetadata');
+  optObject(body, 'UserContextData');
+  optObject(body, 'AnalyticsMetadata');
+  const { client, pool } = requireClient(svc.store, clientId);
+  const username = params.get('USERNAME');
+  switch (flow) {
+    case 'USER_SRP_AUTH': {
+      requireFlow(client, 'ALLOW_USER_SRP_AUTH', 'USER_SRP_AUTH');
+      const srpA = params.get('SRP_A');
+      if (!username || !srpA) throw invalidParameter('Missing required parameter USERNAME or SRP_A');
+      checkSecretHash(client, username, params.get('SECRET_HASH'));
+      return startSrp(svc, pool, client, username, srpA);
+    }
+    case 'USER_PASSWORD_AUTH': {
+      requireFlow(client, 'ALLOW_USER_PASSWORD_AUTH', 'USER_PASSWORD_AUTH');
+      const password = params.get('PASSWORD');
+      if (!username || !password) throw invalidParameter('Missing required parameter USERNAME or PASSWORD');
+      checkSecretHash(client, username, params.get('SECRET_HASH'));
+      return passwordSignIn(svc, pool, client, username, password);
+    }
+    case 'REFRESH_TOKEN_AUTH':
+    case 'REFRESH_TOKEN': {
+      const token = params.get('REFRESH_TOKEN');
+      if (!token) throw invalidParameter('Missing required parameter REFRESH_TOKEN');
+      return { ChallengeParameters: {}, AuthenticationResult: await refreshTokens(svc, client, token) };
+    }
+    case 'CUSTOM_AUTH':
+    case 'USER_AUTH':
+      throw invalidParameter(`${flow} is not supported by this emulator.`);
+    case 'ADMIN_USER_PASSWORD_AUTH':
+    case 'ADMIN_NO_SRP_AUTH':
+      throw notAuthorized(`${flow} is only allowed through AdminInitiateAuth.`);
+    default:
+      throw invalidParameter(`1 validation error detected: Value '${flow.slice(0, 64)}' at 'authFlow' failed to satisfy constraint: Member must satisfy enum value set`);
+  }
+};

@@ -1,0 +1,94 @@
+import type { Operation, Services } from '../context.js';
+import { CognitoError, invalidParameter } from '../errors.js';
+import { applyAttributes } from '../services/attributes.js';
+import { codesEqual } from '../services/codes.js';
+import type { ClientRecord, MfaFactor, PoolRecord } from '../services/model.js';
+import { setAttribute } from '../services/model.js';
+import { answerPasswordVerifier } from '../services/password-sign-in.js';
+import type { OpenSession } from '../services/sessions.js';
+import { afterFirstFactor, type SignInStep, startFactor, tokens } from '../services/sign-in.js';
+import { acceptTotpCode } from '../services/totp.js';
+import { checkPasswordPolicy, checkSecretHash, requireClient, setPassword } from '../services/users.js';
+import { updateUser } from '../access.js';
+import { CLIENT_ID, optObject, optString, optStringMap, reqString } from '../validate.js';
+
+const codeMismatch = () => new CognitoError('CodeMismatchException', 'Invalid code or auth state for the user.');
+
+/** Challenge answers after the first one: each consumes its session and gets a new one, or tokens. */
+export async function answerChallenge(svc: Services, pool: PoolRecord, client: ClientRecord, name: string, responses: Map<string, string>, token: string | undefined): Promise<SignInStep> {
+  if (name === 'PASSWORD_VERIFIER') return answerPasswordVerifier(svc, pool, client, responses);
+  const session = svc.sessions.open(token, client);
+  const { record } = session;
+  const { state } = record;
+  if (state.step !== name) throw invalidParameter(`Invalid challenge name ${name.slice(0, 64)}: the session expects ${state.step}.`);
+  const username = responses.get('USERNAME');
+  if (!username) throw invalidParameter('Missing required parameter USERNAME');
+  const user = svc.store.getUser(pool.id, record.username);
+  if (!user || (username !== user.username && username !== user.sub)) throw invalidSession(svc, session);
+  checkSecretHash(client, username, responses.get('SECRET_HASH'));
+
+  switch (state.step) {
+    case 'NEW_PASSWORD_REQUIRED': {
+      const password = responses.get('NEW_PASSWORD');
+      if (!password) throw invalidParameter('Missing required parameter NEW_PASSWORD');
+      checkPasswordPolicy(pool.passwordPolicy, password);
+      const attributes = [...responses].filter(([k]) => k.startsWith('userAttributes.')).map(([k, v]) => ({ Name: k.slice('userAttributes.'.length), Value: v }));
+      svc.sessions.consume(session);
+      const updated = updateUser(svc, pool, user.username, (u) => {
+        applyAttributes(u, attributes, false);
+        setPassword(pool, u, password);
+        u.status = 'CONFIRMED';
+        u.temporaryPasswordExpiresAt = undefined;
+      });
+      return afterFirstFactor(svc, pool, client, updated, record.authTime);
+    }
+    case 'SMS_MFA': {
+      if (!codesEqual(state.code, responses.get('SMS_MFA_CODE') ?? '')) throw svc.sessions.fail(session, codeMismatch());
+      svc.sessions.consume(session);
+      // A successful SMS MFA proves the number: Cognito marks it verified.
+      const updated = updateUser(svc, pool, user.username, (u) => setAttribute(u, 'phone_number_verified', 'true'));
+      return tokens(svc, pool, client, updated, record.authTime);
+    }
+    case 'SOFTWARE_TOKEN_MFA': {
+      const code = responses.get('SOFTWARE_TOKEN_MFA_CODE') ?? '';
+      let accepted = false;
+      updateUser(svc, pool, user.username, (u) => {
+        const step = u.totpSecret ? acceptTotpCode(u.totpSecret, code, svc.clock.now(), u.totpLastStep) : undefined;
+        if (step !== undefined) (u.totpLastStep = step), (accepted = true);
+      });
+      if (!accepted) throw svc.sessions.fail(session, codeMismatch());
+      svc.sessions.consume(session);
+      return tokens(svc, pool, client, user, record.authTime);
+    }
+    case 'SELECT_MFA_TYPE': {
+      const answer = responses.get('ANSWER') as MfaFactor | undefined;
+      if (!answer || !state.choices.includes(answer)) throw invalidParameter(`ANSWER must be one of ${state.choices.join(', ')}`);
+      svc.sessions.consume(session);
+      return startFactor(svc, pool, client, user, record.authTime, answer);
+    }
+    case 'MFA_SETUP': {
+      if (!state.verified) throw invalidParameter('Software token MFA has not been verified: call VerifySoftwareToken with this session first.');
+      svc.sessions.consume(session);
+      return tokens(svc, pool, client, user, record.authTime);
+    }
+    default:
+      throw invalidParameter(`Unsupported challenge ${name.slice(0, 64)}`);
+  }
+}
+
+function invalidSession(svc: Services, session: OpenSession): CognitoError {
+  svc.sessions.consume(session);
+  return new CognitoError('NotAuthorizedException', 'Invalid session for the user.');
+}
+
+export const RespondToAuthChallenge: Operation = async (svc, body) => {
+  const clientId = reqString(body, 'ClientId', { max: 128, pattern: CLIENT_ID });
+  const name = reqString(body, 'ChallengeName', { max: 64 });
+  const responses = optStringMap(body, 'ChallengeResponses') ?? new Map<string, string>();
+  const token = optString(body, 'Session', { min: 20, max: 2048 });
+  optStringMap(body, 'ClientMetadata');
+  optObject(body, 'UserContextData');
+  optObject(body, 'AnalyticsMetadata');
+  const { client, pool } = requireClient(svc.store, clientId);
+  return answerChallenge(svc, pool, client, name, responses, token);
+};

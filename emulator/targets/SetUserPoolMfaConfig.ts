@@ -1,0 +1,48 @@
+import { adminPool } from '../access.js';
+import type { Operation } from '../context.js';
+import { invalidParameter } from '../errors.js';
+import type { PoolRecord } from '../services/model.js';
+import { DEFAULT_SMS_MESSAGE } from '../services/sign-in.js';
+import { optBoolean, optObject, optString, reqString } from '../validate.js';
+import { mfaConfigResponse } from './GetUserPoolMfaConfig.js';
+
+const CODE_PLACEHOLDER = '{####}';
+
+/** Cognito's rules on an MFA configuration, applied on create and on update. */
+export function checkMfaSettings(pool: PoolRecord): void {
+  if (!pool.smsAuthenticationMessage.includes(CODE_PLACEHOLDER)) {
+    throw invalidParameter(`SmsAuthenticationMessage must contain the placeholder ${CODE_PLACEHOLDER}.`);
+  }
+  if (pool.mfaConfiguration !== 'OFF' && !pool.smsMfaEnabled && !pool.softwareTokenMfaEnabled) {
+    throw invalidParameter('Invalid MFA configuration given, at least one MFA factor must be enabled when MFA is ON or OPTIONAL.');
+  }
+}
+
+/** Pool-level MFA: OFF / OPTIONAL / ON, and which factors (SMS, TOTP) are enabled. */
+export const SetUserPoolMfaConfig: Operation = (svc, body, request) => {
+  const pool = adminPool(svc, body, request);
+  const sms = optObject(body, 'SmsMfaConfiguration');
+  const totp = optObject(body, 'SoftwareTokenMfaConfiguration');
+  const mfa = optString(body, 'MfaConfiguration', { pattern: /^(OFF|ON|OPTIONAL)$/ }) as PoolRecord['mfaConfiguration'] | undefined;
+  optObject(body, 'EmailMfaConfiguration');
+  optObject(body, 'WebAuthnConfiguration');
+  const next: PoolRecord = { ...pool, lastModifiedAt: svc.clock.now() };
+  // As in Cognito, a configuration block that is left out turns that factor off.
+  next.smsMfaEnabled = sms !== undefined;
+  if (sms) {
+    next.smsAuthenticationMessage = optString(sms, 'SmsAuthenticationMessage', { min: 6, max: 140 }) ?? DEFAULT_SMS_MESSAGE;
+    const smsConfiguration = optObject(sms, 'SmsConfiguration');
+    if (smsConfiguration) {
+      next.smsConfiguration = {
+        SnsCallerArn: reqString(smsConfiguration, 'SnsCallerArn', { min: 20, max: 2048, pattern: /^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$/ }),
+        ...(optString(smsConfiguration, 'ExternalId') !== undefined ? { ExternalId: optString(smsConfiguration, 'ExternalId') } : {}),
+        ...(optString(smsConfiguration, 'SnsRegion') !== undefined ? { SnsRegion: optString(smsConfiguration, 'SnsRegion') } : {}),
+      };
+    }
+  }
+  next.softwareTokenMfaEnabled = (totp && optBoolean(totp, 'Enabled')) ?? false;
+  if (mfa) next.mfaConfiguration = mfa;
+  checkMfaSettings(next);
+  svc.store.putPool(next);
+  return mfaConfigResponse(next);
+};

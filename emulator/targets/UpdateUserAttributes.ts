@@ -1,0 +1,18 @@
+import { tokenUser, updateUser } from '../access.js';
+import type { Operation } from '../context.js';
+import { applyAttributes, type CodeDeliveryDetails, sendVerificationCode } from '../services/attributes.js';
+import { optStringMap, reqAttributes } from '../validate.js';
+
+/** Changing email or phone unverifies it; auto-verified attributes get a code (24 h) in the outbox. */
+export const UpdateUserAttributes: Operation = async (svc, body) => {
+  const attributes = reqAttributes(body, 'UserAttributes');
+  optStringMap(body, 'ClientMetadata');
+  const { pool, user } = await tokenUser(svc, body);
+  const deliveries: CodeDeliveryDetails[] = [];
+  updateUser(svc, pool, user.username, (u) => {
+    for (const name of applyAttributes(u, attributes, false)) {
+      if (pool.autoVerifiedAttributes.includes(name)) deliveries.push(sendVerificationCode(svc, pool, u, name));
+    }
+  });
+  return { CodeDeliveryDetailsList: deliveries };
+};

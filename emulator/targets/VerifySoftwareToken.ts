@@ -1,0 +1,40 @@
+import { updateUser } from '../access.js';
+import type { Operation } from '../context.js';
+import { CognitoError, invalidParameter } from '../errors.js';
+import { softwareTokenCaller } from '../services/software-token.js';
+import { acceptTotpCode } from '../services/totp.js';
+import { optString, reqString } from '../validate.js';
+
+const mismatch = () => new CognitoError('EnableSoftwareTokenMFAException', 'Code mismatch and fail enable Software Token MFA');
+
+/**
+ * Checks a code against the secret from AssociateSoftwareToken; on success the secret becomes the
+ * user's authenticator (replacing any earlier one) and TOTP MFA is enabled.
+ */
+export const VerifySoftwareToken: Operation = async (svc, body) => {
+  const code = reqString(body, 'UserCode', { min: 6, max: 6, pattern: /^\d{6}$/ });
+  optString(body, 'FriendlyDeviceName', { max: 131072 });
+  const caller = await softwareTokenCaller(svc, body);
+  const username = caller.kind === 'token' ? caller.username : caller.session.record.username;
+  const sessionSecret = caller.kind === 'session' && caller.session.record.state.step === 'MFA_SETUP' ? caller.session.record.state.totpSecret : undefined;
+  let accepted = false;
+  updateUser(svc, caller.pool, username, (u) => {
+    const secret = caller.kind === 'token' ? u.pendingTotpSecret : sessionSecret;
+    if (!secret) throw invalidParameter('No software token is associated with the user: call AssociateSoftwareToken first.');
+    const step = acceptTotpCode(secret, code, svc.clock.now(), 0);
+    if (step === undefined) return;
+    accepted = true;
+    u.totpSecret = secret;
+    u.pendingTotpSecret = null;
+    u.totpEnabled = true;
+    u.totpLastStep = step;
+  });
+  if (caller.kind === 'token') {
+    if (!accepted) throw mismatch();
+    return { Status: 'SUCCESS' };
+  }
+  const { session, client } = caller;
+  if (!accepted) throw svc.sessions.fail(session, mismatch());
+  if (session.record.state.step === 'MFA_SETUP') session.record.state.verified = true;
+  return { Status: 'SUCCESS', Session: svc.sessions.renew(session, client) };
+};

@@ -1,0 +1,75 @@
+/** Every Cognito operation the emulator answers, by X-Amz-Target suffix. */
+import type { Operation } from '../context.js';
+import { AdminCreateUser } from './AdminCreateUser.js';
+import { AdminDeleteUser } from './AdminDeleteUser.js';
+import { AdminDisableUser } from './AdminDisableUser.js';
+import { AdminEnableUser } from './AdminEnableUser.js';
+import { AdminGetUser } from './AdminGetUser.js';
+import { AdminInitiateAuth } from './AdminInitiateAuth.js';
+import { AdminRespondToAuthChallenge } from './AdminRespondToAuthChallenge.js';
+import { AdminSetUserMFAPreference } from './AdminSetUserMFAPreference.js';
+import { AdminSetUserPassword } from './AdminSetUserPassword.js';
+import { AdminUpdateUserAttributes } from './AdminUpdateUserAttributes.js';
+import { AdminUserGlobalSignOut } from './AdminUserGlobalSignOut.js';
+import { AssociateSoftwareToken } from './AssociateSoftwareToken.js';
+import { ChangePassword } from './ChangePassword.js';
+import { CreateUserPool } from './CreateUserPool.js';
+import { CreateUserPoolClient } from './CreateUserPoolClient.js';
+import { DeleteUserAttributes } from './DeleteUserAttributes.js';
+import { DeleteUserPool } from './DeleteUserPool.js';
+import { DescribeUserPool } from './DescribeUserPool.js';
+import { DescribeUserPoolClient } from './DescribeUserPoolClient.js';
+import { GetTokensFromRefreshToken } from './GetTokensFromRefreshToken.js';
+import { GetUser } from './GetUser.js';
+import { GetUserAttributeVerificationCode } from './GetUserAttributeVerificationCode.js';
+import { GetUserPoolMfaConfig } from './GetUserPoolMfaConfig.js';
+import { GlobalSignOut } from './GlobalSignOut.js';
+import { InitiateAuth } from './InitiateAuth.js';
+import { ListUserPoolClients } from './ListUserPoolClients.js';
+import { ListUserPools } from './ListUserPools.js';
+import { ListUsers } from './ListUsers.js';
+import { RespondToAuthChallenge } from './RespondToAuthChallenge.js';
+import { RevokeToken } from './RevokeToken.js';
+import { SetUserMFAPreference } from './SetUserMFAPreference.js';
+import { SetUserPoolMfaConfig } from './SetUserPoolMfaConfig.js';
+import { UpdateUserAttributes } from './UpdateUserAttributes.js';
+import { VerifySoftwareToken } from './VerifySoftwareToken.js';
+import { VerifyUserAttribute } from './VerifyUserAttribute.js';
+
+export const operations: Record<string, Operation> = {
+  AdminCreateUser,
+  AdminDeleteUser,
+  AdminDisableUser,
+  AdminEnableUser,
+  AdminGetUser,
+  AdminInitiateAuth,
+  AdminRespondToAuthChallenge,
+  AdminSetUserMFAPreference,
+  AdminSetUserPassword,
+  AdminUpdateUserAttributes,
+  AdminUserGlobalSignOut,
+  AssociateSoftwareToken,
+  ChangePassword,
+  CreateUserPool,
+  CreateUserPoolClient,
+  DeleteUserAttributes,
+  DeleteUserPool,
+  DescribeUserPool,
+  DescribeUserPoolClient,
+  GetTokensFromRefreshToken,
+  GetUser,
+  GetUserAttributeVerificationCode,
+  GetUserPoolMfaConfig,
+  GlobalSignOut,
+  InitiateAuth,
+  ListUserPoolClients,
+  ListUserPools,
+  ListUsers,
+  RespondToAuthChallenge,
+  RevokeToken,
+  SetUserMFAPreference,
+  SetUserPoolMfaConfig,
+  UpdateUserAttributes,
+  VerifySoftwareToken,
+  VerifyUserAttribute,
+};
