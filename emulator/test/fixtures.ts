@@ -1,0 +1,71 @@
+/** Pools, clients and users for contract tests, made through the real AWS SDK. */
+import {
+  AdminCreateUserCommand,
+  AdminSetUserPasswordCommand,
+  type AttributeType,
+  CreateUserPoolClientCommand,
+  CreateUserPoolCommand,
+  type CognitoIdentityProviderClient,
+  type ExplicitAuthFlowsType,
+  SetUserPoolMfaConfigCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { Secret, TOTP } from 'otpauth';
+
+export const PASSWORD = 'Correct-Horse-9!';
+
+export interface PoolSetup {
+  mfa?: 'OFF' | 'ON' | 'OPTIONAL';
+  sms?: boolean;
+  totp?: boolean;
+  secret?: boolean;
+  authSessionValidity?: number;
+  flows?: ExplicitAuthFlowsType[];
+}
+
+export async function createPool(sdk: CognitoIdentityProviderClient, setup: PoolSetup = {}): Promise<{ poolId: string; clientId: string; clientSecret?: string }> {
+  const { UserPool } = await sdk.send(new CreateUserPoolCommand({ PoolName: 'test', AutoVerifiedAttributes: ['phone_number'] }));
+  const poolId = UserPool!.Id!;
+  await sdk.send(
+    new SetUserPoolMfaConfigCommand({
+      UserPoolId: poolId,
+      MfaConfiguration: setup.mfa ?? 'OFF',
+      ...(setup.sms ? { SmsMfaConfiguration: { SmsAuthenticationMessage: 'Code: {####}' } } : {}),
+      SoftwareTokenMfaConfiguration: { Enabled: setup.totp ?? false },
+    }),
+  );
+  const { UserPoolClient } = await sdk.send(
+    new CreateUserPoolClientCommand({
+      UserPoolId: poolId,
+      ClientName: 'app',
+      GenerateSecret: setup.secret ?? false,
+      AuthSessionValidity: setup.authSessionValidity,
+      ExplicitAuthFlows: setup.flows ?? ['ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+    }),
+  );
+  return { poolId, clientId: UserPoolClient!.ClientId!, clientSecret: UserPoolClient!.ClientSecret };
+}
+
+export async function createUser(sdk: CognitoIdentityProviderClient, poolId: string, username: string, attributes: AttributeType[] = [], password = PASSWORD): Promise<void> {
+  await sdk.send(new AdminCreateUserCommand({ UserPoolId: poolId, Username: username, UserAttributes: attributes, MessageAction: 'SUPPRESS' }));
+  await sdk.send(new AdminSetUserPasswordCommand({ UserPoolId: poolId, Username: username, Password: password, Permanent: true }));
+}
+
+/** The code an authenticator app shows for `secret` at `timeMs`. */
+export const totpCode = (secret: string, timeMs: number) =>
+  new TOTP({ secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 }).generate({ timestamp: timeMs });
+
+/** Rejects unless the promise fails with this Cognito exception name (and message, if given). */
+export async function expectCognitoError(promise: Promise<unknown>, name: string, message?: string | RegExp): Promise<void> {
+  let error: unknown;
+  try {
+    await promise;
+  } catch (e) {
+    error = e;
+  }
+  if (!error) throw new Error(`expected ${name}, but the call succeeded`);
+  const e = error as { name?: string; message?: string };
+  if (e.name !== name) throw new Error(`expected ${name}, got ${e.name}: ${e.message}`);
+  if (message !== undefined && !(typeof message === 'string' ? e.message === message : message.test(e.message ?? ''))) {
+    throw new Error(`expected message ${message}, got ${e.message}`);
+  }
+}

@@ -1,0 +1,43 @@
+/** Starts a real emulator on a free port with a fresh data folder, and an AWS SDK client for it. */
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Emulator, startEmulator } from '../server.js';
+
+export interface Harness {
+  emulator: Emulator;
+  sdk: CognitoIdentityProviderClient;
+  dataDir: string;
+  stop(options?: { keepData?: boolean }): Promise<void>;
+}
+
+export async function startHarness(dataDir = mkdtempSync(join(tmpdir(), 'cognito-emu-')), options: { rateLimitScale?: number } = {}): Promise<Harness> {
+  const emulator = await startEmulator({ dataDir, port: 0, testHooks: true, log: () => {}, ...options });
+  const sdk = new CognitoIdentityProviderClient({
+    endpoint: emulator.url,
+    region: 'eu-west-1',
+    credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' },
+    maxAttempts: 1,
+  });
+  return {
+    emulator,
+    sdk,
+    dataDir,
+    stop: async ({ keepData = false } = {}) => {
+      sdk.destroy();
+      await emulator.close();
+      if (!keepData) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function readSms(emulator: Emulator, username: string): Promise<{ code: string; phoneNumber: string; message: string }[]> {
+  const res = await fetch(`${emulator.url}/_emulator/sms?username=${encodeURIComponent(username)}`);
+  return (await res.json()) as { code: string; phoneNumber: string; message: string }[];
+}
+
+export async function advanceClock(emulator: Emulator, seconds: number): Promise<void> {
+  const res = await fetch(`${emulator.url}/_emulator/clock`, { method: 'POST', body: JSON.stringify({ advanceSeconds: seconds }) });
+  if (!res.ok) throw new Error(`clock: ${res.status}`);
+}
