@@ -1,0 +1,49 @@
+/** Runtime configuration, read from /config.json so one build serves any pool (emulator or real Cognito). */
+
+export interface RuntimeConfig {
+  region: string;
+  userPoolId: string;
+  userPoolClientId: string;
+  /** Only for the local emulator; leave out for real Cognito. */
+  endpoint?: string;
+  /** Issuer shown in authenticator apps. */
+  appName: string;
+  /** The app client's AuthSessionValidity: how long an SMS code stays valid. */
+  sessionMinutes: number;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function parseConfig(value: unknown): RuntimeConfig {
+  if (typeof value !== 'object' || value === null) throw new ConfigError('config.json must hold a JSON object');
+  const v = value as Record<string, unknown>;
+  const str = (key: string, required = true): string | undefined => {
+    const x = v[key];
+    if (x === undefined && !required) return undefined;
+    if (typeof x !== 'string' || x === '') throw new ConfigError(`config.json: "${key}" must be a non-empty string`);
+    return x;
+  };
+  const userPoolId = str('userPoolId')!;
+  if (!/^[\w-]+_[0-9a-zA-Z]+$/.test(userPoolId)) throw new ConfigError('config.json: "userPoolId" must look like <region>_<id>');
+  const sessionMinutes = v.sessionMinutes ?? 3;
+  if (typeof sessionMinutes !== 'number' || sessionMinutes < 3 || sessionMinutes > 15) {
+    throw new ConfigError('config.json: "sessionMinutes" must be a number from 3 to 15');
+  }
+  const endpoint = str('endpoint', false);
+  return {
+    region: str('region', false) ?? userPoolId.split('_')[0],
+    userPoolId,
+    userPoolClientId: str('userPoolClientId')!,
+    ...(endpoint ? { endpoint } : {}),
+    appName: str('appName', false) ?? 'Sign in',
+    sessionMinutes,
+  };
+}
+
+export async function loadConfig(url = '/config.json'): Promise<RuntimeConfig> {
+  const res = await fetch(url, { cache: 'no-store' });
+  if (!res.ok) throw new ConfigError(`Could not load ${url} (HTTP ${res.status}). Run "npm start" or write it as the README says.`);
+  return parseConfig(await res.json());
+}

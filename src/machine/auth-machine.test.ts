@@ -1,0 +1,317 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createActor, waitFor } from 'xstate';
+import { CognitoLikeError, createFakeApi } from '../testing/fake-api';
+import { createAuthMachine } from './auth-machine';
+import type { AuthApi, SignInResult } from './types';
+
+const USER = { username: 'ann', attributes: { sub: '1', email: 'ann@example.com' } };
+const CODE_MS = 180_000;
+
+function start(overrides: Partial<AuthApi> = {}) {
+  const fake = createFakeApi({ loadUser: () => Promise.resolve(USER), ...overrides });
+  const actor = createActor(createAuthMachine(fake.api), { input: { codeValidityMs: CODE_MS } });
+  actor.start();
+  return { actor, ...fake };
+}
+
+type Actor = ReturnType<typeof start>['actor'];
+const settled = (actor: Actor) => waitFor(actor, (s) => !s.hasTag('pending'));
+const signInWith = async (actor: Actor) => {
+  await settled(actor);
+  actor.send({ type: 'SUBMIT_SIGN_IN', username: ' ann ', password: 'pw' });
+  return settled(actor);
+};
+const answers = (...results: SignInResult[]) => {
+  let i = 0;
+  return () => Promise.resolve(results[Math.min(i++, results.length - 1)]);
+};
+
+describe('restoring', () => {
+  it('goes to the signed-in screen when a session exists', async () => {
+    const { actor } = start({ restoreSession: () => Promise.resolve({ user: USER }) });
+    const s = await settled(actor);
+    expect(s.matches({ signedIn: 'home' })).toBe(true);
+    expect(s.context.user).toEqual(USER);
+  });
+
+  it('says the sign-in was interrupted after a reload mid-challenge', async () => {
+    const { actor } = start({ restoreSession: () => Promise.resolve({ user: null, interrupted: true }) });
+    const s = await settled(actor);
+    expect(s.matches('signIn')).toBe(true);
+    expect(s.context.notice).toBe('interrupted');
+  });
+
+  it('shows sign-in when restoring fails', async () => {
+    const { actor } = start({ restoreSession: () => Promise.reject(new Error('storage')) });
+    expect((await settled(actor)).matches('signIn')).toBe(true);
+  });
+});
+
+describe('password sign-in', () => {
+  it('signs in without MFA, trims the username and forgets the password', async () => {
+    const { actor, calls } = start({ signIn: answers({ step: 'DONE' }) });
+    const s = await signInWith(actor);
+    expect(s.matches({ signedIn: 'home' })).toBe(true);
+    expect(calls).toContainEqual({ method: 'signIn', args: [{ username: 'ann', password: 'pw' }] });
+    expect(s.context.password).toBe('');
+  });
+
+  it.each([
+    ['NotAuthorizedException', 'Incorrect username or password.', 'badCredentials'],
+    ['UserNotFoundException', 'User does not exist.', 'badCredentials'],
+    ['NotAuthorizedException', 'Password attempts exceeded', 'lockedOut'],
+    ['NotAuthorizedException', 'User is disabled.', 'userDisabled'],
+    ['NetworkError', 'A network error has occurred.', 'network'],
+    ['TooManyRequestsException', 'Rate exceeded', 'tooManyRequests'],
+    ['InternalErrorException', 'boom', 'unknown'],
+  ])('stays on sign-in with %s (%s) as %s, password cleared', async (name, message, kind) => {
+    const { actor } = start({ signIn: () => Promise.reject(new CognitoLikeError(name, message)) });
+    const s = await signInWith(actor);
+    expect(s.matches({ signIn: 'idle' })).toBe(true);
+    expect(s.context.error).toEqual({ kind, name, message });
+    expect(s.context.password).toBe('');
+  });
+
+  it('ignores a second submit while the first is in flight', async () => {
+    let resolve!: (r: SignInResult) => void;
+    const { actor, calls } = start({ signIn: () => new Promise((r) => (resolve = r)) });
+    await settled(actor);
+    actor.send({ type: 'SUBMIT_SIGN_IN', username: 'ann', password: 'pw' });
+    actor.send({ type: 'SUBMIT_SIGN_IN', username: 'ann', password: 'pw' });
+    resolve({ step: 'DONE' });
+    await settled(actor);
+    expect(calls.filter((c) => c.method === 'signIn')).toHaveLength(1);
+  });
+
+  it('shows an unsupported step with a way back', async () => {
+    const { actor } = start({ signIn: answers({ step: 'UNSUPPORTED', name: 'CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE' }) });
+    let s = await signInWith(actor);
+    expect(s.matches('unsupported')).toBe(true);
+    expect(s.context.unsupportedStep).toBe('CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE');
+    actor.send({ type: 'CANCEL' });
+    s = actor.getSnapshot();
+    expect(s.matches('signIn')).toBe(true);
+    expect(s.context.unsupportedStep).toBeUndefined();
+  });
+});
+
+describe('SMS code', () => {
+  beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] }));
+  afterEach(() => vi.useRealTimers());
+
+  it('shows the masked destination and expiry, then signs in with the code', async () => {
+    const { actor, calls } = start({ signIn: answers({ step: 'SMS_CODE', destination: '+*******0100' }), confirmSignIn: answers({ step: 'DONE' }) });
+    let s = await signInWith(actor);
+    expect(s.matches({ smsCode: 'idle' })).toBe(true);
+    expect(s.context.smsDestination).toBe('+*******0100');
+    expect(s.context.codeExpiresAt).toBe(Date.now() + CODE_MS);
+    expect(s.context.password).toBe('pw'); // kept for a resend while the challenge lasts
+    actor.send({ type: 'SUBMIT_CODE', code: '123456' });
+    s = await settled(actor);
+    expect(s.matches('signedIn')).toBe(true);
+    expect(calls).toContainEqual({ method: 'confirmSignIn', args: [{ response: '123456' }] });
+    expect(s.context.password).toBe('');
+    expect(s.context.smsDestination).toBeUndefined();
+  });
+
+  it('keeps the screen with an error on a wrong code, and lets the user retry', async () => {
+    let n = 0;
+    const { actor } = start({
+      signIn: answers({ step: 'SMS_CODE', destination: '+*******0100' }),
+      confirmSignIn: () => (n++ === 0 ? Promise.reject(new CognitoLikeError('CodeMismatchException', 'Invalid code')) : Promise.resolve({ step: 'DONE' })),
+    });
+    await signInWith(actor);
+    actor.send({ type: 'SUBMIT_CODE', code: '000000' });
+    let s = await settled(actor);
+    expect(s.matches({ smsCode: 'idle' })).toBe(true);
+    expect(s.context.error?.kind).toBe('wrongCode');
+    actor.send({ type: 'SUBMIT_CODE', code: '123456' });
+    s = await settled(actor);
+    expect(s.matches('signedIn')).toBe(true);
+  });
+
+  it('returns to sign-in when the backend ended the session', async () => {
+    const { actor } = start({
+      signIn: answers({ step: 'SMS_CODE', destination: '+*******0100' }),
+      confirmSignIn: () => Promise.reject(new CognitoLikeError('NotAuthorizedException', 'Invalid session for the user, session is expired.')),
+    });
+    await signInWith(actor);
+    actor.send({ type: 'SUBMIT_CODE', code: '123456' });
+    const s = await settled(actor);
+    expect(s.matches('signIn')).toBe(true);
+    expect(s.context.notice).toBe('sessionEnded');
+    expect(s.context.password).toBe('');
+  });
+
+  it('returns to sign-in when the code expires on the clock', async () => {
+    const { actor } = start({ signIn: answers({ step: 'SMS_CODE', destination: '+*******0100' }) });
+    await signInWith(actor);
+    vi.advanceTimersByTime(CODE_MS - 1);
+    expect(actor.getSnapshot().matches('smsCode')).toBe(true);
+    vi.advanceTimersByTime(1);
+    const s = actor.getSnapshot();
+    expect(s.matches('signIn')).toBe(true);
+    expect(s.context.notice).toBe('codeExpired');
+    expect(s.context.password).toBe('');
+  });
+
+  it('resends by restarting the sign-in, which restarts the expiry', async () => {
+    const { actor, calls } = start({ signIn: answers({ step: 'SMS_CODE', destination: '+*******0100' }) });
+    await signInWith(actor);
+    vi.advanceTimersByTime(60_000);
+    actor.send({ type: 'RESEND_CODE' });
+    const s = await settled(actor);
+    expect(s.matches({ smsCode: 'idle' })).toBe(true);
+    expect(s.context.notice).toBe('codeResent');
+    expect(s.context.codeExpiresAt).toBe(Date.now() + CODE_MS);
+    expect(calls.filter((c) => c.method === 'signIn')).toEqual([
+      { method: 'signIn', args: [{ username: 'ann', password: 'pw' }] },
+      { method: 'signIn', args: [{ username: 'ann', password: 'pw' }] },
+    ]);
+    vi.advanceTimersByTime(CODE_MS - 1);
+    expect(actor.getSnapshot().matches('smsCode')).toBe(true);
+  });
+
+  it('shows an error when the resend fails and stays on the code screen', async () => {
+    let n = 0;
+    const { actor } = start({
+      signIn: () => (n++ === 0 ? Promise.resolve({ step: 'SMS_CODE', destination: '+*******0100' } as SignInResult) : Promise.reject(new CognitoLikeError('NetworkError', 'offline'))),
+    });
+    await signInWith(actor);
+    actor.send({ type: 'RESEND_CODE' });
+    const s = await settled(actor);
+    expect(s.matches({ smsCode: 'idle' })).toBe(true);
+    expect(s.context.error?.kind).toBe('network');
+  });
+
+  it('can be cancelled back to sign-in', async () => {
+    const { actor } = start({ signIn: answers({ step: 'SMS_CODE', destination: '+*******0100' }) });
+    await signInWith(actor);
+    actor.send({ type: 'CANCEL' });
+    expect(actor.getSnapshot().matches('signIn')).toBe(true);
+    expect(actor.getSnapshot().context.password).toBe('');
+  });
+});
+
+describe('TOTP, choice of factor, TOTP setup and new password', () => {
+  it('signs in with a TOTP code after a wrong one', async () => {
+    let n = 0;
+    const { actor } = start({
+      signIn: answers({ step: 'TOTP_CODE' }),
+      confirmSignIn: () => (n++ === 0 ? Promise.reject(new CognitoLikeError('CodeMismatchException', 'Invalid code')) : Promise.resolve({ step: 'DONE' })),
+    });
+    expect((await signInWith(actor)).matches('totpCode')).toBe(true);
+    actor.send({ type: 'SUBMIT_CODE', code: '000000' });
+    expect((await settled(actor)).context.error?.kind).toBe('wrongCode');
+    actor.send({ type: 'SUBMIT_CODE', code: '123456' });
+    expect((await settled(actor)).matches('signedIn')).toBe(true);
+  });
+
+  it('chooses SMS or TOTP when both are enabled', async () => {
+    const { actor, calls } = start({
+      signIn: answers({ step: 'SELECT_MFA', choices: ['SMS', 'TOTP'] }),
+      confirmSignIn: answers({ step: 'TOTP_CODE' }, { step: 'DONE' }),
+    });
+    const s = await signInWith(actor);
+    expect(s.matches('selectMfa')).toBe(true);
+    expect(s.context.mfaChoices).toEqual(['SMS', 'TOTP']);
+    actor.send({ type: 'CHOOSE_MFA', mfa: 'TOTP' });
+    expect((await settled(actor)).matches('totpCode')).toBe(true);
+    expect(calls).toContainEqual({ method: 'confirmSignIn', args: [{ response: 'TOTP' }] });
+  });
+
+  it('returns to sign-in when the selection session has ended', async () => {
+    const { actor } = start({
+      signIn: answers({ step: 'SELECT_MFA', choices: ['SMS', 'TOTP'] }),
+      confirmSignIn: () => Promise.reject(new CognitoLikeError('NotAuthorizedException', 'Invalid session for the user.')),
+    });
+    await signInWith(actor);
+    actor.send({ type: 'CHOOSE_MFA', mfa: 'SMS' });
+    const s = await settled(actor);
+    expect(s.matches('signIn')).toBe(true);
+    expect(s.context.notice).toBe('sessionEnded');
+  });
+
+  it('sets up TOTP at first sign-in, showing the secret and URI', async () => {
+    const { actor } = start({
+      signIn: answers({ step: 'TOTP_SETUP', secret: 'JBSWY3DPEHPK3PXP', uri: 'otpauth://totp/Demo:ann?secret=JBSWY3DPEHPK3PXP&issuer=Demo' }),
+      confirmSignIn: answers({ step: 'DONE' }),
+    });
+    const s = await signInWith(actor);
+    expect(s.matches('totpSetup')).toBe(true);
+    expect(s.context.totpSetup?.secret).toBe('JBSWY3DPEHPK3PXP');
+    actor.send({ type: 'SUBMIT_CODE', code: '123456' });
+    const done = await settled(actor);
+    expect(done.matches('signedIn')).toBe(true);
+    expect(done.context.totpSetup).toBeUndefined();
+  });
+
+  it('reports SoftwareTokenMFANotFoundException during setup', async () => {
+    const { actor } = start({
+      signIn: answers({ step: 'TOTP_SETUP', secret: 'S', uri: 'otpauth://x' }),
+      confirmSignIn: () => Promise.reject(new CognitoLikeError('SoftwareTokenMFANotFoundException', 'Software Token MFA has not been enabled by the userPool.')),
+    });
+    await signInWith(actor);
+    actor.send({ type: 'SUBMIT_CODE', code: '123456' });
+    const s = await settled(actor);
+    expect(s.matches({ totpSetup: 'idle' })).toBe(true);
+    expect(s.context.error?.kind).toBe('totpNotEnabled');
+  });
+
+  it('sets a new password, with policy errors shown and retry allowed', async () => {
+    let n = 0;
+    const { actor, calls } = start({
+      signIn: answers({ step: 'NEW_PASSWORD' }),
+      confirmSignIn: () => (n++ === 0 ? Promise.reject(new CognitoLikeError('InvalidPasswordException', 'Password did not conform with policy: Password not long enough')) : Promise.resolve({ step: 'DONE' })),
+    });
+    expect((await signInWith(actor)).matches('newPassword')).toBe(true);
+    actor.send({ type: 'SUBMIT_NEW_PASSWORD', password: 'short' });
+    const s = await settled(actor);
+    expect(s.context.error).toMatchObject({ kind: 'invalidPassword', message: 'Password did not conform with policy: Password not long enough' });
+    actor.send({ type: 'SUBMIT_NEW_PASSWORD', password: 'Long-Enough-1!' });
+    expect((await settled(actor)).matches('signedIn')).toBe(true);
+    expect(calls).toContainEqual({ method: 'confirmSignIn', args: [{ response: 'Long-Enough-1!' }] });
+  });
+
+  it('goes back to sign-in when loading the user fails after sign-in', async () => {
+    const { actor } = start({ signIn: answers({ step: 'DONE' }), loadUser: () => Promise.reject(new CognitoLikeError('NetworkError', 'offline')) });
+    const s = await signInWith(actor);
+    expect(s.matches('signIn')).toBe(true);
+    expect(s.context.error?.kind).toBe('network');
+  });
+});
+
+describe('signed in', () => {
+  it('signs out (globally when asked) and says so', async () => {
+    const { actor, calls } = start({ restoreSession: () => Promise.resolve({ user: USER }) });
+    await settled(actor);
+    actor.send({ type: 'SIGN_OUT', global: true });
+    const s = await settled(actor);
+    expect(s.matches('signIn')).toBe(true);
+    expect(s.context.notice).toBe('signedOut');
+    expect(s.context.user).toBeUndefined();
+    expect(calls).toContainEqual({ method: 'signOut', args: [{ global: true }] });
+  });
+
+  it('stays signed in with an error when sign-out fails', async () => {
+    const { actor } = start({ restoreSession: () => Promise.resolve({ user: USER }), signOut: () => Promise.reject(new CognitoLikeError('NetworkError', 'offline')) });
+    await settled(actor);
+    actor.send({ type: 'SIGN_OUT' });
+    const s = await settled(actor);
+    expect(s.matches({ signedIn: 'home' })).toBe(true);
+    expect(s.context.error?.kind).toBe('network');
+  });
+
+  it('opens and closes account security', async () => {
+    const { actor } = start({
+      restoreSession: () => Promise.resolve({ user: USER }),
+      loadSecurity: () => Promise.resolve({ user: USER, mfa: { enabled: [] } }),
+    });
+    await settled(actor);
+    actor.send({ type: 'OPEN_ACCOUNT' });
+    expect(actor.getSnapshot().matches({ signedIn: 'account' })).toBe(true);
+    expect(actor.getSnapshot().children.security).toBeDefined();
+    actor.send({ type: 'CLOSE_ACCOUNT' });
+    expect(actor.getSnapshot().matches({ signedIn: 'home' })).toBe(true);
+  });
+});

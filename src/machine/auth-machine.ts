@@ -1,0 +1,300 @@
+/**
+ * The sign-in flow as one explicit state machine. Top-level states map one-to-one to screens
+ * (see screens/index.tsx); `pending` tags mark the states in which a call is in flight.
+ * All backend calls are injected actors built from an AuthApi (Amplify in the app, fakes in tests).
+ */
+import { assign, type DoneActorEvent, type ErrorActorEvent, fromPromise, setup } from 'xstate';
+import { toAuthError } from './errors';
+import type { AuthApi, AuthError, AuthErrorKind, MfaType, RestoredSession, SignInResult, UserInfo } from './types';
+import { createSecurityMachine } from './security-machine';
+
+/** Why the user is back on the sign-in screen, shown there as a message. */
+export type Notice = 'signedOut' | 'sessionEnded' | 'codeExpired' | 'interrupted' | 'codeResent';
+
+export interface AuthContext {
+  username: string;
+  /** Kept only while a challenge lasts, to resend an SMS code (which restarts the sign-in). */
+  password: string;
+  smsDestination?: string;
+  /** When the current SMS code stops working (ms since epoch). */
+  codeExpiresAt?: number;
+  mfaChoices: MfaType[];
+  totpSetup?: { secret: string; uri: string };
+  unsupportedStep?: string;
+  user?: UserInfo;
+  error?: AuthError;
+  notice?: Notice;
+  codeValidityMs: number;
+  mfaRequired: boolean;
+}
+
+export type AuthEvent =
+  | { type: 'SUBMIT_SIGN_IN'; username: string; password: string }
+  | { type: 'SUBMIT_CODE'; code: string }
+  | { type: 'SUBMIT_NEW_PASSWORD'; password: string }
+  | { type: 'CHOOSE_MFA'; mfa: MfaType }
+  | { type: 'RESEND_CODE' }
+  | { type: 'CANCEL' }
+  | { type: 'OPEN_ACCOUNT' }
+  | { type: 'CLOSE_ACCOUNT' }
+  | { type: 'SIGN_OUT'; global?: boolean }
+  | { type: 'DISMISS_ERROR' };
+
+export interface AuthMachineInput {
+  /** The app client's AuthSessionValidity: SMS codes stop working after it. */
+  codeValidityMs: number;
+  /** The pool requires MFA (from config): account security won't turn off the last factor. */
+  mfaRequired?: boolean;
+}
+
+const resultOf = (event: unknown) => (event as DoneActorEvent<SignInResult>).output;
+const errorOf = (event: unknown) => toAuthError((event as ErrorActorEvent).error);
+
+export function createAuthMachine(api: AuthApi, now: () => number = Date.now) {
+  return setup({
+    types: {
+      context: {} as AuthContext,
+      events: {} as AuthEvent,
+      input: {} as AuthMachineInput,
+      tags: {} as 'pending',
+    },
+    actors: {
+      restoreSession: fromPromise<RestoredSession>(() => api.restoreSession()),
+      signIn: fromPromise<SignInResult, { username: string; password: string }>(({ input }) => api.signIn(input)),
+      confirmSignIn: fromPromise<SignInResult, { response: string }>(({ input }) => api.confirmSignIn(input)),
+      loadUser: fromPromise<UserInfo>(() => api.loadUser()),
+      signOut: fromPromise<void, { global: boolean }>(({ input }) => api.signOut(input)),
+      security: createSecurityMachine(api),
+    },
+    guards: {
+      stepIs: ({ event }, params: { step: SignInResult['step'] }) => resultOf(event).step === params.step,
+      errorIs: ({ event }, params: { kinds: AuthErrorKind[] }) => params.kinds.includes(errorOf(event).kind),
+    },
+    actions: {
+      setError: assign({ error: ({ event }) => errorOf(event) }),
+      clearMessages: assign({ error: undefined, notice: undefined }),
+      /** Leaving the challenge: nothing of it stays in memory. */
+      forgetChallenge: assign({
+        password: '',
+        smsDestination: undefined,
+        codeExpiresAt: undefined,
+        mfaChoices: [],
+        totpSetup: undefined,
+        unsupportedStep: undefined,
+      }),
+      enterSms: assign(({ event, context }) => {
+        const result = resultOf(event);
+        return {
+          smsDestination: result.step === 'SMS_CODE' ? result.destination : undefined,
+          codeExpiresAt: now() + context.codeValidityMs,
+          error: undefined,
+        };
+      }),
+      enterSelect: assign(({ event }) => {
+        const result = resultOf(event);
+        return { mfaChoices: result.step === 'SELECT_MFA' ? result.choices : [], error: undefined };
+      }),
+      enterTotpSetup: assign(({ event }) => {
+        const result = resultOf(event);
+        return { totpSetup: result.step === 'TOTP_SETUP' ? { secret: result.secret, uri: result.uri } : undefined, error: undefined };
+      }),
+      enterUnsupported: assign(({ event }) => {
+        const result = resultOf(event);
+        return { unsupportedStep: result.step === 'UNSUPPORTED' ? result.name : result.step };
+      }),
+      noticeCodeResent: assign({ notice: 'codeResent' as Notice }),
+      noticeSessionEnded: assign({ notice: 'sessionEnded' as Notice, error: undefined }),
+      clearError: assign({ error: undefined }),
+    },
+    delays: {
+      codeExpiry: ({ context }) => Math.max(0, (context.codeExpiresAt ?? 0) - now()),
+    },
+  }).createMachine({
+    id: 'auth',
+    context: ({ input }) => ({ username: '', password: '', mfaChoices: [], codeValidityMs: input.codeValidityMs, mfaRequired: input.mfaRequired ?? false }),
+    initial: 'restoring',
+    states: {
+      restoring: {
+        tags: 'pending',
+        invoke: {
+          src: 'restoreSession',
+          onDone: [
+            { guard: ({ event }) => event.output.user !== null, target: 'signedIn', actions: assign({ user: ({ event }) => event.output.user ?? undefined }) },
+            {
+              target: 'signIn',
+              actions: assign({ notice: ({ event }) => (event.output.user === null && event.output.interrupted ? 'interrupted' : undefined) }),
+            },
+          ],
+          onError: { target: 'signIn' },
+        },
+      },
+
+      signIn: {
+        entry: 'forgetChallenge',
+        initial: 'idle',
+        states: {
+          idle: {
+            on: {
+              SUBMIT_SIGN_IN: {
+                target: 'submitting',
+                actions: [assign({ username: ({ event }) => event.username.trim(), password: ({ event }) => event.password }), 'clearMessages'],
+              },
+            },
+          },
+          submitting: {
+            tags: 'pending',
+            invoke: {
+              src: 'signIn',
+              input: ({ context }) => ({ username: context.username, password: context.password }),
+              onDone: '#auth.routing',
+              onError: { target: 'idle', actions: ['setError', 'forgetChallenge'] },
+            },
+          },
+        },
+      },
+
+      /** Where a sign-in call's result leads. Entered with the call's done event still in hand. */
+      routing: {
+        always: [
+          { guard: { type: 'stepIs', params: { step: 'DONE' } }, target: 'loadingUser', actions: 'forgetChallenge' },
+          { guard: { type: 'stepIs', params: { step: 'SMS_CODE' } }, target: 'smsCode', actions: 'enterSms' },
+          { guard: { type: 'stepIs', params: { step: 'TOTP_CODE' } }, target: 'totpCode', actions: assign({ error: undefined }) },
+          { guard: { type: 'stepIs', params: { step: 'SELECT_MFA' } }, target: 'selectMfa', actions: 'enterSelect' },
+          { guard: { type: 'stepIs', params: { step: 'TOTP_SETUP' } }, target: 'totpSetup', actions: 'enterTotpSetup' },
+          { guard: { type: 'stepIs', params: { step: 'NEW_PASSWORD' } }, target: 'newPassword', actions: assign({ error: undefined }) },
+          { target: 'unsupported', actions: 'enterUnsupported' },
+        ],
+      },
+
+      smsCode: {
+        initial: 'idle',
+        after: { codeExpiry: { target: 'signIn', actions: assign({ notice: 'codeExpired' as Notice, error: undefined }) } },
+        on: { CANCEL: { target: 'signIn', actions: 'clearMessages' } },
+        states: {
+          idle: {
+            on: {
+              SUBMIT_CODE: { target: 'submitting', actions: assign({ error: undefined, notice: undefined }) },
+              RESEND_CODE: { target: 'resending', actions: assign({ error: undefined, notice: undefined }) },
+            },
+          },
+          submitting: {
+            tags: 'pending',
+            invoke: {
+              src: 'confirmSignIn',
+              input: ({ event }) => ({ response: event.type === 'SUBMIT_CODE' ? event.code : '' }),
+              onDone: '#auth.routing',
+              onError: [
+                { guard: { type: 'errorIs', params: { kinds: ['sessionEnded', 'expiredCode'] } }, target: '#auth.signIn', actions: assign({ notice: 'sessionEnded' as Notice, error: undefined }) },
+                { target: 'idle', actions: 'setError' },
+              ],
+            },
+          },
+          resending: {
+            tags: 'pending',
+            invoke: {
+              src: 'signIn',
+              input: ({ context }) => ({ username: context.username, password: context.password }),
+              onDone: [
+                { guard: { type: 'stepIs', params: { step: 'SMS_CODE' } }, target: '#auth.smsCode', reenter: true, actions: ['enterSms', 'noticeCodeResent'] },
+                { target: '#auth.routing' },
+              ],
+              onError: { target: 'idle', actions: 'setError' },
+            },
+          },
+        },
+      },
+
+      totpCode: challengeState('SUBMIT_CODE'),
+      newPassword: challengeState('SUBMIT_NEW_PASSWORD'),
+
+      selectMfa: {
+        initial: 'idle',
+        on: { CANCEL: { target: 'signIn', actions: 'clearMessages' } },
+        states: {
+          idle: { on: { CHOOSE_MFA: { target: 'submitting', actions: assign({ error: undefined }) } } },
+          submitting: {
+            tags: 'pending',
+            invoke: {
+              src: 'confirmSignIn',
+              input: ({ event }) => ({ response: event.type === 'CHOOSE_MFA' ? event.mfa : '' }),
+              onDone: '#auth.routing',
+              onError: sessionAwareError(),
+            },
+          },
+        },
+      },
+
+      totpSetup: challengeState('SUBMIT_CODE'),
+
+      unsupported: {
+        on: { CANCEL: { target: 'signIn', actions: 'clearMessages' } },
+      },
+
+      loadingUser: {
+        tags: 'pending',
+        invoke: {
+          src: 'loadUser',
+          onDone: { target: 'signedIn', actions: assign({ user: ({ event }) => event.output }) },
+          onError: { target: 'signIn', actions: 'setError' },
+        },
+      },
+
+      signedIn: {
+        initial: 'home',
+        entry: 'clearMessages',
+        on: { SIGN_OUT: '.signingOut' },
+        states: {
+          home: { on: { OPEN_ACCOUNT: 'account' } },
+          account: {
+            invoke: { id: 'security', src: 'security', input: ({ context }) => ({ mfaRequired: context.mfaRequired }) },
+            on: { CLOSE_ACCOUNT: 'home' },
+          },
+          signingOut: {
+            tags: 'pending',
+            invoke: {
+              src: 'signOut',
+              input: ({ event }) => ({ global: event.type === 'SIGN_OUT' && event.global === true }),
+              onDone: { target: '#auth.signIn', actions: assign({ user: undefined, notice: 'signedOut' as Notice }) },
+              onError: { target: 'home', actions: 'setError' },
+            },
+          },
+        },
+      },
+    },
+  });
+
+  /** A code or password screen: submit → confirmSignIn → next step; a dead session returns to sign-in. */
+  function challengeState(submit: 'SUBMIT_CODE' | 'SUBMIT_NEW_PASSWORD') {
+    return {
+      initial: 'idle' as const,
+      on: { CANCEL: { target: '#auth.signIn', actions: 'clearMessages' as const } },
+      states: {
+        idle: { on: { [submit]: { target: 'submitting', actions: 'clearError' as const } } },
+        submitting: {
+          tags: 'pending' as const,
+          invoke: {
+            src: 'confirmSignIn' as const,
+            input: ({ event }: { event: AuthEvent }) => ({
+              response: event.type === 'SUBMIT_CODE' ? event.code : event.type === 'SUBMIT_NEW_PASSWORD' ? event.password : '',
+            }),
+            onDone: '#auth.routing',
+            onError: sessionAwareError(),
+          },
+        },
+      },
+    };
+  }
+
+  function sessionAwareError() {
+    return [
+      {
+        guard: { type: 'errorIs' as const, params: { kinds: ['sessionEnded', 'expiredCode'] as AuthErrorKind[] } },
+        target: '#auth.signIn',
+        actions: 'noticeSessionEnded' as const,
+      },
+      { target: 'idle', actions: 'setError' as const },
+    ];
+  }
+}
+
+export type AuthMachine = ReturnType<typeof createAuthMachine>;

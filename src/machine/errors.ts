@@ -1,0 +1,45 @@
+import type { AuthError, AuthErrorKind } from './types';
+
+/** Turns whatever a call threw into an AuthError: Cognito's name and message kept, plus what it means. */
+export function toAuthError(e: unknown): AuthError {
+  const name = typeof e === 'object' && e !== null && 'name' in e && typeof e.name === 'string' ? e.name : 'Error';
+  const message = typeof e === 'object' && e !== null && 'message' in e && typeof e.message === 'string' ? e.message : String(e);
+  return { kind: classify(name, message), name, message };
+}
+
+function classify(name: string, message: string): AuthErrorKind {
+  switch (name) {
+    case 'NotAuthorizedException':
+      if (/attempts exceeded/i.test(message)) return 'lockedOut';
+      if (/disabled/i.test(message)) return 'userDisabled';
+      if (/session/i.test(message)) return 'sessionEnded';
+      return 'badCredentials';
+    case 'UserNotFoundException':
+      return 'badCredentials';
+    case 'CodeMismatchException':
+    case 'EnableSoftwareTokenMFAException':
+      return 'wrongCode';
+    case 'ExpiredCodeException':
+      return 'expiredCode';
+    case 'InvalidPasswordException':
+    case 'PasswordHistoryPolicyViolationException':
+      return 'invalidPassword';
+    case 'SoftwareTokenMFANotFoundException':
+      return 'totpNotEnabled';
+    case 'TooManyRequestsException':
+    case 'LimitExceededException':
+    case 'TooManyFailedAttemptsException':
+      return 'tooManyRequests';
+    case 'NetworkError':
+    case 'TypeError':
+    case 'AbortError':
+      return 'network';
+    case 'InvalidParameterException':
+    case 'EmptySignInUsername':
+    case 'EmptySignInPassword':
+    case 'EmptyChallengeResponse':
+      return 'invalidInput';
+    default:
+      return /network|failed to fetch/i.test(message) ? 'network' : 'unknown';
+  }
+}

@@ -1,0 +1,249 @@
+/**
+ * Account security, invoked by the auth machine while the account screen is open: which factors
+ * are on, turning SMS on (adding and verifying a phone when needed) or off, setting up, replacing
+ * and removing an authenticator app (removal only after the backend confirmed the password), and
+ * the preferred factor. Every change ends by re-reading the state from the backend.
+ */
+import { assign, type DoneActorEvent, type ErrorActorEvent, fromPromise, setup } from 'xstate';
+import { toAuthError } from './errors';
+import type { AuthApi, AuthError, AuthErrorKind, MfaPreferenceChange, MfaType, SecurityState } from './types';
+
+export type SecuritySuccess = 'smsOn' | 'smsOff' | 'totpOn' | 'totpRemoved' | 'preferredSet' | 'phoneVerified';
+
+export interface SecurityContext {
+  security?: SecurityState;
+  error?: AuthError;
+  success?: SecuritySuccess;
+  totpSetup?: { secret: string; uri: string };
+  phoneDestination?: string;
+  /** The change in flight and the message it earns. */
+  pending?: { change: { sms?: MfaPreferenceChange; totp?: MfaPreferenceChange }; success: SecuritySuccess };
+}
+
+export type SecurityEvent =
+  | { type: 'ENABLE_SMS' }
+  | { type: 'DISABLE_SMS' }
+  | { type: 'SET_UP_TOTP' }
+  | { type: 'CONFIRM_REPLACE' }
+  | { type: 'REMOVE_TOTP' }
+  | { type: 'SET_PREFERRED'; mfa: MfaType }
+  | { type: 'SUBMIT_CODE'; code: string }
+  | { type: 'SUBMIT_PASSWORD'; password: string }
+  | { type: 'SUBMIT_PHONE'; phoneNumber: string }
+  | { type: 'RESEND_PHONE_CODE' }
+  | { type: 'CANCEL' }
+  | { type: 'RETRY' };
+
+export interface SecurityInput {
+  /** The pool requires MFA: the last factor can't be turned off. */
+  mfaRequired: boolean;
+}
+
+const errorOf = (event: unknown) => toAuthError((event as ErrorActorEvent).error);
+const lastFactorError: AuthError = { kind: 'mfaRequired', name: 'MfaRequired', message: 'MFA is required for this user pool.' };
+
+export function createSecurityMachine(api: AuthApi) {
+  return setup({
+    types: {
+      context: {} as SecurityContext & SecurityInput,
+      events: {} as SecurityEvent,
+      input: {} as Partial<SecurityInput>,
+      tags: {} as 'pending',
+    },
+    actors: {
+      load: fromPromise<SecurityState>(() => api.loadSecurity()),
+      updateMfa: fromPromise<void, NonNullable<SecurityContext['pending']>['change']>(({ input }) => api.updateMfa(input)),
+      beginTotpSetup: fromPromise<{ secret: string; uri: string }>(() => api.beginTotpSetup()),
+      verifyTotpSetup: fromPromise<void, { code: string }>(({ input }) => api.verifyTotpSetup(input)),
+      verifyPassword: fromPromise<void, { password: string }>(({ input }) => api.verifyPassword(input)),
+      setPhoneNumber: fromPromise<{ verificationSent: boolean; destination?: string }, { phoneNumber: string }>(({ input }) => api.setPhoneNumber(input)),
+      sendPhoneCode: fromPromise<{ destination?: string }>(() => api.sendPhoneCode()),
+      confirmPhone: fromPromise<void, { code: string }>(({ input }) => api.confirmPhone(input)),
+    },
+    guards: {
+      hasPhone: ({ context }) => Boolean(context.security?.user.attributes.phone_number),
+      phoneVerified: ({ context }) => context.security?.user.attributes.phone_number_verified === 'true',
+      totpOn: ({ context }) => context.security?.mfa.enabled.includes('TOTP') ?? false,
+      /** Turning `params.mfa` off would leave a pool that requires MFA with no factor for this user. */
+      isLastRequiredFactor: ({ context }, params: { mfa: MfaType }) =>
+        context.mfaRequired && (context.security?.mfa.enabled ?? []).filter((m) => m !== params.mfa).length === 0,
+      errorIs: ({ event }, params: { kinds: AuthErrorKind[] }) => params.kinds.includes(errorOf(event).kind),
+      verificationSent: ({ event }) => (event as unknown as DoneActorEvent<{ verificationSent: boolean }>).output.verificationSent,
+    },
+    actions: {
+      setError: assign({ error: ({ event }) => errorOf(event), success: undefined }),
+      clearMessages: assign({ error: undefined, success: undefined }),
+      forgetSetup: assign({ totpSetup: undefined, phoneDestination: undefined }),
+      lastFactor: assign({ error: lastFactorError, success: undefined }),
+      plan: assign((_, params: NonNullable<SecurityContext['pending']>) => ({ pending: params, error: undefined, success: undefined })),
+    },
+  }).createMachine({
+    id: 'security',
+    context: ({ input }) => ({ mfaRequired: input.mfaRequired ?? false }),
+    initial: 'loading',
+    states: {
+      loading: {
+        tags: 'pending',
+        invoke: {
+          src: 'load',
+          onDone: { target: 'ready', actions: assign({ security: ({ event }) => event.output }) },
+          onError: { target: 'loadFailed', actions: 'setError' },
+        },
+      },
+      loadFailed: { on: { RETRY: { target: 'loading', actions: 'clearMessages' } } },
+
+      ready: {
+        entry: 'forgetSetup',
+        on: {
+          ENABLE_SMS: [
+            { guard: 'hasPhone', target: 'updating', actions: { type: 'plan', params: { change: { sms: 'ENABLED' }, success: 'smsOn' } } },
+            { target: 'phone', actions: 'clearMessages' },
+          ],
+          DISABLE_SMS: [
+            { guard: { type: 'isLastRequiredFactor', params: { mfa: 'SMS' } }, actions: 'lastFactor' },
+            { target: 'updating', actions: { type: 'plan', params: { change: { sms: 'DISABLED' }, success: 'smsOff' } } },
+          ],
+          SET_UP_TOTP: [
+            { guard: 'totpOn', target: 'confirmReplace', actions: 'clearMessages' },
+            { target: 'totpSetup', actions: 'clearMessages' },
+          ],
+          REMOVE_TOTP: [
+            { guard: { type: 'isLastRequiredFactor', params: { mfa: 'TOTP' } }, actions: 'lastFactor' },
+            { target: 'removeTotp', actions: 'clearMessages' },
+          ],
+          SET_PREFERRED: [
+            {
+              guard: ({ event }) => event.mfa === 'SMS',
+              target: 'updating',
+              actions: { type: 'plan', params: { change: { sms: 'PREFERRED' }, success: 'preferredSet' } },
+            },
+            { target: 'updating', actions: { type: 'plan', params: { change: { totp: 'PREFERRED' }, success: 'preferredSet' } } },
+          ],
+        },
+      },
+
+      updating: {
+        tags: 'pending',
+        invoke: {
+          src: 'updateMfa',
+          input: ({ context }) => context.pending?.change ?? {},
+          onDone: { target: 'reloading', actions: assign({ success: ({ context }) => context.pending?.success }) },
+          onError: { target: 'reloading', actions: 'setError' },
+        },
+      },
+
+      /** After every change: the truth comes from the backend, not from what we asked for. */
+      reloading: {
+        tags: 'pending',
+        invoke: {
+          src: 'load',
+          onDone: { target: 'ready', actions: assign({ security: ({ event }) => event.output, pending: undefined }) },
+          onError: { target: 'loadFailed', actions: 'setError' },
+        },
+      },
+
+      confirmReplace: {
+        on: { CONFIRM_REPLACE: 'totpSetup', CANCEL: 'ready' },
+      },
+
+      totpSetup: {
+        initial: 'starting',
+        on: { CANCEL: { target: 'ready', actions: 'clearMessages' } },
+        states: {
+          starting: {
+            tags: 'pending',
+            invoke: {
+              src: 'beginTotpSetup',
+              onDone: { target: 'entering', actions: assign({ totpSetup: ({ event }) => event.output }) },
+              onError: { target: '#security.ready', actions: 'setError' },
+            },
+          },
+          entering: { on: { SUBMIT_CODE: { target: 'verifying', actions: 'clearMessages' } } },
+          verifying: {
+            tags: 'pending',
+            invoke: {
+              src: 'verifyTotpSetup',
+              input: ({ event }) => ({ code: event.type === 'SUBMIT_CODE' ? event.code : '' }),
+              onDone: 'enabling',
+              onError: [
+                { guard: { type: 'errorIs', params: { kinds: ['totpNotEnabled'] } }, target: '#security.ready', actions: 'setError' },
+                { target: 'entering', actions: 'setError' },
+              ],
+            },
+          },
+          enabling: {
+            tags: 'pending',
+            entry: { type: 'plan', params: { change: { totp: 'ENABLED' }, success: 'totpOn' } },
+            always: '#security.updating',
+          },
+        },
+      },
+
+      removeTotp: {
+        initial: 'entering',
+        on: { CANCEL: { target: 'ready', actions: 'clearMessages' } },
+        states: {
+          entering: { on: { SUBMIT_PASSWORD: { target: 'verifying', actions: 'clearMessages' } } },
+          verifying: {
+            tags: 'pending',
+            invoke: {
+              src: 'verifyPassword',
+              input: ({ event }) => ({ password: event.type === 'SUBMIT_PASSWORD' ? event.password : '' }),
+              onDone: { target: '#security.updating', actions: { type: 'plan', params: { change: { totp: 'DISABLED' }, success: 'totpRemoved' } } },
+              onError: { target: 'entering', actions: 'setError' },
+            },
+          },
+        },
+      },
+
+      phone: {
+        initial: 'entering',
+        on: { CANCEL: { target: 'ready', actions: 'clearMessages' } },
+        states: {
+          entering: { on: { SUBMIT_PHONE: { target: 'saving', actions: 'clearMessages' } } },
+          saving: {
+            tags: 'pending',
+            invoke: {
+              src: 'setPhoneNumber',
+              input: ({ event }) => ({ phoneNumber: event.type === 'SUBMIT_PHONE' ? event.phoneNumber : '' }),
+              onDone: [
+                { guard: 'verificationSent', target: 'verifying', actions: assign({ phoneDestination: ({ event }) => event.output.destination }) },
+                { target: 'enabling' },
+              ],
+              onError: { target: 'entering', actions: 'setError' },
+            },
+          },
+          verifying: {
+            on: {
+              SUBMIT_CODE: { target: 'confirming', actions: 'clearMessages' },
+              RESEND_PHONE_CODE: { target: 'resending', actions: 'clearMessages' },
+            },
+          },
+          resending: {
+            tags: 'pending',
+            invoke: {
+              src: 'sendPhoneCode',
+              onDone: { target: 'verifying', actions: assign({ phoneDestination: ({ event, context }) => event.output.destination ?? context.phoneDestination }) },
+              onError: { target: 'verifying', actions: 'setError' },
+            },
+          },
+          confirming: {
+            tags: 'pending',
+            invoke: {
+              src: 'confirmPhone',
+              input: ({ event }) => ({ code: event.type === 'SUBMIT_CODE' ? event.code : '' }),
+              onDone: 'enabling',
+              onError: { target: 'verifying', actions: 'setError' },
+            },
+          },
+          enabling: {
+            entry: { type: 'plan', params: { change: { sms: 'ENABLED' }, success: 'smsOn' } },
+            always: '#security.updating',
+          },
+        },
+      },
+    },
+  });
+}
+
+export type SecurityMachine = ReturnType<typeof createSecurityMachine>;
