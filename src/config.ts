@@ -10,6 +10,8 @@ export interface RuntimeConfig {
   appName: string;
   /** The app client's AuthSessionValidity: how long an SMS code stays valid. */
   sessionMinutes: number;
+  /** The pool's MFA is ON (required): the account screen won't turn off a user's last factor. */
+  mfaRequired?: boolean;
 }
 
 export class ConfigError extends Error {
@@ -39,6 +41,7 @@ export function parseConfig(value: unknown): RuntimeConfig {
     ...(endpoint ? { endpoint } : {}),
     appName: str('appName', false) ?? 'Sign in',
     sessionMinutes,
+    mfaRequired: v.mfaRequired === true,
   };
 }
 

@@ -298,3 +298,7 @@ export function createAuthMachine(api: AuthApi, now: () => number = Date.now) {
 }
 
 export type AuthMachine = ReturnType<typeof createAuthMachine>;
+
+type TopKey<T> = T extends string ? T : keyof T & string;
+/** The machine's top-level states: the screens map (screens/index.tsx) must name every one. */
+export type AuthTopState = TopKey<import('xstate').StateValueFrom<AuthMachine>>;

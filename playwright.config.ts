@@ -1,0 +1,31 @@
+import { defineConfig } from '@playwright/test';
+
+export const PREVIEW_PORT = Number(process.env.E2E_PREVIEW_PORT ?? 4317);
+
+export default defineConfig({
+  testDir: 'e2e/specs',
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  forbidOnly: Boolean(process.env.CI),
+  timeout: 30_000,
+  expect: { timeout: 7_000 },
+  reporter: [['list']],
+  outputDir: 'test-results',
+  use: {
+    baseURL: `http://127.0.0.1:${PREVIEW_PORT}`,
+    browserName: 'chromium',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+    trace: 'off',
+  },
+  webServer: {
+    // The production build, served the way it is deployed.
+    command: `npx vite build --logLevel warn && npx vite preview --port ${PREVIEW_PORT} --strictPort --host 127.0.0.1`,
+    url: `http://127.0.0.1:${PREVIEW_PORT}`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+  },
+});

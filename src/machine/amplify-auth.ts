@@ -1,0 +1,175 @@
+/**
+ * The one module that talks to Amplify v6 (`aws-amplify/auth`). It configures Amplify from the
+ * runtime config and turns Amplify's results into the machine's types (types.ts).
+ */
+import { Amplify } from 'aws-amplify';
+import {
+  confirmSignIn,
+  confirmUserAttribute,
+  fetchMFAPreference,
+  fetchUserAttributes,
+  getCurrentUser,
+  sendUserAttributeVerificationCode,
+  setUpTOTP,
+  signIn,
+  signOut,
+  type SignInOutput,
+  updateMFAPreference,
+  updatePassword,
+  updateUserAttribute,
+  verifyTOTPSetup,
+} from 'aws-amplify/auth';
+import type { RuntimeConfig } from '../config';
+import type { AuthApi, MfaSettings, MfaType, SignInResult, UserInfo } from './types';
+
+/** Set while a challenge is open, so a reload can say the sign-in was interrupted. Holds no secret. */
+const CHALLENGE_MARKER = 'signin.challengeOpen';
+
+export function configureAmplify(config: RuntimeConfig): void {
+  Amplify.configure({
+    Auth: {
+      Cognito: {
+        userPoolId: config.userPoolId,
+        userPoolClientId: config.userPoolClientId,
+        ...(config.endpoint ? { userPoolEndpoint: config.endpoint } : {}),
+      },
+    },
+  });
+}
+
+/** otpauth URI per the Key Uri Format: issuer = app name, account = username. */
+export function totpUri(appName: string, account: string, secret: string): string {
+  const issuer = encodeURIComponent(appName);
+  return `otpauth://totp/${issuer}:${encodeURIComponent(account)}?secret=${secret}&issuer=${issuer}&algorithm=SHA1&digits=6&period=30`;
+}
+
+const toMfaTypes = (types: readonly string[] | undefined): MfaType[] => (types ?? []).filter((t): t is MfaType => t === 'SMS' || t === 'TOTP');
+
+function toResult(output: SignInOutput, appName: string, username: string): SignInResult {
+  const { nextStep } = output;
+  switch (nextStep.signInStep) {
+    case 'DONE':
+      return { step: 'DONE' };
+    case 'CONFIRM_SIGN_IN_WITH_SMS_CODE':
+      return { step: 'SMS_CODE', destination: nextStep.codeDeliveryDetails?.destination ?? '' };
+    case 'CONFIRM_SIGN_IN_WITH_TOTP_CODE':
+      return { step: 'TOTP_CODE' };
+    case 'CONTINUE_SIGN_IN_WITH_MFA_SELECTION':
+      return { step: 'SELECT_MFA', choices: toMfaTypes(nextStep.allowedMFATypes) };
+    case 'CONTINUE_SIGN_IN_WITH_TOTP_SETUP': {
+      const secret = nextStep.totpSetupDetails.sharedSecret;
+      return { step: 'TOTP_SETUP', secret, uri: totpUri(appName, username, secret) };
+    }
+    case 'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED':
+      return { step: 'NEW_PASSWORD' };
+    default:
+      return { step: 'UNSUPPORTED', name: nextStep.signInStep };
+  }
+}
+
+function markChallenge(result: SignInResult): SignInResult {
+  try {
+    if (result.step === 'DONE' || result.step === 'UNSUPPORTED') sessionStorage.removeItem(CHALLENGE_MARKER);
+    else sessionStorage.setItem(CHALLENGE_MARKER, '1');
+  } catch {
+    // Storage may be unavailable (private mode); the marker is a nicety.
+  }
+  return result;
+}
+
+function takeChallengeMarker(): boolean {
+  try {
+    const open = sessionStorage.getItem(CHALLENGE_MARKER) !== null;
+    sessionStorage.removeItem(CHALLENGE_MARKER);
+    return open;
+  } catch {
+    return false;
+  }
+}
+
+async function loadUser(): Promise<UserInfo> {
+  const { username } = await getCurrentUser();
+  const attributes = await fetchUserAttributes();
+  return { username, attributes: Object.fromEntries(Object.entries(attributes).filter((e): e is [string, string] => typeof e[1] === 'string')) };
+}
+
+async function loadMfa(): Promise<MfaSettings> {
+  const { enabled, preferred } = await fetchMFAPreference();
+  const pref = toMfaTypes(preferred ? [preferred] : [])[0];
+  return { enabled: toMfaTypes(enabled), ...(pref ? { preferred: pref } : {}) };
+}
+
+export function createAmplifyAuthApi(config: Pick<RuntimeConfig, 'appName'>): AuthApi {
+  let challengeUsername = '';
+  return {
+    async restoreSession() {
+      try {
+        await getCurrentUser();
+      } catch {
+        return { user: null, interrupted: takeChallengeMarker() };
+      }
+      try {
+        return { user: await loadUser() };
+      } catch {
+        // Tokens that the backend refuses (revoked, user deleted): start over.
+        await signOut().catch(() => {});
+        return { user: null, interrupted: false };
+      }
+    },
+    async signIn({ username, password }) {
+      challengeUsername = username;
+      return markChallenge(toResult(await signIn({ username, password }), config.appName, username));
+    },
+    async confirmSignIn({ response }) {
+      return markChallenge(toResult(await confirmSignIn({ challengeResponse: response }), config.appName, challengeUsername));
+    },
+    loadUser,
+    async signOut({ global }) {
+      await signOut({ global });
+    },
+    async loadSecurity() {
+      const [user, mfa] = await Promise.all([loadUser(), loadMfa()]);
+      return { user, mfa };
+    },
+    async updateMfa({ sms, totp }) {
+      await updateMFAPreference({ ...(sms ? { sms } : {}), ...(totp ? { totp } : {}) });
+    },
+    async beginTotpSetup() {
+      const [{ username }, details] = await Promise.all([getCurrentUser(), setUpTOTP()]);
+      return { secret: details.sharedSecret, uri: totpUri(config.appName, username, details.sharedSecret) };
+    },
+    async verifyTotpSetup({ code }) {
+      await verifyTOTPSetup({ code });
+    },
+    /**
+     * Cognito has no "check password" call for a signed-in user, so this is ChangePassword with the
+     * same password as old and new: Cognito verifies PreviousPassword first and answers
+     * NotAuthorizedException when it is wrong (and counts it toward the lockout). With a
+     * password-history policy, Cognito refuses re-using the password with
+     * PasswordHistoryPolicyViolationException, which it can only reach once the old password was
+     * accepted, so that answer also means "right password".
+     */
+    async verifyPassword({ password }) {
+      try {
+        await updatePassword({ oldPassword: password, newPassword: password });
+      } catch (e) {
+        if ((e as { name?: string }).name === 'PasswordHistoryPolicyViolationException') return;
+        throw e;
+      }
+    },
+    async setPhoneNumber({ phoneNumber }) {
+      const output = await updateUserAttribute({ userAttribute: { attributeKey: 'phone_number', value: phoneNumber } });
+      const step = output.nextStep;
+      return step.updateAttributeStep === 'CONFIRM_ATTRIBUTE_WITH_CODE'
+        ? { verificationSent: true, ...(step.codeDeliveryDetails?.destination ? { destination: step.codeDeliveryDetails.destination } : {}) }
+        : { verificationSent: false };
+    },
+    async sendPhoneCode() {
+      const details = await sendUserAttributeVerificationCode({ userAttributeKey: 'phone_number' });
+      return details.destination ? { destination: details.destination } : {};
+    },
+    async confirmPhone({ code }) {
+      await confirmUserAttribute({ userAttributeKey: 'phone_number', confirmationCode: code });
+    },
+  };
+}

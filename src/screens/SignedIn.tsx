@@ -1,0 +1,26 @@
+import { Messages } from '../components/Messages';
+import { Screen } from '../components/Screen';
+import { useT } from '../i18n';
+import { useAuth } from '../react/auth';
+
+export function SignedInScreen() {
+  const t = useT();
+  const { context, isPending, send } = useAuth();
+  return (
+    <Screen title={t('signedIn.title')}>
+      <p data-testid="signed-in-user">{t('signedIn.as', { username: context.user?.username ?? '' })}</p>
+      <Messages error={context.error} />
+      <div className="actions">
+        <button type="button" className="secondary" onClick={() => send({ type: 'OPEN_ACCOUNT' })}>
+          {t('signedIn.account')}
+        </button>
+        <button type="button" className="primary" disabled={isPending} onClick={() => send({ type: 'SIGN_OUT' })}>
+          {t('signedIn.signOut')}
+        </button>
+        <button type="button" className="link" disabled={isPending} onClick={() => send({ type: 'SIGN_OUT', global: true })}>
+          {t('signedIn.signOutEverywhere')}
+        </button>
+      </div>
+    </Screen>
+  );
+}
