@@ -13,8 +13,12 @@ export function checkMfaSettings(pool: PoolRecord): void {
   if (!pool.smsAuthenticationMessage.includes(CODE_PLACEHOLDER)) {
     throw invalidParameter(`SmsAuthenticationMessage must contain the placeholder ${CODE_PLACEHOLDER}.`);
   }
-  if (pool.mfaConfiguration !== 'OFF' && !pool.smsMfaEnabled && !pool.softwareTokenMfaEnabled) {
-    throw invalidParameter('Invalid MFA configuration given, at least one MFA factor must be enabled when MFA is ON or OPTIONAL.');
+  const anyFactor = pool.smsMfaEnabled || pool.softwareTokenMfaEnabled;
+  if (pool.mfaConfiguration !== 'OFF' && !anyFactor) {
+    throw invalidParameter("Invalid MFA configuration given, can't disable all MFAs with a required or optional configuration.");
+  }
+  if (pool.mfaConfiguration === 'OFF' && anyFactor) {
+    throw invalidParameter("Invalid MFA configuration given, can't turn off MFA and configure an MFA together.");
   }
 }
 

@@ -85,7 +85,12 @@ describe('SetUserPoolMfaConfig / GetUserPoolMfaConfig', () => {
 
   it('refuses MFA ON with no factor, an unknown pool, a bad enum and a bad ARN', async () => {
     const { poolId } = await createPool(h.sdk);
-    await expectCognitoError(h.sdk.send(new SetUserPoolMfaConfigCommand({ UserPoolId: poolId, MfaConfiguration: 'ON' })), 'InvalidParameterException');
+    await expectCognitoError(h.sdk.send(new SetUserPoolMfaConfigCommand({ UserPoolId: poolId, MfaConfiguration: 'ON' })), 'InvalidParameterException', "Invalid MFA configuration given, can't disable all MFAs with a required or optional configuration.");
+    await expectCognitoError(
+      h.sdk.send(new SetUserPoolMfaConfigCommand({ UserPoolId: poolId, MfaConfiguration: 'OFF', SoftwareTokenMfaConfiguration: { Enabled: true } })),
+      'InvalidParameterException',
+      "Invalid MFA configuration given, can't turn off MFA and configure an MFA together.",
+    );
     await expectCognitoError(h.sdk.send(new SetUserPoolMfaConfigCommand({ UserPoolId: 'us-east-1_missing', MfaConfiguration: 'OFF' })), 'ResourceNotFoundException');
     await expectCognitoError(h.sdk.send(new SetUserPoolMfaConfigCommand({ UserPoolId: poolId, MfaConfiguration: 'SOMETIMES' as 'ON' })), 'InvalidParameterException');
     await expectCognitoError(

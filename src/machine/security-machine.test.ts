@@ -1,0 +1,235 @@
+import { describe, expect, it } from 'vitest';
+import { createActor, waitFor } from 'xstate';
+import { CognitoLikeError, createFakeApi } from '../testing/fake-api';
+import { createSecurityMachine } from './security-machine';
+import type { AuthApi, MfaSettings, SecurityState } from './types';
+
+const user = (attributes: Record<string, string> = {}) => ({ username: 'ann', attributes: { sub: '1', ...attributes } });
+
+/** A backend with state: loadSecurity reads what updateMfa and friends wrote. */
+function backend(initial: { attributes?: Record<string, string>; mfa?: MfaSettings } = {}) {
+  let attributes = { sub: '1', ...initial.attributes };
+  let mfa: MfaSettings = initial.mfa ?? { enabled: [] };
+  const api: Partial<AuthApi> = {
+    loadSecurity: () => Promise.resolve<SecurityState>({ user: { username: 'ann', attributes }, mfa }),
+    updateMfa: ({ sms, totp }) => {
+      const enabled = new Set(mfa.enabled);
+      let preferred = mfa.preferred;
+      for (const [type, change] of [['SMS', sms], ['TOTP', totp]] as const) {
+        if (change === 'ENABLED' || change === 'PREFERRED') enabled.add(type);
+        if (change === 'DISABLED') (enabled.delete(type), preferred === type && (preferred = undefined));
+        if (change === 'PREFERRED') preferred = type;
+      }
+      mfa = { enabled: [...enabled], ...(preferred ? { preferred } : {}) };
+      return Promise.resolve();
+    },
+    setPhoneNumber: ({ phoneNumber }) => {
+      attributes = { ...attributes, phone_number: phoneNumber, phone_number_verified: 'false' };
+      return Promise.resolve({ verificationSent: true, destination: '+*******0100' });
+    },
+    confirmPhone: ({ code }) => {
+      if (code !== '123456') return Promise.reject(new CognitoLikeError('CodeMismatchException', 'Invalid verification code provided, please try again.'));
+      attributes = { ...attributes, phone_number_verified: 'true' };
+      return Promise.resolve();
+    },
+    sendPhoneCode: () => Promise.resolve({ destination: '+*******0100' }),
+    beginTotpSetup: () => Promise.resolve({ secret: 'SECRET', uri: 'otpauth://totp/x' }),
+    verifyTotpSetup: ({ code }) => (code === '123456' ? Promise.resolve() : Promise.reject(new CognitoLikeError('EnableSoftwareTokenMFAException', 'Code mismatch'))),
+    verifyPassword: ({ password }) => (password === 'right' ? Promise.resolve() : Promise.reject(new CognitoLikeError('NotAuthorizedException', 'Incorrect username or password.'))),
+  };
+  return { api, mfa: () => mfa, attributes: () => attributes };
+}
+
+function start(api: Partial<AuthApi>, mfaRequired = false) {
+  const fake = createFakeApi(api);
+  const actor = createActor(createSecurityMachine(fake.api), { input: { mfaRequired } });
+  actor.start();
+  return { actor, calls: fake.calls };
+}
+type Actor = ReturnType<typeof start>['actor'];
+const settled = (actor: Actor) => waitFor(actor, (s) => !s.hasTag('pending'));
+
+describe('account security machine', () => {
+  it('loads the state, and offers a retry when loading fails', async () => {
+    let fail = true;
+    const { actor } = start({
+      loadSecurity: () => (fail ? Promise.reject(new CognitoLikeError('NetworkError', 'offline')) : Promise.resolve({ user: user(), mfa: { enabled: [] } })),
+    });
+    let s = await settled(actor);
+    expect(s.value).toBe('loadFailed');
+    expect(s.context.error?.kind).toBe('network');
+    fail = false;
+    actor.send({ type: 'RETRY' });
+    s = await settled(actor);
+    expect(s.value).toBe('ready');
+    expect(s.context.error).toBeUndefined();
+  });
+
+  it('turns SMS on directly when the user has a phone, and re-reads the state', async () => {
+    const b = backend({ attributes: { phone_number: '+12065550100', phone_number_verified: 'true' } });
+    const { actor, calls } = start(b.api);
+    await settled(actor);
+    actor.send({ type: 'ENABLE_SMS' });
+    const s = await settled(actor);
+    expect(s.value).toBe('ready');
+    expect(s.context.success).toBe('smsOn');
+    expect(s.context.security?.mfa.enabled).toEqual(['SMS']);
+    expect(calls.map((c) => c.method)).toEqual(['loadSecurity', 'updateMfa', 'loadSecurity']);
+  });
+
+  it('adds and verifies a phone number first when there is none, with a wrong code retried', async () => {
+    const b = backend();
+    const { actor } = start(b.api);
+    await settled(actor);
+    actor.send({ type: 'ENABLE_SMS' });
+    expect(actor.getSnapshot().matches({ phone: 'entering' })).toBe(true);
+    actor.send({ type: 'SUBMIT_PHONE', phoneNumber: '+12065550100' });
+    let s = await settled(actor);
+    expect(s.matches({ phone: 'verifying' })).toBe(true);
+    expect(s.context.phoneDestination).toBe('+*******0100');
+    actor.send({ type: 'SUBMIT_CODE', code: '000000' });
+    s = await settled(actor);
+    expect(s.matches({ phone: 'verifying' })).toBe(true);
+    expect(s.context.error?.kind).toBe('wrongCode');
+    actor.send({ type: 'RESEND_PHONE_CODE' });
+    s = await settled(actor);
+    expect(s.matches({ phone: 'verifying' })).toBe(true);
+    actor.send({ type: 'SUBMIT_CODE', code: '123456' });
+    s = await settled(actor);
+    expect(s.value).toBe('ready');
+    expect(s.context.success).toBe('smsOn');
+    expect(b.attributes().phone_number_verified).toBe('true');
+    expect(b.mfa().enabled).toEqual(['SMS']);
+  });
+
+  it('enables SMS at once when the pool does not verify phones', async () => {
+    const b = backend();
+    const { actor } = start({ ...b.api, setPhoneNumber: () => Promise.resolve({ verificationSent: false }) });
+    await settled(actor);
+    actor.send({ type: 'ENABLE_SMS' });
+    actor.send({ type: 'SUBMIT_PHONE', phoneNumber: '+12065550100' });
+    const s = await settled(actor);
+    expect(s.value).toBe('ready');
+    expect(b.mfa().enabled).toEqual(['SMS']);
+  });
+
+  it('keeps the phone form with an error when the number is refused', async () => {
+    const { actor } = start({ ...backend().api, setPhoneNumber: () => Promise.reject(new CognitoLikeError('InvalidParameterException', 'Invalid phone number format.')) });
+    await settled(actor);
+    actor.send({ type: 'ENABLE_SMS' });
+    actor.send({ type: 'SUBMIT_PHONE', phoneNumber: '+1' });
+    const s = await settled(actor);
+    expect(s.matches({ phone: 'entering' })).toBe(true);
+    expect(s.context.error?.kind).toBe('invalidInput');
+  });
+
+  it('sets up TOTP (wrong code first), then enables it', async () => {
+    const b = backend();
+    const { actor } = start(b.api);
+    await settled(actor);
+    actor.send({ type: 'SET_UP_TOTP' });
+    let s = await settled(actor);
+    expect(s.matches({ totpSetup: 'entering' })).toBe(true);
+    expect(s.context.totpSetup).toEqual({ secret: 'SECRET', uri: 'otpauth://totp/x' });
+    actor.send({ type: 'SUBMIT_CODE', code: '000000' });
+    s = await settled(actor);
+    expect(s.matches({ totpSetup: 'entering' })).toBe(true);
+    expect(s.context.error?.kind).toBe('wrongCode');
+    actor.send({ type: 'SUBMIT_CODE', code: '123456' });
+    s = await settled(actor);
+    expect(s.value).toBe('ready');
+    expect(s.context.success).toBe('totpOn');
+    expect(s.context.totpSetup).toBeUndefined();
+    expect(b.mfa().enabled).toEqual(['TOTP']);
+  });
+
+  it('says so when the pool does not allow TOTP', async () => {
+    const { actor } = start({ ...backend().api, beginTotpSetup: () => Promise.reject(new CognitoLikeError('SoftwareTokenMFANotFoundException', 'Software Token MFA has not been enabled by the userPool.')) });
+    await settled(actor);
+    actor.send({ type: 'SET_UP_TOTP' });
+    const s = await settled(actor);
+    expect(s.value).toBe('ready');
+    expect(s.context.error?.kind).toBe('totpNotEnabled');
+  });
+
+  it('warns before replacing an existing authenticator, and can be cancelled', async () => {
+    const { actor } = start(backend({ mfa: { enabled: ['TOTP'] } }).api);
+    await settled(actor);
+    actor.send({ type: 'SET_UP_TOTP' });
+    expect(actor.getSnapshot().value).toBe('confirmReplace');
+    actor.send({ type: 'CANCEL' });
+    expect(actor.getSnapshot().value).toBe('ready');
+    actor.send({ type: 'SET_UP_TOTP' });
+    actor.send({ type: 'CONFIRM_REPLACE' });
+    expect((await settled(actor)).matches({ totpSetup: 'entering' })).toBe(true);
+  });
+
+  it('removes TOTP only after the password is confirmed; a wrong one changes nothing', async () => {
+    const b = backend({ mfa: { enabled: ['TOTP'], preferred: 'TOTP' } });
+    const { actor, calls } = start(b.api);
+    await settled(actor);
+    actor.send({ type: 'REMOVE_TOTP' });
+    actor.send({ type: 'SUBMIT_PASSWORD', password: 'wrong' });
+    let s = await settled(actor);
+    expect(s.matches({ removeTotp: 'entering' })).toBe(true);
+    expect(s.context.error?.kind).toBe('badCredentials');
+    expect(calls.some((c) => c.method === 'updateMfa')).toBe(false);
+    expect(b.mfa().enabled).toEqual(['TOTP']);
+    actor.send({ type: 'SUBMIT_PASSWORD', password: 'right' });
+    s = await settled(actor);
+    expect(s.value).toBe('ready');
+    expect(s.context.success).toBe('totpRemoved');
+    expect(calls).toContainEqual({ method: 'updateMfa', args: [{ totp: 'DISABLED' }] });
+    expect(b.mfa()).toEqual({ enabled: [] });
+  });
+
+  it('chooses the preferred factor', async () => {
+    const b = backend({ attributes: { phone_number: '+12065550100' }, mfa: { enabled: ['SMS', 'TOTP'] } });
+    const { actor } = start(b.api);
+    await settled(actor);
+    actor.send({ type: 'SET_PREFERRED', mfa: 'TOTP' });
+    let s = await settled(actor);
+    expect(s.context.security?.mfa.preferred).toBe('TOTP');
+    actor.send({ type: 'SET_PREFERRED', mfa: 'SMS' });
+    s = await settled(actor);
+    expect(s.context.security?.mfa.preferred).toBe('SMS');
+    expect(s.context.success).toBe('preferredSet');
+  });
+
+  it('turns SMS off, and reports a failed change after re-reading the real state', async () => {
+    const b = backend({ attributes: { phone_number: '+12065550100' }, mfa: { enabled: ['SMS'] } });
+    let fail = true;
+    const { actor, calls } = start({ ...b.api, updateMfa: (input) => (fail ? Promise.reject(new CognitoLikeError('NetworkError', 'offline')) : b.api.updateMfa!(input)) });
+    await settled(actor);
+    actor.send({ type: 'DISABLE_SMS' });
+    let s = await settled(actor);
+    expect(s.value).toBe('ready');
+    expect(s.context.error?.kind).toBe('network');
+    expect(s.context.success).toBeUndefined();
+    expect(s.context.security?.mfa.enabled).toEqual(['SMS']);
+    expect(calls.filter((c) => c.method === 'loadSecurity')).toHaveLength(2);
+    fail = false;
+    actor.send({ type: 'DISABLE_SMS' });
+    s = await settled(actor);
+    expect(s.context.success).toBe('smsOff');
+    expect(s.context.security?.mfa.enabled).toEqual([]);
+  });
+
+  it('refuses to turn off the last factor when the pool requires MFA, without calling the backend', async () => {
+    const b = backend({ attributes: { phone_number: '+12065550100' }, mfa: { enabled: ['SMS'] } });
+    const { actor, calls } = start(b.api, true);
+    await settled(actor);
+    actor.send({ type: 'DISABLE_SMS' });
+    expect(actor.getSnapshot().value).toBe('ready');
+    expect(actor.getSnapshot().context.error?.kind).toBe('mfaRequired');
+    expect(calls.map((c) => c.method)).toEqual(['loadSecurity']);
+  });
+
+  it('allows removing one factor of two when the pool requires MFA', async () => {
+    const b = backend({ attributes: { phone_number: '+12065550100' }, mfa: { enabled: ['SMS', 'TOTP'] } });
+    const { actor } = start(b.api, true);
+    await settled(actor);
+    actor.send({ type: 'REMOVE_TOTP' });
+    expect(actor.getSnapshot().matches({ removeTotp: 'entering' })).toBe(true);
+  });
+});
