@@ -4,6 +4,7 @@
  * npm run emulator:cli -- users [--pool id] [--data .data]
  * npm run emulator:cli -- create-user --pool id --username u --password p [--phone +1...] [--email e] [--data .data]
  */
+import cluster from 'node:cluster';
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { callAdmin } from './admin.js';
@@ -25,6 +26,7 @@ const { positionals, values } = parseArgs({
     seed: { type: 'boolean', default: false },
     'test-hooks': { type: 'boolean', default: false },
     'config-out': { type: 'string' },
+    workers: { type: 'string', default: '1' },
     username: { type: 'string' },
     pool: { type: 'string' },
     password: { type: 'string' },
@@ -47,7 +49,45 @@ function offlineServices(): Services {
   };
 }
 
+/**
+ * --workers N: N processes share the port (node:cluster) and the SQLite file (WAL). The test clock
+ * lives in a process's memory, so --test-hooks needs a single worker.
+ */
+async function serveCluster(workers: number): Promise<void> {
+  if (values['test-hooks'] || values.seed) throw new Error('--test-hooks and --seed need a single worker (the test clock is per process; seed once with one)');
+  if (cluster.isPrimary) {
+    let url = '';
+    for (let i = 0; i < workers; i++) {
+      const worker = cluster.fork();
+      worker.on('message', (m: { listening?: string }) => {
+        if (m.listening && !url) {
+          url = m.listening;
+          console.log(`listening on ${url} (${workers} workers)`);
+        }
+      });
+    }
+    cluster.on('exit', (worker, code, signal) => {
+      if (!stopping) console.error(`worker ${worker.process.pid} exited (${signal ?? code})`);
+    });
+    let stopping = false;
+    const stop = () => {
+      stopping = true;
+      for (const w of Object.values(cluster.workers ?? {})) w?.kill('SIGTERM');
+      setTimeout(() => process.exit(0), 2000).unref();
+      cluster.on('exit', () => Object.keys(cluster.workers ?? {}).length === 0 && process.exit(0));
+    };
+    process.once('SIGTERM', stop);
+    process.once('SIGINT', stop);
+    return;
+  }
+  const emulator = await startEmulator({ dataDir: values.data, host: values.host, port: Number(values.port) });
+  process.send?.({ listening: emulator.url });
+  process.once('SIGTERM', () => void emulator.close().then(() => process.exit(0)));
+}
+
 async function serve(): Promise<void> {
+  const workers = Number(values.workers);
+  if (workers > 1) return serveCluster(workers);
   const emulator = await startEmulator({
     dataDir: values.data,
     host: values.host,

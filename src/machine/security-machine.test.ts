@@ -8,7 +8,7 @@ const user = (attributes: Record<string, string> = {}) => ({ username: 'ann', at
 
 /** A backend with state: loadSecurity reads what updateMfa and friends wrote. */
 function backend(initial: { attributes?: Record<string, string>; mfa?: MfaSettings } = {}) {
-  let attributes = { sub: '1', ...initial.attributes };
+  let attributes: Record<string, string> = { sub: '1', ...initial.attributes };
   let mfa: MfaSettings = initial.mfa ?? { enabled: [] };
   const api: Partial<AuthApi> = {
     loadSecurity: () => Promise.resolve<SecurityState>({ user: { username: 'ann', attributes }, mfa }),
