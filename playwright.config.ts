@@ -1,6 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
 export const PREVIEW_PORT = Number(process.env.E2E_PREVIEW_PORT ?? 4317);
+/** A second origin (same host, other port) for the relying app, popup opener and iframe host. */
+export const RELYING_PORT = PREVIEW_PORT + 1;
 
 export default defineConfig({
   testDir: 'e2e/specs',
@@ -23,7 +25,7 @@ export default defineConfig({
   },
   webServer: {
     // The production build, served the way it is deployed.
-    command: `npx vite build --logLevel warn && npx vite preview --port ${PREVIEW_PORT} --strictPort --host 127.0.0.1`,
+    command: `npx vite build --logLevel warn && npx vite build --mode examples --logLevel warn && node scripts/serve-dist.mjs --port ${PREVIEW_PORT} --port ${RELYING_PORT} --connect-src 'http://127.0.0.1:*' --frame-ancestors "'self' http://127.0.0.1:${RELYING_PORT}"`,
     url: `http://127.0.0.1:${PREVIEW_PORT}`,
     reuseExistingServer: false,
     timeout: 120_000,

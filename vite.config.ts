@@ -1,9 +1,26 @@
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
-export default defineConfig({
+const path = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+/**
+ * `vite build` builds the sign-in app alone, so the first route's chunks are its own;
+ * `vite build --mode examples` adds the example relying and host apps to the same dist/.
+ */
+export default defineConfig(({ mode }) => ({
   plugins: [react()],
+  // The example host app imports the library by its package name, as a real consumer would.
+  resolve: { alias: { 'cognito-mfa-signin': path('./src/lib.tsx') } },
   server: { port: 5173, strictPort: true, host: 'localhost' },
-  preview: { port: 4173, strictPort: false, host: '127.0.0.1' },
-  build: { sourcemap: false, target: 'es2022' },
-});
+  build: {
+    sourcemap: false,
+    target: 'es2022',
+    emptyOutDir: mode !== 'examples',
+    rollupOptions: {
+      input: (mode === 'examples'
+        ? { 'relying-app': path('./examples/relying-app/index.html'), 'host-app': path('./examples/host-app/index.html') }
+        : { main: path('./index.html') }) as Record<string, string>,
+    },
+  },
+}));

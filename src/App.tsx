@@ -1,20 +1,43 @@
 import { useMemo } from 'react';
 import type { RuntimeConfig } from './config';
-import { I18nContext, translator } from './i18n';
+import { leave } from './hosted/leave';
+import { routeFor } from './hosted/route';
+import { I18nContext, pickLocale, translator } from './i18n';
 import { createAmplifyAuthApi } from './machine/amplify-auth';
 import { AuthProvider } from './react/auth';
 import { CurrentScreen } from './screens';
+import { RefusedRequestScreen } from './screens/RefusedRequest';
 
+/** The standalone app: the sign-in site itself, including the hosted /login and /logout pages. */
 export function App({ config }: { config: RuntimeConfig }) {
   const api = useMemo(() => createAmplifyAuthApi(config), [config]);
-  const t = useMemo(() => translator('en'), []);
+  const route = useMemo(() => routeFor(window.location, config), [config]);
+  const locale = pickLocale({ query: new URLSearchParams(window.location.search).get('lang'), configured: config.locale, browser: navigator.languages });
+  const t = useMemo(() => translator(locale), [locale]);
+  const host = useMemo(() => ({ leave }), []);
+  if (document.documentElement.lang !== locale) document.documentElement.lang = locale;
   return (
     <I18nContext.Provider value={t}>
-      <div className="app">
+      <div className="app signin-root">
         <header className="brand">{config.appName}</header>
-        <AuthProvider api={api} input={{ codeValidityMs: config.sessionMinutes * 60_000, mfaRequired: config.mfaRequired ?? false }}>
-          <CurrentScreen />
-        </AuthProvider>
+        {route.kind === 'refused' ? (
+          <RefusedRequestScreen reason={route.reason} />
+        ) : (
+          <AuthProvider
+            api={api}
+            host={host}
+            input={{
+              codeValidityMs: config.sessionMinutes * 60_000,
+              mfaRequired: config.mfaRequired ?? false,
+              ...(route.kind !== 'app' && route.returnTo ? { returnTo: route.returnTo } : {}),
+              ...(route.kind === 'logout' ? { logout: { global: route.global } } : {}),
+              // /login with nobody to return to: a signed-in user lands on account security.
+              openAccount: route.kind === 'login' && !route.returnTo,
+            }}
+          >
+            <CurrentScreen />
+          </AuthProvider>
+        )}
       </div>
     </I18nContext.Provider>
   );

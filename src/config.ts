@@ -12,6 +12,18 @@ export interface RuntimeConfig {
   sessionMinutes: number;
   /** The pool's MFA is ON (required): the account screen won't turn off a user's last factor. */
   mfaRequired?: boolean;
+  /** Hosted mode: the exact redirect_uri values /login and /logout may send users back to. */
+  redirectAllowList: string[];
+  /** Popup/iframe mode: the exact origins a `signed-in` message may be posted to. */
+  postMessageOrigins: string[];
+  /**
+   * Share the session with relying apps through cookies (Amplify's CookieStorage) instead of
+   * localStorage. `cookieDomain` is the parent domain (e.g. "example.com"); leave it out for a host-only cookie.
+   */
+  cookieStorage: boolean;
+  cookieDomain?: string;
+  /** Default language ("en", "de"); ?lang= and the browser's languages are tried otherwise. */
+  locale?: string;
 }
 
 export class ConfigError extends Error {
@@ -26,6 +38,11 @@ export function parseConfig(value: unknown): RuntimeConfig {
     if (x === undefined && !required) return undefined;
     if (typeof x !== 'string' || x === '') throw new ConfigError(`config.json: "${key}" must be a non-empty string`);
     return x;
+  };
+  const stringList = (key: string): string[] => {
+    const x = v[key] ?? [];
+    if (!Array.isArray(x) || !x.every((e) => typeof e === 'string')) throw new ConfigError(`config.json: "${key}" must be a list of strings`);
+    return x as string[];
   };
   const userPoolId = str('userPoolId')!;
   if (!/^[\w-]+_[0-9a-zA-Z]+$/.test(userPoolId)) throw new ConfigError('config.json: "userPoolId" must look like <region>_<id>');
@@ -42,6 +59,11 @@ export function parseConfig(value: unknown): RuntimeConfig {
     appName: str('appName', false) ?? 'Sign in',
     sessionMinutes,
     mfaRequired: v.mfaRequired === true,
+    redirectAllowList: stringList('redirectAllowList'),
+    postMessageOrigins: stringList('postMessageOrigins'),
+    cookieStorage: v.cookieStorage === true || typeof v.cookieDomain === 'string',
+    ...(str('cookieDomain', false) ? { cookieDomain: str('cookieDomain', false) } : {}),
+    ...(str('locale', false) ? { locale: str('locale', false) } : {}),
   };
 }
 

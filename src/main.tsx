@@ -4,6 +4,7 @@ import { App } from './App';
 import { loadConfig } from './config';
 import { configureAmplify } from './machine/amplify-auth';
 import './styles/app.css';
+import './styles/page.css';
 
 const root = createRoot(document.getElementById('root')!);
 

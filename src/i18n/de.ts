@@ -109,4 +109,8 @@ export const de: Catalog = {
   'success.totpRemoved': 'Ihre Authenticator-App wurde entfernt.',
   'success.preferredSet': 'Ihre bevorzugte Methode wurde gespeichert.',
   'success.phoneVerified': 'Ihre Telefonnummer ist bestätigt.',
+  'hosted.leaving': 'Sie werden zur App zurückgeleitet …',
+  'hosted.badRequestTitle': 'Dieser Anmeldelink ist ungültig',
+  'hosted.badRequestBody': 'Die App, die Sie hierher geschickt hat, möchte zu einer Adresse zurück, der diese Anmeldeseite nicht vertraut. Sie werden daher nicht weitergeleitet. Gehen Sie zurück zur App und versuchen Sie es erneut oder wenden Sie sich an deren Administration.',
+  'hosted.reason': 'Grund: {reason}',
 };

@@ -107,6 +107,10 @@ export const en = {
   'success.totpRemoved': 'Your authenticator app was removed.',
   'success.preferredSet': 'Your preferred method was saved.',
   'success.phoneVerified': 'Your phone number is verified.',
+  'hosted.leaving': 'Returning you to the app…',
+  'hosted.badRequestTitle': 'This sign-in link is not valid',
+  'hosted.badRequestBody': 'The app that sent you here asked to return to an address this sign-in page does not trust, so you will not be sent there. Go back to the app and try again, or contact its administrator.',
+  'hosted.reason': 'Reason: {reason}',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -3,6 +3,8 @@
  * runtime config and turns Amplify's results into the machine's types (types.ts).
  */
 import { Amplify } from 'aws-amplify';
+import { cognitoUserPoolsTokenProvider } from 'aws-amplify/auth/cognito';
+import { CookieStorage } from 'aws-amplify/utils';
 import {
   confirmSignIn,
   confirmUserAttribute,
@@ -25,7 +27,9 @@ import type { AuthApi, MfaSettings, MfaType, SignInResult, UserInfo } from './ty
 /** Set while a challenge is open, so a reload can say the sign-in was interrupted. Holds no secret. */
 const CHALLENGE_MARKER = 'signin.challengeOpen';
 
-export function configureAmplify(config: RuntimeConfig): void {
+const isLocalHost = (host: string) => host === 'localhost' || host === '127.0.0.1' || host === '[::1]';
+
+export function configureAmplify(config: Pick<RuntimeConfig, 'userPoolId' | 'userPoolClientId' | 'endpoint' | 'cookieStorage' | 'cookieDomain'>): void {
   Amplify.configure({
     Auth: {
       Cognito: {
@@ -35,6 +39,14 @@ export function configureAmplify(config: RuntimeConfig): void {
       },
     },
   });
+  if (config.cookieStorage) {
+    // Set after configure(), which resets the token storage to localStorage. Shared with relying
+    // apps on the same (parent) domain; Secure + SameSite=Lax except on a developer's localhost (no TLS).
+    const local = isLocalHost(window.location.hostname);
+    cognitoUserPoolsTokenProvider.setKeyValueStorage(
+      new CookieStorage({ ...(config.cookieDomain ? { domain: config.cookieDomain } : {}), path: '/', expires: 30, secure: !local, sameSite: 'lax' }),
+    );
+  }
 }
 
 /** otpauth URI per the Key Uri Format: issuer = app name, account = username. */

@@ -1,15 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createActor, waitFor } from 'xstate';
 import { CognitoLikeError, createFakeApi } from '../testing/fake-api';
-import { createAuthMachine } from './auth-machine';
+import { type AuthHost, type AuthMachineInput, createAuthMachine, type ReturnTarget } from './auth-machine';
 import type { AuthApi, SignInResult } from './types';
 
 const USER = { username: 'ann', attributes: { sub: '1', email: 'ann@example.com' } };
 const CODE_MS = 180_000;
 
-function start(overrides: Partial<AuthApi> = {}) {
+function start(overrides: Partial<AuthApi> = {}, input: Partial<AuthMachineInput> = {}, host: AuthHost = {}) {
   const fake = createFakeApi({ loadUser: () => Promise.resolve(USER), ...overrides });
-  const actor = createActor(createAuthMachine(fake.api), { input: { codeValidityMs: CODE_MS } });
+  const actor = createActor(createAuthMachine(fake.api, host), { input: { codeValidityMs: CODE_MS, ...input } });
   actor.start();
   return { actor, ...fake };
 }
@@ -313,5 +313,50 @@ describe('signed in', () => {
     expect(actor.getSnapshot().children.security).toBeDefined();
     actor.send({ type: 'CLOSE_ACCOUNT' });
     expect(actor.getSnapshot().matches({ signedIn: 'home' })).toBe(true);
+  });
+});
+
+describe('hosted and embedded use', () => {
+  const redirect: ReturnTarget = { kind: 'redirect', uri: 'https://app.example.com/callback', state: 'xyz' };
+
+  it('hands the user back after sign-in, with MFA on the way', async () => {
+    const left: [ReturnTarget, unknown][] = [];
+    const { actor } = start({ signIn: answers({ step: 'TOTP_CODE' }), confirmSignIn: answers({ step: 'DONE' }) }, { returnTo: redirect }, { leave: (t, u) => left.push([t, u]) });
+    await signInWith(actor);
+    expect(left).toEqual([]);
+    actor.send({ type: 'SUBMIT_CODE', code: '123456' });
+    const s = await settled(actor);
+    expect(s.matches('leaving')).toBe(true);
+    expect(left).toEqual([[redirect, USER]]);
+  });
+
+  it('hands an already signed-in user straight back', async () => {
+    const left: ReturnTarget[] = [];
+    const { actor } = start({ restoreSession: () => Promise.resolve({ user: USER }) }, { returnTo: redirect }, { leave: (t) => left.push(t) });
+    expect((await settled(actor)).matches('leaving')).toBe(true);
+    expect(left).toEqual([redirect]);
+  });
+
+  it('logs out (globally) and then hands back; with nobody signed in it just hands back', async () => {
+    const left: ReturnTarget[] = [];
+    const signedIn = start({ restoreSession: () => Promise.resolve({ user: USER }) }, { returnTo: redirect, logout: { global: true } }, { leave: (t) => left.push(t) });
+    expect((await settled(signedIn.actor)).matches('leaving')).toBe(true);
+    expect(signedIn.calls).toContainEqual({ method: 'signOut', args: [{ global: true }] });
+    const nobody = start({}, { returnTo: redirect, logout: { global: false } }, { leave: (t) => left.push(t) });
+    expect((await settled(nobody.actor)).matches('leaving')).toBe(true);
+    expect(nobody.calls.some((c) => c.method === 'signOut')).toBe(false);
+    expect(left).toEqual([redirect, redirect]);
+  });
+
+  it('tells an embedding host who signed in, and can open account security first', async () => {
+    const seen: unknown[] = [];
+    const { actor } = start(
+      { signIn: answers({ step: 'DONE' }), loadSecurity: () => Promise.resolve({ user: USER, mfa: { enabled: [] } }) },
+      { openAccount: true },
+      { onSignedIn: (u) => seen.push(u) },
+    );
+    const s = await signInWith(actor);
+    expect(s.matches({ signedIn: 'account' })).toBe(true);
+    expect(seen).toEqual([USER]);
   });
 });

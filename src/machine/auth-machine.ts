@@ -26,6 +26,22 @@ export interface AuthContext {
   notice?: Notice;
   codeValidityMs: number;
   mfaRequired: boolean;
+  /** Hosted-UI mode: where to send the user once signed in (or signed out, with `logout`). */
+  returnTo?: ReturnTarget;
+  logout?: { global: boolean };
+  openAccount: boolean;
+}
+
+/** Where a hosted sign-in hands the user back. Checked against the allow-lists before it gets here. */
+export type ReturnTarget = { kind: 'redirect'; uri: string; state?: string } | { kind: 'postMessage'; origin: string };
+
+/** What the page around the machine does: leave for the relying app, tell an embedding host. */
+export interface AuthHost {
+  now?: () => number;
+  /** Hand the user back to the relying app (redirect or postMessage). */
+  leave?: (target: ReturnTarget, user: UserInfo | undefined) => void;
+  /** Library mode: the host app's callback. */
+  onSignedIn?: (user: UserInfo) => void;
 }
 
 export type AuthEvent =
@@ -45,12 +61,18 @@ export interface AuthMachineInput {
   codeValidityMs: number;
   /** The pool requires MFA (from config): account security won't turn off the last factor. */
   mfaRequired?: boolean;
+  returnTo?: ReturnTarget;
+  /** /logout: sign out (everywhere when global), then leave for `returnTo` if given. */
+  logout?: { global: boolean };
+  /** Open account security once signed in (library `initialScreen: 'account'`). */
+  openAccount?: boolean;
 }
 
 const resultOf = (event: unknown) => (event as DoneActorEvent<SignInResult>).output;
 const errorOf = (event: unknown) => toAuthError((event as ErrorActorEvent).error);
 
-export function createAuthMachine(api: AuthApi, now: () => number = Date.now) {
+export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
+  const now = host.now ?? Date.now;
   return setup({
     types: {
       context: {} as AuthContext,
@@ -67,6 +89,9 @@ export function createAuthMachine(api: AuthApi, now: () => number = Date.now) {
       security: createSecurityMachine(api),
     },
     guards: {
+      logoutRequested: ({ context }) => context.logout !== undefined,
+      hasReturnTo: ({ context }) => context.returnTo !== undefined,
+      openAccount: ({ context }) => context.openAccount,
       stepIs: ({ event }, params: { step: SignInResult['step'] }) => resultOf(event).step === params.step,
       errorIs: ({ event }, params: { kinds: AuthErrorKind[] }) => params.kinds.includes(errorOf(event).kind),
     },
@@ -103,6 +128,12 @@ export function createAuthMachine(api: AuthApi, now: () => number = Date.now) {
         return { unsupportedStep: result.step === 'UNSUPPORTED' ? result.name : result.step };
       }),
       noticeCodeResent: assign({ notice: 'codeResent' as Notice }),
+      leave: ({ context }) => {
+        if (context.returnTo) host.leave?.(context.returnTo, context.user);
+      },
+      notifySignedIn: ({ context }) => {
+        if (context.user) host.onSignedIn?.(context.user);
+      },
       noticeSessionEnded: assign({ notice: 'sessionEnded' as Notice, error: undefined }),
       clearError: assign({ error: undefined }),
     },
@@ -111,7 +142,16 @@ export function createAuthMachine(api: AuthApi, now: () => number = Date.now) {
     },
   }).createMachine({
     id: 'auth',
-    context: ({ input }) => ({ username: '', password: '', mfaChoices: [], codeValidityMs: input.codeValidityMs, mfaRequired: input.mfaRequired ?? false }),
+    context: ({ input }) => ({
+      username: '',
+      password: '',
+      mfaChoices: [],
+      codeValidityMs: input.codeValidityMs,
+      mfaRequired: input.mfaRequired ?? false,
+      openAccount: input.openAccount ?? false,
+      ...(input.returnTo ? { returnTo: input.returnTo } : {}),
+      ...(input.logout ? { logout: input.logout } : {}),
+    }),
     initial: 'restoring',
     states: {
       restoring: {
@@ -120,6 +160,8 @@ export function createAuthMachine(api: AuthApi, now: () => number = Date.now) {
           src: 'restoreSession',
           onDone: [
             { guard: ({ event }) => event.output.user !== null, target: 'signedIn', actions: assign({ user: ({ event }) => event.output.user ?? undefined }) },
+            // /logout with nobody signed in: nothing to do but hand back.
+            { guard: ({ context }) => context.logout !== undefined && context.returnTo !== undefined, target: 'leaving' },
             {
               target: 'signIn',
               actions: assign({ notice: ({ event }) => (event.output.user === null && event.output.interrupted ? 'interrupted' : undefined) }),
@@ -240,10 +282,18 @@ export function createAuthMachine(api: AuthApi, now: () => number = Date.now) {
       },
 
       signedIn: {
-        initial: 'home',
-        entry: 'clearMessages',
+        initial: 'deciding',
+        entry: ['clearMessages', 'notifySignedIn'],
         on: { SIGN_OUT: '.signingOut' },
         states: {
+          deciding: {
+            always: [
+              { guard: 'logoutRequested', target: 'signingOut' },
+              { guard: 'hasReturnTo', target: '#auth.leaving' },
+              { guard: 'openAccount', target: 'account' },
+              { target: 'home' },
+            ],
+          },
           home: { on: { OPEN_ACCOUNT: 'account' } },
           account: {
             invoke: { id: 'security', src: 'security', input: ({ context }) => ({ mfaRequired: context.mfaRequired }) },
@@ -253,12 +303,20 @@ export function createAuthMachine(api: AuthApi, now: () => number = Date.now) {
             tags: 'pending',
             invoke: {
               src: 'signOut',
-              input: ({ event }) => ({ global: event.type === 'SIGN_OUT' && event.global === true }),
-              onDone: { target: '#auth.signIn', actions: assign({ user: undefined, notice: 'signedOut' as Notice }) },
+              input: ({ event, context }) => ({ global: (event.type === 'SIGN_OUT' && event.global === true) || context.logout?.global === true }),
+              onDone: [
+                { guard: 'logoutRequested', target: '#auth.leaving', actions: assign({ user: undefined }) },
+                { target: '#auth.signIn', actions: assign({ user: undefined, notice: 'signedOut' as Notice, returnTo: undefined }) },
+              ],
               onError: { target: 'home', actions: 'setError' },
             },
           },
         },
+      },
+
+      /** Hosted mode: handing the user back to the relying app. Final for this page. */
+      leaving: {
+        entry: 'leave',
       },
     },
   });

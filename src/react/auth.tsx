@@ -5,7 +5,7 @@
 import { useActorRef, useSelector } from '@xstate/react';
 import { createContext, type ReactNode, useContext, useMemo } from 'react';
 import type { ActorRefFrom, SnapshotFrom } from 'xstate';
-import { type AuthMachineInput, type AuthTopState, createAuthMachine } from '../machine/auth-machine';
+import { type AuthHost, type AuthMachineInput, type AuthTopState, createAuthMachine } from '../machine/auth-machine';
 import type { SecurityMachine } from '../machine/security-machine';
 import type { AuthApi } from '../machine/types';
 
@@ -14,8 +14,8 @@ type AuthSnapshot = SnapshotFrom<ReturnType<typeof createAuthMachine>>;
 
 const AuthContext = createContext<AuthRef | null>(null);
 
-export function AuthProvider({ api, input, children }: { api: AuthApi; input: AuthMachineInput; children: ReactNode }) {
-  const machine = useMemo(() => createAuthMachine(api), [api]);
+export function AuthProvider({ api, host, input, children }: { api: AuthApi; host?: AuthHost; input: AuthMachineInput; children: ReactNode }) {
+  const machine = useMemo(() => createAuthMachine(api, host), [api, host]);
   const ref = useActorRef(machine, { input });
   return <AuthContext.Provider value={ref}>{children}</AuthContext.Provider>;
 }
@@ -43,7 +43,7 @@ export function useAuth() {
   return { screen, context, isPending, send: ref.send };
 }
 
-type SecurityRef = ActorRefFrom<SecurityMachine>;
+export type SecurityRef = ActorRefFrom<SecurityMachine>;
 
 /** The account-security child machine, while the account screen is open. */
 export function useSecurity() {

@@ -5,26 +5,27 @@ import { PasswordField } from '../components/PasswordField';
 import { Screen } from '../components/Screen';
 import { useT } from '../i18n';
 import type { MfaType } from '../machine/types';
-import { useAuth, useSecurity, useSecurityState } from '../react/auth';
+import { type SecurityRef, useAuth, useSecurity, useSecurityState } from '../react/auth';
 import { LoadingScreen } from './Loading';
 import { TotpSetupPanel } from './TotpSetupPanel';
 
 export const maskPhone = (phone: string) => `+${'*'.repeat(Math.max(phone.replace(/^\+/, '').length - 4, 0))}${phone.slice(-4)}`;
 const E164 = /^\+[1-9]\d{6,14}$/;
 
-/** Account security: loaded on demand after sign-in. */
+/** Account security inside the sign-in flow: loaded on demand after sign-in. */
 export default function AccountSecurityScreen() {
   const child = useSecurity();
-  return child ? <SecurityPanel child={child} /> : <LoadingScreen />;
+  const auth = useAuth();
+  return child ? <SecurityPanel child={child} onClose={() => auth.send({ type: 'CLOSE_ACCOUNT' })} /> : <LoadingScreen />;
 }
 
-function SecurityPanel({ child }: { child: NonNullable<ReturnType<typeof useSecurity>> }) {
+/** The account-security screens over a running security machine (also used by the library's <AccountSecurity>). */
+export function SecurityPanel({ child, onClose }: { child: SecurityRef; onClose?: (() => void) | undefined }) {
   const t = useT();
-  const auth = useAuth();
   const { matches, context, isPending, send } = useSecurityState(child);
   const success = context.success && t(`success.${context.success}`);
-  const back = (
-    <button type="button" className="link" onClick={() => auth.send({ type: 'CLOSE_ACCOUNT' })}>
+  const back = onClose && (
+    <button type="button" className="link" onClick={onClose}>
       {t('account.back')}
     </button>
   );

@@ -1,5 +1,6 @@
 import { type ComponentType, lazy, Suspense } from 'react';
 import { type ScreenName, useAuth } from '../react/auth';
+import { LeavingScreen } from './Leaving';
 import { LoadingScreen } from './Loading';
 import { NewPasswordScreen } from './NewPassword';
 import { SelectMfaScreen } from './SelectMfa';
@@ -27,6 +28,7 @@ const SCREENS: Record<ScreenName, ComponentType> = {
   unsupported: UnsupportedScreen,
   home: SignedInScreen,
   account: AccountSecurityScreen,
+  leaving: LeavingScreen,
 };
 
 export function CurrentScreen() {

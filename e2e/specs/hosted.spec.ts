@@ -1,0 +1,132 @@
+import { APP_ORIGIN, expect, RELYING_APP, RELYING_ORIGIN, signIn, test } from '../fixtures/emulator';
+
+test.use({ poolOptions: { mfa: 'OPTIONAL', sms: true, totp: true, cookieStorage: true } });
+
+const loginUrl = (redirect: string, state?: string) => `/login?redirect_uri=${encodeURIComponent(redirect)}${state !== undefined ? `&state=${encodeURIComponent(state)}` : ''}`;
+
+test('redirects to an allow-listed app after SMS MFA with state echoed, and that app sees the shared session', async ({ page, pool, sms }) => {
+  await pool.createUser('hosted', { phone: '+12065550190', sms: true });
+  await page.goto(loginUrl(RELYING_APP, 'opaque-state-42'));
+  await signIn(page, 'hosted');
+  await expect(page.getByText('We sent a code to +*******0190.')).toBeVisible();
+  await page.getByLabel('6-digit code').fill((await sms.latest('hosted')).code);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.waitForURL(`${RELYING_APP}?state=opaque-state-42`);
+  // The relying app (another origin: another port) reads the session from the shared cookies.
+  await expect(page.locator('#who')).toHaveText('Signed in as hosted');
+  expect(page.url()).not.toMatch(/token|eyJ/i);
+});
+
+test('goes straight back when the user is already signed in', async ({ page, pool }) => {
+  await pool.createUser('returning');
+  await page.goto('/');
+  await signIn(page, 'returning');
+  await expect(page.getByTestId('signed-in-user')).toBeVisible();
+  await page.goto(loginUrl(RELYING_APP, 's2'));
+  await page.waitForURL(`${RELYING_APP}?state=s2`);
+  await expect(page.locator('#who')).toHaveText('Signed in as returning');
+});
+
+test('shows account security on /login without a redirect when signed in', async ({ page, pool }) => {
+  await pool.createUser('settled');
+  await page.goto('/login');
+  await signIn(page, 'settled');
+  await expect(page.getByRole('heading', { name: 'Account security' })).toBeVisible();
+});
+
+const BAD_REDIRECTS = [
+  `${RELYING_APP}extra`,
+  `${RELYING_APP}?next=/admin`,
+  RELYING_APP.replace('/relying-app/', '/relying-app'),
+  RELYING_APP.replace('127.0.0.1', 'localhost'),
+  'https://evil.example.com/',
+  'javascript:alert(document.domain)',
+  `//evil.example.com${new URL(RELYING_APP).pathname}`,
+  RELYING_APP.replace('http://', 'http://user:pass@'),
+  `http://127.0.0.1:${new URL(RELYING_APP).port}@evil.example.com/`,
+  RELYING_APP.replace('/examples/', '/examples%2f'),
+  `${RELYING_APP}#fragment`,
+  '',
+];
+
+for (const bad of BAD_REDIRECTS) {
+  test(`refuses redirect_uri ${JSON.stringify(bad)} and stays put`, async ({ page, pool }) => {
+    await pool.createUser('cautious');
+    await page.goto(loginUrl(bad, 'x'));
+    await expect(page.getByRole('heading', { name: 'This sign-in link is not valid' })).toBeVisible();
+    await expect(page.getByLabel('Username')).toHaveCount(0);
+    expect(new URL(page.url()).origin).toBe(APP_ORIGIN);
+  });
+}
+
+test('logs out and returns to an allow-listed app', async ({ page, pool }) => {
+  await pool.createUser('departing');
+  await page.goto('/');
+  await signIn(page, 'departing');
+  await expect(page.getByTestId('signed-in-user')).toBeVisible();
+  await page.goto(RELYING_APP);
+  await expect(page.locator('#who')).toHaveText('Signed in as departing');
+  await page.locator('#sign-out').click();
+  await page.waitForURL(RELYING_APP);
+  await expect(page.locator('#who')).toHaveText('Not signed in');
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+});
+
+test('signs in from the relying app link and comes back with the state', async ({ page, pool }) => {
+  await pool.createUser('linked');
+  await page.goto(RELYING_APP);
+  await expect(page.locator('#who')).toHaveText('Not signed in');
+  const href = await page.locator('#sign-in').getAttribute('href');
+  const state = new URL(href!).searchParams.get('state');
+  await page.locator('#sign-in').click();
+  await signIn(page, 'linked');
+  await page.waitForURL(`${RELYING_APP}?state=${state}`);
+  await expect(page.locator('#who')).toHaveText('Signed in as linked');
+});
+
+test.describe('popup mode', () => {
+  test('posts signed-in (no tokens) to an allow-listed opener', async ({ page, pool }) => {
+    await pool.createUser('popper');
+    await page.goto(RELYING_APP);
+    const received = page.evaluate(
+      () => new Promise<unknown>((resolve) => window.addEventListener('message', (e) => resolve({ data: e.data, origin: e.origin }))),
+    );
+    const [popup] = await Promise.all([
+      page.waitForEvent('popup'),
+      page.evaluate((url) => void window.open(url, 'signin', 'width=480,height=640'), `${APP_ORIGIN}/login?mode=popup&origin=${encodeURIComponent(RELYING_ORIGIN)}`),
+    ]);
+    await signIn(popup, 'popper');
+    expect(await received).toEqual({ data: { type: 'signed-in', username: 'popper' }, origin: APP_ORIGIN });
+  });
+
+  test('refuses an opener origin that is not allow-listed, and posts nothing', async ({ page, pool }) => {
+    await pool.createUser('stranger');
+    const otherOrigin = RELYING_ORIGIN.replace('127.0.0.1', 'localhost');
+    await page.goto(`${otherOrigin}/examples/relying-app/`);
+    await page.evaluate(() => {
+      (window as unknown as { got: unknown[] }).got = [];
+      window.addEventListener('message', (e) => (window as unknown as { got: unknown[] }).got.push(e.data));
+    });
+    const [popup] = await Promise.all([
+      page.waitForEvent('popup'),
+      page.evaluate((url) => void window.open(url, 'signin'), `${APP_ORIGIN}/login?mode=popup&origin=${encodeURIComponent(otherOrigin)}`),
+    ]);
+    await expect(popup.getByRole('heading', { name: 'This sign-in link is not valid' })).toBeVisible();
+    await expect(popup.getByLabel('Username')).toHaveCount(0);
+    expect(await page.evaluate(() => (window as unknown as { got: unknown[] }).got)).toEqual([]);
+  });
+});
+
+test('the library component signs in inside a host app, themed', async ({ page, pool, totpCode }) => {
+  await pool.createUser('embedded');
+  const secret = await pool.enrollTotp('embedded');
+  await page.goto('/examples/host-app/');
+  await expect(page.getByTestId('host-status')).toHaveText('Please sign in below.');
+  await signIn(page, 'embedded');
+  await page.getByLabel('6-digit code').fill(totpCode(secret));
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByTestId('host-status')).toHaveText('Welcome, embedded');
+  const primary = await page.locator('.signin-root').evaluate((el) => getComputedStyle(el).getPropertyValue('--signin-primary').trim());
+  expect(primary).toBe('#6d28d9');
+});

@@ -1,0 +1,73 @@
+#!/usr/bin/env node
+/**
+ * Serves the built app (dist/) the way production should: a strict Content-Security-Policy, SPA
+ * fallback for /login and /logout, and nothing else. Used by the e2e suite; also a reference for
+ * the headers a real deployment sets.
+ *   node scripts/serve-dist.mjs --port 4317 [--port 4318] [--connect-src "https://cognito-idp.eu-west-1.amazonaws.com"]
+ *                               [--frame-ancestors "https://app.example.com"]
+ */
+import { createReadStream, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', multiple: true, default: ['4173'] },
+    host: { type: 'string', default: '127.0.0.1' },
+    dir: { type: 'string', default: 'dist' },
+    'connect-src': { type: 'string', default: '' },
+    'frame-ancestors': { type: 'string', default: "'none'" },
+  },
+});
+
+const csp = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  `connect-src 'self' ${values['connect-src']}`.trim(),
+  `frame-ancestors ${values['frame-ancestors']}`,
+  "base-uri 'none'",
+  "form-action 'self'",
+  "object-src 'none'",
+].join('; ');
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon' };
+const root = normalize(values.dir);
+
+function resolveFile(pathname) {
+  const decoded = decodeURIComponent(pathname);
+  const file = normalize(join(root, decoded));
+  if (!file.startsWith(root)) return undefined;
+  for (const candidate of [file, join(file, 'index.html')]) {
+    try {
+      if (statSync(candidate).isFile()) return candidate;
+    } catch {}
+  }
+  // SPA routes (/login, /logout, …) are the app's index.html; a missing asset is a 404.
+  return extname(decoded) ? undefined : join(root, 'index.html');
+}
+
+const handler = (req, res) => {
+  let file;
+  try {
+    file = resolveFile(new URL(req.url ?? '/', 'http://x').pathname);
+  } catch {
+    file = undefined;
+  }
+  if (!file || (req.method !== 'GET' && req.method !== 'HEAD')) {
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    return;
+  }
+  const type = TYPES[extname(file)] ?? 'application/octet-stream';
+  const headers = { 'content-type': type, 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'cache-control': 'no-store' };
+  if (type.startsWith('text/html')) headers['content-security-policy'] = csp;
+  res.writeHead(200, headers);
+  if (req.method === 'HEAD') return res.end();
+  createReadStream(file).pipe(res);
+};
+
+for (const port of values.port) {
+  createServer(handler).listen(Number(port), values.host, () => console.log(`serving ${root} on http://${values.host}:${port}`));
+}

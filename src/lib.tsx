@@ -1,0 +1,96 @@
+/**
+ * The library entry (npm run build:lib): drop-in components, and the machine and Amplify adapter
+ * for people who bring their own screens.
+ */
+import { useActorRef } from '@xstate/react';
+import { type ReactNode, useMemo } from 'react';
+import type { RuntimeConfig } from './config';
+import { I18nContext, type Locale, translator } from './i18n';
+import { configureAmplify, createAmplifyAuthApi } from './machine/amplify-auth';
+import { createSecurityMachine } from './machine/security-machine';
+import type { AuthApi, UserInfo } from './machine/types';
+import { AuthProvider } from './react/auth';
+import { CurrentScreen } from './screens';
+import { SecurityPanel } from './screens/AccountSecurity';
+import { type Theme, themeStyle } from './theme';
+import './styles/app.css';
+
+export type LibraryConfig = Pick<RuntimeConfig, 'userPoolId' | 'userPoolClientId' | 'appName'> &
+  Partial<Pick<RuntimeConfig, 'endpoint' | 'sessionMinutes' | 'mfaRequired' | 'cookieStorage' | 'cookieDomain'>>;
+
+interface CommonProps {
+  config: LibraryConfig;
+  locale?: Locale;
+  theme?: Theme;
+  /** Bring your own backend calls (tests, or another Cognito client). Defaults to Amplify v6. */
+  api?: AuthApi;
+  /** Set false when the host app configures Amplify itself. */
+  configureAmplify?: boolean;
+}
+
+function useApi({ config, api, configureAmplify: configure = true }: CommonProps): AuthApi {
+  return useMemo(() => {
+    if (api) return api;
+    if (configure) configureAmplify({ cookieStorage: false, ...config });
+    return createAmplifyAuthApi(config);
+  }, [api, config, configure]);
+}
+
+function Frame({ locale = 'en', theme, children }: { locale?: Locale | undefined; theme?: Theme | undefined; children: ReactNode }) {
+  const t = useMemo(() => translator(locale), [locale]);
+  return (
+    <I18nContext.Provider value={t}>
+      <div className="signin-root" style={themeStyle(theme)} lang={locale}>
+        {children}
+      </div>
+    </I18nContext.Provider>
+  );
+}
+
+export interface SignInProps extends CommonProps {
+  onSignedIn?: (user: UserInfo) => void;
+  /** 'account' opens account security once the user is signed in. */
+  initialScreen?: 'signIn' | 'account';
+}
+
+/** The whole sign-in flow (password, SMS, TOTP, MFA set-up, new password) as one component. */
+export function SignIn(props: SignInProps) {
+  const api = useApi(props);
+  const { onSignedIn } = props;
+  const host = useMemo(() => ({ ...(onSignedIn ? { onSignedIn } : {}) }), [onSignedIn]);
+  return (
+    <Frame locale={props.locale} theme={props.theme}>
+      <AuthProvider
+        api={api}
+        host={host}
+        input={{ codeValidityMs: (props.config.sessionMinutes ?? 3) * 60_000, mfaRequired: props.config.mfaRequired ?? false, openAccount: props.initialScreen === 'account' }}
+      >
+        <CurrentScreen />
+      </AuthProvider>
+    </Frame>
+  );
+}
+
+export interface AccountSecurityProps extends CommonProps {
+  onClose?: () => void;
+}
+
+/** Account security for a user who is already signed in (in the host app's Amplify session). */
+export function AccountSecurity(props: AccountSecurityProps) {
+  const api = useApi(props);
+  const machine = useMemo(() => createSecurityMachine(api), [api]);
+  const child = useActorRef(machine, { input: { mfaRequired: props.config.mfaRequired ?? false } });
+  return (
+    <Frame locale={props.locale} theme={props.theme}>
+      <SecurityPanel child={child} onClose={props.onClose} />
+    </Frame>
+  );
+}
+
+export { createAuthMachine, type AuthContext, type AuthEvent, type AuthHost, type AuthMachineInput, type ReturnTarget } from './machine/auth-machine';
+export { createSecurityMachine, type SecurityContext, type SecurityEvent } from './machine/security-machine';
+export { configureAmplify, createAmplifyAuthApi, totpUri } from './machine/amplify-auth';
+export { toAuthError } from './machine/errors';
+export type { AuthApi, AuthError, AuthErrorKind, MfaSettings, MfaType, SecurityState, SignInResult, UserInfo } from './machine/types';
+export { translator, type Locale, type MessageKey } from './i18n';
+export type { Theme, ThemeName } from './theme';
