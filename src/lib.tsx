@@ -11,7 +11,7 @@ import { createSecurityMachine } from './machine/security-machine';
 import type { AuthApi, UserInfo } from './machine/types';
 import { AuthProvider } from './react/auth';
 import { CurrentScreen } from './screens';
-import { SecurityPanel } from './screens/AccountSecurity';
+import { SecurityPanel } from './screens/SecurityPanel';
 import { type Theme, themeStyle } from './theme';
 import './styles/app.css';
 

@@ -1,0 +1,31 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+/** npm run build:lib really produces an installable ESM package with types and peer dependencies. */
+describe('library build', () => {
+  beforeAll(() => {
+    execFileSync('npm', ['run', '--silent', 'build:lib'], { stdio: 'pipe' });
+  }, 120_000);
+
+  it('writes package.json with react, react-dom and aws-amplify as peers', () => {
+    const pkg = JSON.parse(readFileSync('dist-lib/package.json', 'utf8'));
+    expect(Object.keys(pkg.peerDependencies).sort()).toEqual(['aws-amplify', 'react', 'react-dom']);
+    expect(pkg.type).toBe('module');
+    expect(pkg.exports['.']).toEqual({ types: './types/lib.d.ts', import: './index.js' });
+    expect(existsSync('dist-lib/style.css')).toBe(true);
+  });
+
+  it('declares the components, the machine and the adapter', () => {
+    const types = readFileSync('dist-lib/types/lib.d.ts', 'utf8');
+    for (const name of ['SignIn', 'AccountSecurity', 'createAuthMachine', 'createSecurityMachine', 'createAmplifyAuthApi', 'SignInProps']) expect(types).toContain(name);
+  });
+
+  it('imports its peers instead of bundling them', () => {
+    const js = readFileSync('dist-lib/index.js', 'utf8');
+    expect(js).toMatch(/from "react"/);
+    expect(js).toMatch(/from "aws-amplify\/auth"/);
+    expect(js).not.toContain('react.production');
+    expect(js).not.toContain('__SECRET_INTERNALS');
+  });
+});
