@@ -51,6 +51,7 @@ export const de: Catalog = {
   'signedIn.account': 'Kontosicherheit',
   'signedIn.signOut': 'Abmelden',
   'signedIn.signOutEverywhere': 'Überall abmelden',
+  'signedIn.loadFailed': 'Sie sind angemeldet, aber Ihre Daten wurden nicht geladen',
   'notice.signedOut': 'Sie haben sich abgemeldet.',
   'notice.sessionEnded': 'Ihre Anmeldesitzung ist abgelaufen. Bitte melden Sie sich erneut an.',
   'notice.codeExpired': 'Ihr Code ist abgelaufen. Melden Sie sich erneut an, um einen neuen zu erhalten.',

@@ -49,6 +49,7 @@ export const en = {
   'signedIn.account': 'Account security',
   'signedIn.signOut': 'Sign out',
   'signedIn.signOutEverywhere': 'Sign out everywhere',
+  'signedIn.loadFailed': 'You are signed in, but your details did not load',
   'notice.signedOut': 'You have signed out.',
   'notice.sessionEnded': 'Your sign-in session has ended. Please sign in again.',
   'notice.codeExpired': 'Your code has expired. Please sign in again to get a new one.',

@@ -130,7 +130,14 @@ export function createAmplifyAuthApi(config: Pick<RuntimeConfig, 'appName'>): Au
     },
     async signIn({ username, password }) {
       challengeUsername = username;
-      return markChallenge(toResult(await signIn({ username, password }), config.appName, username));
+      try {
+        return markChallenge(toResult(await signIn({ username, password }), config.appName, username));
+      } catch (e) {
+        // Another tab signed someone in meanwhile: start this sign-in afresh rather than get stuck.
+        if ((e as { name?: string }).name !== 'UserAlreadyAuthenticatedException') throw e;
+        await signOut();
+        return markChallenge(toResult(await signIn({ username, password }), config.appName, username));
+      }
     },
     async confirmSignIn({ response }) {
       return markChallenge(toResult(await confirmSignIn({ challengeResponse: response }), config.appName, challengeUsername));

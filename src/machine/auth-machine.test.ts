@@ -273,11 +273,26 @@ describe('TOTP, choice of factor, TOTP setup and new password', () => {
     expect(calls).toContainEqual({ method: 'confirmSignIn', args: [{ response: 'Long-Enough-1!' }] });
   });
 
-  it('goes back to sign-in when loading the user fails after sign-in', async () => {
-    const { actor } = start({ signIn: answers({ step: 'DONE' }), loadUser: () => Promise.reject(new CognitoLikeError('NetworkError', 'offline')) });
-    const s = await signInWith(actor);
-    expect(s.matches('signIn')).toBe(true);
+  it('offers a retry (or sign-out) when loading the user fails after sign-in', async () => {
+    let fail = true;
+    const { actor } = start({ signIn: answers({ step: 'DONE' }), loadUser: () => (fail ? Promise.reject(new CognitoLikeError('NetworkError', 'offline')) : Promise.resolve(USER)) });
+    let s = await signInWith(actor);
+    expect(s.matches('userLoadFailed')).toBe(true);
     expect(s.context.error?.kind).toBe('network');
+    fail = false;
+    actor.send({ type: 'RETRY' });
+    s = await settled(actor);
+    expect(s.matches({ signedIn: 'home' })).toBe(true);
+    expect(s.context.error).toBeUndefined();
+  });
+
+  it('can sign out when the user never loads', async () => {
+    const { actor, calls } = start({ signIn: answers({ step: 'DONE' }), loadUser: () => Promise.reject(new CognitoLikeError('NetworkError', 'offline')) });
+    await signInWith(actor);
+    actor.send({ type: 'SIGN_OUT' });
+    const s = await settled(actor);
+    expect(s.matches('signIn')).toBe(true);
+    expect(calls.some((c) => c.method === 'signOut')).toBe(true);
   });
 });
 

@@ -54,7 +54,7 @@ export type AuthEvent =
   | { type: 'OPEN_ACCOUNT' }
   | { type: 'CLOSE_ACCOUNT' }
   | { type: 'SIGN_OUT'; global?: boolean }
-  | { type: 'DISMISS_ERROR' };
+  | { type: 'RETRY' };
 
 export interface AuthMachineInput {
   /** The app client's AuthSessionValidity: SMS codes stop working after it. */
@@ -277,7 +277,15 @@ export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
         invoke: {
           src: 'loadUser',
           onDone: { target: 'signedIn', actions: assign({ user: ({ event }) => event.output }) },
-          onError: { target: 'signIn', actions: 'setError' },
+          onError: { target: 'userLoadFailed', actions: 'setError' },
+        },
+      },
+
+      /** Signed in, but the user's details didn't load: retry, or sign out. (Signing in again would be refused.) */
+      userLoadFailed: {
+        on: {
+          RETRY: { target: 'loadingUser', actions: 'clearError' },
+          SIGN_OUT: { target: 'signedIn.signingOut', actions: 'clearError' },
         },
       },
 

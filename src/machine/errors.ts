@@ -16,6 +16,9 @@ function classify(name: string, message: string): AuthErrorKind {
       return 'badCredentials';
     case 'UserNotFoundException':
       return 'badCredentials';
+    // Amplify's own: confirmSignIn with no sign-in in progress (it was reset by a failed signIn, or expired).
+    case 'SignInException':
+      return 'sessionEnded';
     case 'CodeMismatchException':
     case 'EnableSoftwareTokenMFAException':
       return 'wrongCode';

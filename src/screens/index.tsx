@@ -9,6 +9,7 @@ import { SignInScreen } from './SignIn';
 import { SmsCodeScreen } from './SmsCode';
 import { TotpCodeScreen } from './TotpCode';
 import { UnsupportedScreen } from './Unsupported';
+import { UserLoadFailedScreen } from './UserLoadFailed';
 
 // Screens that need qrcode.react (or are rarely opened) load on demand, keeping the first screen small.
 const TotpSetupScreen = lazy(() => import('./TotpSetup'));
@@ -29,6 +30,7 @@ const SCREENS: Record<ScreenName, ComponentType> = {
   home: SignedInScreen,
   account: AccountSecurityScreen,
   leaving: LeavingScreen,
+  userLoadFailed: UserLoadFailedScreen,
 };
 
 export function CurrentScreen() {

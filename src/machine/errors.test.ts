@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { toAuthError } from './errors';
+
+const named = (name: string, message = '') => Object.assign(new Error(message), { name });
+
+describe('toAuthError', () => {
+  it.each([
+    [named('NotAuthorizedException', 'Incorrect username or password.'), 'badCredentials'],
+    [named('NotAuthorizedException', 'Password attempts exceeded'), 'lockedOut'],
+    [named('NotAuthorizedException', 'User is disabled.'), 'userDisabled'],
+    [named('NotAuthorizedException', 'Invalid session for the user, session is expired.'), 'sessionEnded'],
+    [named('SignInException', 'An error occurred during the sign in process.'), 'sessionEnded'],
+    [named('CodeMismatchException'), 'wrongCode'],
+    [named('EnableSoftwareTokenMFAException'), 'wrongCode'],
+    [named('ExpiredCodeException'), 'expiredCode'],
+    [named('InvalidPasswordException'), 'invalidPassword'],
+    [named('PasswordHistoryPolicyViolationException'), 'invalidPassword'],
+    [named('SoftwareTokenMFANotFoundException'), 'totpNotEnabled'],
+    [named('TooManyRequestsException'), 'tooManyRequests'],
+    [named('NetworkError'), 'network'],
+    [new TypeError('Failed to fetch'), 'network'],
+    [named('InvalidParameterException'), 'invalidInput'],
+    [named('Weird', 'network is down'), 'network'],
+    [named('InternalErrorException'), 'unknown'],
+  ])('%s → %s', (error, kind) => {
+    expect(toAuthError(error).kind).toBe(kind);
+  });
+
+  it('keeps the name and message, and copes with non-errors', () => {
+    expect(toAuthError(named('CodeMismatchException', 'Invalid code'))).toEqual({ kind: 'wrongCode', name: 'CodeMismatchException', message: 'Invalid code' });
+    expect(toAuthError('boom')).toEqual({ kind: 'unknown', name: 'Error', message: 'boom' });
+    expect(toAuthError(null)).toEqual({ kind: 'unknown', name: 'Error', message: 'null' });
+  });
+});
