@@ -9,6 +9,11 @@ export function SignedInScreen() {
   return (
     <Screen title={t('signedIn.title')}>
       <p data-testid="signed-in-user">{t('signedIn.as', { username: context.user?.username ?? '' })}</p>
+      {context.user?.attributes.email && (
+        <p className="hint" data-testid="signed-in-email">
+          {context.user.attributes.email}
+        </p>
+      )}
       <Messages error={context.error} />
       <div className="actions">
         <button type="button" className="secondary" onClick={() => send({ type: 'OPEN_ACCOUNT' })}>
