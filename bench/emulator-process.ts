@@ -10,7 +10,10 @@ export interface EmulatorProcess {
   dataDir: string;
   /** CPU seconds used so far by the emulator process and its workers. */
   cpuSeconds(): number;
-  stop(): Promise<void>;
+  /** SIGTERM, then the data folder is removed unless `keepData`. */
+  stop(options?: { keepData?: boolean }): Promise<void>;
+  /** kill -9: no chance to flush or close anything. */
+  kill9(): Promise<void>;
 }
 
 const CLOCK_TICKS = 100; // Linux USER_HZ
@@ -56,13 +59,19 @@ export async function startEmulatorProcess(extraArgs: string[] = [], dataDir = m
     child,
     dataDir,
     cpuSeconds: () => processTreeCpu(child.pid!),
-    stop: async () => {
-      if (child.exitCode === null) {
+    stop: async ({ keepData = false } = {}) => {
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
         await exited;
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!keepData) rmSync(dataDir, { recursive: true, force: true });
+    },
+    kill9: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGKILL');
+      await exited;
     },
   };
 }

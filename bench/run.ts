@@ -1,20 +1,29 @@
 /**
  * npm run bench: emulator sign-in throughput and latency (real SRP vs USER_PASSWORD_AUTH as the
  * baseline, same run), and the first route's JS size vs a floor app built in the same run.
- * Options: --seconds N (per phase, default 20), --concurrency N (default 32), --skip-bundle, --skip-load.
+ * Then the full sign-in mix for 60 s, 10 000 fuzz cases and 10 kill -9 rounds (--skip-reliability).
+ * Options: --seconds N (per phase, default 20), --concurrency N (default 32), --mix-seconds, --fuzz-cases,
+ * --crash-rounds, --skip-bundle, --skip-load, --skip-reliability.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { measureBundles } from './bundle.js';
 import { startEmulatorProcess } from './emulator-process.js';
-import { type Flow, passwordSignIn, percentile, runLoad, setUpPool, srpSignIn } from './load.js';
+import { runCrashRounds } from '../emulator/test/crash-run.js';
+import { fuzzEmulator } from '../emulator/test/fuzz-cases.js';
+import { BENCH_PASSWORD, call, type Flow, passwordSignIn, percentile, runLoad, setUpPool, srpSignIn } from './load.js';
+import { runMix, setUpMixPool } from './mix.js';
 
 const { values } = parseArgs({
   options: {
     seconds: { type: 'string', default: '20' },
     concurrency: { type: 'string', default: '32' },
+    'mix-seconds': { type: 'string', default: '60' },
+    'fuzz-cases': { type: 'string', default: '10000' },
+    'crash-rounds': { type: 'string', default: '10' },
     'skip-bundle': { type: 'boolean', default: false },
     'skip-load': { type: 'boolean', default: false },
+    'skip-reliability': { type: 'boolean', default: false },
   },
 });
 const seconds = Number(values.seconds);
@@ -72,6 +81,30 @@ if (!values['skip-load']) {
   };
   const load = report.load as { srpOverPasswordThroughput: number; twoWorkersOverOne: number };
   console.log(`SRP / password throughput: ${load.srpOverPasswordThroughput}; SRP 2 workers / 1 worker: ${load.twoWorkersOverOne}`);
+}
+
+if (!values['skip-reliability']) {
+  const emulator = await startEmulatorProcess();
+  try {
+    const pool = await setUpMixPool(emulator.url, { plain: 32, sms: 32, totp: 512 });
+    const cpuBefore = emulator.cpuSeconds();
+    const mix = await runMix(emulator.url, pool, concurrency, Number(values['mix-seconds']));
+    const cpu = emulator.cpuSeconds() - cpuBefore;
+    report.mix = { ...mix, serverCpuMsPerOperation: +((cpu * 1000) / Math.max(mix.operationsPerSecond * mix.seconds, 1)).toFixed(2) };
+    console.log(`full mix (${values['mix-seconds']} s): ${JSON.stringify(report.mix)}`);
+
+    const auth = await call(emulator.url, 'InitiateAuth', { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: pool.clientId, AuthParameters: { USERNAME: pool.plain[0], PASSWORD: BENCH_PASSWORD } });
+    const started = performance.now();
+    const fuzz = await fuzzEmulator({ url: emulator.url, poolId: pool.poolId, clientId: pool.clientId, accessToken: auth.AuthenticationResult.AccessToken }, Number(values['fuzz-cases']));
+    const after = await call(emulator.url, 'InitiateAuth', { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: pool.clientId, AuthParameters: { USERNAME: pool.plain[1], PASSWORD: BENCH_PASSWORD } });
+    report.fuzz = { ...fuzz, seconds: +((performance.now() - started) / 1000).toFixed(1), signInAfterwards: Boolean(after.AuthenticationResult?.AccessToken) };
+    console.log(`fuzzing: ${JSON.stringify(report.fuzz)}`);
+  } finally {
+    await emulator.stop();
+  }
+  const crash = await runCrashRounds(Number(values['crash-rounds']));
+  report.crash = { ...crash, missing: crash.missing.length };
+  console.log(`kill -9: ${JSON.stringify(report.crash)}`);
 }
 
 if (!values['skip-bundle']) {
