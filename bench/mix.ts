@@ -111,7 +111,7 @@ export async function runMix(url: string, pool: MixPool, concurrency: number, se
         if (kind === 'totp') {
           const now = Math.floor(Date.now() / 30_000);
           totpUser = pool.totp.find((u) => lastStep.get(u.username)! <= now);
-          if (totpUser) lastStep.set(totpUser.username, (totpStep = lastStep.get(totpUser.username)! + 1));
+          if (totpUser) lastStep.set(totpUser.username, (totpStep = Math.max(lastStep.get(totpUser.username)! + 1, now)));
           else (kind = 'srp'), totpSubstituted++;
         }
         const t0 = performance.now();

@@ -5,7 +5,7 @@ import { CognitoError, badCredentials, invalidParameter, notAuthorized } from '.
 import type { ClientRecord, ExplicitAuthFlow, PoolRecord, UserRecord } from './model.js';
 import { afterPassword, type SignInStep } from './sign-in.js';
 import { createServerEphemeral, parseClientA, verifyPasswordClaim, isSrpTimestamp } from './srp.js';
-import { assertNotLocked, findUser, passwordMatches, poolNameOf, recordFailedSignIn, recordGoodPassword } from './users.js';
+import { assertNotLocked, checkSecretHash, findUser, passwordMatches, poolNameOf, recordFailedSignIn, recordGoodPassword } from './users.js';
 
 export function requireFlow(client: ClientRecord, flow: ExplicitAuthFlow, name: string): void {
   if (!client.explicitAuthFlows.includes(flow)) throw invalidParameter(`${name} flow not enabled for this client`);
@@ -15,6 +15,15 @@ function assertCanSignIn(user: UserRecord): void {
   if (!user.enabled) throw notAuthorized('User is disabled.');
   if (user.status === 'UNCONFIRMED') throw new CognitoError('UserNotConfirmedException', 'User is not confirmed.');
   if (user.status === 'RESET_REQUIRED') throw new CognitoError('PasswordResetRequiredException', 'Password reset required for the user');
+}
+
+/** The USERNAME / PASSWORD (and SECRET_HASH) parameters of USER_PASSWORD_AUTH and ADMIN_USER_PASSWORD_AUTH. */
+export function passwordFlow(svc: Services, pool: PoolRecord, client: ClientRecord, params: Map<string, string>): Promise<SignInStep> {
+  const username = params.get('USERNAME');
+  const password = params.get('PASSWORD');
+  if (!username || !password) throw invalidParameter('Missing required parameter USERNAME or PASSWORD');
+  checkSecretHash(client, username, params.get('SECRET_HASH'));
+  return passwordSignIn(svc, pool, client, username, password);
 }
 
 /** USER_PASSWORD_AUTH and ADMIN_USER_PASSWORD_AUTH. */

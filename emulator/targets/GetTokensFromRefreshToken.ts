@@ -1,5 +1,5 @@
 import type { Operation, Services } from '../context.js';
-import { notAuthorized } from '../errors.js';
+import { invalidParameter, notAuthorized } from '../errors.js';
 import type { ClientRecord } from '../services/model.js';
 import type { AuthenticationResult } from '../services/tokens.js';
 import { requireClient, requirePool } from '../services/users.js';
@@ -14,6 +14,13 @@ export async function refreshTokens(svc: Services, client: ClientRecord, token: 
   if (!user) throw notAuthorized('Invalid Refresh Token');
   if (!user.enabled) throw notAuthorized('User is disabled.');
   return svc.tokens.issue(pool, client, user, record.authTime, { originJti: record.originJti });
+}
+
+/** REFRESH_TOKEN_AUTH / REFRESH_TOKEN through (Admin)InitiateAuth. */
+export async function refreshFlow(svc: Services, client: ClientRecord, params: Map<string, string>) {
+  const token = params.get('REFRESH_TOKEN');
+  if (!token) throw invalidParameter('Missing required parameter REFRESH_TOKEN');
+  return { ChallengeParameters: {}, AuthenticationResult: await refreshTokens(svc, client, token) };
 }
 
 export const GetTokensFromRefreshToken: Operation = async (svc, body) => {

@@ -1,9 +1,9 @@
 import type { Operation } from '../context.js';
 import { invalidParameter, notAuthorized } from '../errors.js';
-import { passwordSignIn, requireFlow, startSrp } from '../services/password-sign-in.js';
+import { passwordFlow, requireFlow, startSrp } from '../services/password-sign-in.js';
 import { checkSecretHash, requireClient } from '../services/users.js';
 import { CLIENT_ID, optObject, optStringMap, reqString } from '../validate.js';
-import { refreshTokens } from './GetTokensFromRefreshToken.js';
+import { refreshFlow } from './GetTokensFromRefreshToken.js';
 
 export const InitiateAuth: Operation = async (svc, body) => {
   const flow = reqString(body, 'AuthFlow', { max: 64 });
@@ -22,19 +22,12 @@ export const InitiateAuth: Operation = async (svc, body) => {
       checkSecretHash(client, username, params.get('SECRET_HASH'));
       return startSrp(svc, pool, client, username, srpA);
     }
-    case 'USER_PASSWORD_AUTH': {
+    case 'USER_PASSWORD_AUTH':
       requireFlow(client, 'ALLOW_USER_PASSWORD_AUTH', 'USER_PASSWORD_AUTH');
-      const password = params.get('PASSWORD');
-      if (!username || !password) throw invalidParameter('Missing required parameter USERNAME or PASSWORD');
-      checkSecretHash(client, username, params.get('SECRET_HASH'));
-      return passwordSignIn(svc, pool, client, username, password);
-    }
+      return passwordFlow(svc, pool, client, params);
     case 'REFRESH_TOKEN_AUTH':
-    case 'REFRESH_TOKEN': {
-      const token = params.get('REFRESH_TOKEN');
-      if (!token) throw invalidParameter('Missing required parameter REFRESH_TOKEN');
-      return { ChallengeParameters: {}, AuthenticationResult: await refreshTokens(svc, client, token) };
-    }
+    case 'REFRESH_TOKEN':
+      return refreshFlow(svc, client, params);
     case 'CUSTOM_AUTH':
     case 'USER_AUTH':
       throw invalidParameter(`${flow} is not supported by this emulator.`);

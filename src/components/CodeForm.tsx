@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useForm } from 'react-hook-form';
 import { useT } from '../i18n';
 import { CodeField, normalizeCode } from './CodeField';
+import { FormActions } from './FormActions';
 
 /** A 6-digit code form: used for SMS, TOTP, TOTP setup and phone verification. */
 export function CodeForm({ onCode, pending, submitLabel, children }: { onCode: (code: string) => void; pending: boolean; submitLabel?: string; children?: ReactNode }) {
@@ -13,12 +14,9 @@ export function CodeForm({ onCode, pending, submitLabel, children }: { onCode: (
         registration={register('code', { validate: (v) => /^\d{6}$/.test(normalizeCode(v)) || t('validation.code') })}
         error={formState.errors.code?.message}
       />
-      <div className="actions">
-        <button type="submit" className="primary" disabled={pending} aria-busy={pending}>
-          {pending ? t('common.working') : (submitLabel ?? t('common.continue'))}
-        </button>
+      <FormActions pending={pending} label={submitLabel ?? t('common.continue')}>
         {children}
-      </div>
+      </FormActions>
     </form>
   );
 }

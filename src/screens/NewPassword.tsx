@@ -1,4 +1,5 @@
 import { useForm } from 'react-hook-form';
+import { FormActions, LinkButton } from '../components/FormActions';
 import { Messages } from '../components/Messages';
 import { PasswordField } from '../components/PasswordField';
 import { Screen } from '../components/Screen';
@@ -31,14 +32,9 @@ export function NewPasswordScreen() {
           registration={register('confirm', { validate: (v) => v === getValues('password') || t('validation.passwordsDiffer') })}
           error={formState.errors.confirm?.message}
         />
-        <div className="actions">
-          <button type="submit" className="primary" disabled={isPending} aria-busy={isPending}>
-            {isPending ? t('common.working') : t('newPassword.submit')}
-          </button>
-          <button type="button" className="link" onClick={() => send({ type: 'CANCEL' })}>
-            {t('common.back')}
-          </button>
-        </div>
+        <FormActions pending={isPending} label={t('newPassword.submit')}>
+          <LinkButton onClick={() => send({ type: 'CANCEL' })}>{t('common.back')}</LinkButton>
+        </FormActions>
       </form>
     </Screen>
   );

@@ -1,8 +1,10 @@
 import { useForm } from 'react-hook-form';
 import { CodeForm } from '../components/CodeForm';
+import { FormActions, LinkButton } from '../components/FormActions';
 import { Messages } from '../components/Messages';
 import { PasswordField } from '../components/PasswordField';
 import { Screen } from '../components/Screen';
+import { TextField } from '../components/TextField';
 import { useT } from '../i18n';
 import type { MfaType } from '../machine/types';
 import { type SecurityRef, useSecurityState } from '../react/auth';
@@ -18,9 +20,7 @@ export function SecurityPanel({ child, onClose }: { child: SecurityRef; onClose?
   const { matches, context, isPending, send } = useSecurityState(child);
   const success = context.success && t(`success.${context.success}`);
   const back = onClose && (
-    <button type="button" className="link" onClick={onClose}>
-      {t('account.back')}
-    </button>
+    <LinkButton onClick={onClose}>{t('account.back')}</LinkButton>
   );
 
   if (matches('loadFailed')) {
@@ -45,9 +45,7 @@ export function SecurityPanel({ child, onClose }: { child: SecurityRef; onClose?
           <button type="button" className="primary" onClick={() => send({ type: 'CONFIRM_REPLACE' })}>
             {t('account.replaceConfirm')}
           </button>
-          <button type="button" className="link" onClick={() => send({ type: 'CANCEL' })}>
-            {t('common.cancel')}
-          </button>
+          <LinkButton onClick={() => send({ type: 'CANCEL' })}>{t('common.cancel')}</LinkButton>
         </div>
       </Screen>
     );
@@ -75,9 +73,7 @@ export function SecurityPanel({ child, onClose }: { child: SecurityRef; onClose?
           <button type="button" className="secondary" disabled={isPending} onClick={() => send({ type: 'RESEND_PHONE_CODE' })}>
             {t('account.phoneResend')}
           </button>
-          <button type="button" className="link" onClick={() => send({ type: 'CANCEL' })}>
-            {t('common.cancel')}
-          </button>
+          <LinkButton onClick={() => send({ type: 'CANCEL' })}>{t('common.cancel')}</LinkButton>
         </CodeForm>
       </Screen>
     );
@@ -162,14 +158,9 @@ function RemoveTotp({ error, pending, send }: { error: ErrorProp; pending: boole
           registration={register('password', { validate: (v) => v !== '' || t('validation.required', { field: t('field.password').toLowerCase() }) })}
           error={formState.errors.password?.message}
         />
-        <div className="actions">
-          <button type="submit" className="danger" disabled={pending} aria-busy={pending}>
-            {pending ? t('common.working') : t('account.removeSubmit')}
-          </button>
-          <button type="button" className="link" onClick={() => send({ type: 'CANCEL' })}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormActions pending={pending} label={t('account.removeSubmit')} kind="danger">
+          <LinkButton onClick={() => send({ type: 'CANCEL' })}>{t('common.cancel')}</LinkButton>
+        </FormActions>
       </form>
     </Screen>
   );
@@ -183,31 +174,18 @@ function PhoneEntry({ error, pending, send }: { error: ErrorProp; pending: boole
       <p>{t('account.phoneHelp')}</p>
       <Messages error={error} />
       <form noValidate onSubmit={handleSubmit(({ phone }) => send({ type: 'SUBMIT_PHONE', phoneNumber: phone.replace(/[\s()-]/g, '') }))}>
-        <div className="field">
-          <label htmlFor="phone">{t('field.phone')}</label>
-          <input
-            id="phone"
-            type="tel"
-            autoComplete="tel"
-            placeholder="+12065550100"
-            aria-invalid={formState.errors.phone ? true : undefined}
-            aria-describedby={formState.errors.phone ? 'phone-error' : undefined}
-            {...register('phone', { validate: (v) => E164.test(v.replace(/[\s()-]/g, '')) || t('validation.phone') })}
-          />
-          {formState.errors.phone && (
-            <p id="phone-error" className="field-error">
-              {formState.errors.phone.message}
-            </p>
-          )}
-        </div>
-        <div className="actions">
-          <button type="submit" className="primary" disabled={pending} aria-busy={pending}>
-            {pending ? t('common.working') : t('account.phoneSave')}
-          </button>
-          <button type="button" className="link" onClick={() => send({ type: 'CANCEL' })}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <TextField
+          id="phone"
+          label={t('field.phone')}
+          type="tel"
+          autoComplete="tel"
+          placeholder="+12065550100"
+          registration={register('phone', { validate: (v) => E164.test(v.replace(/[\s()-]/g, '')) || t('validation.phone') })}
+          error={formState.errors.phone?.message}
+        />
+        <FormActions pending={pending} label={t('account.phoneSave')}>
+          <LinkButton onClick={() => send({ type: 'CANCEL' })}>{t('common.cancel')}</LinkButton>
+        </FormActions>
       </form>
     </Screen>
   );

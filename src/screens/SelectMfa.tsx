@@ -1,3 +1,4 @@
+import { LinkButton } from '../components/FormActions';
 import { Messages } from '../components/Messages';
 import { Screen } from '../components/Screen';
 import { useT } from '../i18n';
@@ -19,9 +20,7 @@ export function SelectMfaScreen() {
           </li>
         ))}
       </ul>
-      <button type="button" className="link" onClick={() => send({ type: 'CANCEL' })}>
-        {t('common.back')}
-      </button>
+      <LinkButton onClick={() => send({ type: 'CANCEL' })}>{t('common.back')}</LinkButton>
     </Screen>
   );
 }

@@ -1,7 +1,9 @@
 import { useForm } from 'react-hook-form';
+import { FormActions } from '../components/FormActions';
 import { Messages } from '../components/Messages';
 import { PasswordField } from '../components/PasswordField';
 import { Screen } from '../components/Screen';
+import { TextField } from '../components/TextField';
 import { useT } from '../i18n';
 import { useAuth } from '../react/auth';
 
@@ -14,23 +16,15 @@ export function SignInScreen() {
     <Screen title={t('signIn.title')}>
       <Messages error={context.error} notice={context.notice && t(`notice.${context.notice}`)} />
       <form noValidate onSubmit={handleSubmit(({ username, password }) => send({ type: 'SUBMIT_SIGN_IN', username, password }))}>
-        <div className="field">
-          <label htmlFor="username">{t('field.username')}</label>
-          <input
-            id="username"
-            autoComplete="username"
-            autoCapitalize="none"
-            spellCheck={false}
-            aria-invalid={formState.errors.username ? true : undefined}
-            aria-describedby={formState.errors.username ? 'username-error' : undefined}
-            {...register('username', required(t('field.username').toLowerCase()))}
-          />
-          {formState.errors.username && (
-            <p id="username-error" className="field-error">
-              {formState.errors.username.message}
-            </p>
-          )}
-        </div>
+        <TextField
+          id="username"
+          label={t('field.username')}
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          registration={register('username', required(t('field.username').toLowerCase()))}
+          error={formState.errors.username?.message}
+        />
         <PasswordField
           id="password"
           label={t('field.password')}
@@ -38,11 +32,7 @@ export function SignInScreen() {
           registration={register('password', required(t('field.password').toLowerCase()))}
           error={formState.errors.password?.message}
         />
-        <div className="actions">
-          <button type="submit" className="primary" disabled={isPending} aria-busy={isPending}>
-            {isPending ? t('common.working') : t('signIn.submit')}
-          </button>
-        </div>
+        <FormActions pending={isPending} label={t('signIn.submit')} />
       </form>
     </Screen>
   );

@@ -1,3 +1,4 @@
+import { LinkButton } from '../components/FormActions';
 import { CodeForm } from '../components/CodeForm';
 import { Countdown } from '../components/Countdown';
 import { Messages } from '../components/Messages';
@@ -22,9 +23,7 @@ export function SmsCodeScreen() {
         <button type="button" className="secondary" disabled={isPending} onClick={() => send({ type: 'RESEND_CODE' })}>
           {t('sms.resend')}
         </button>
-        <button type="button" className="link" onClick={() => send({ type: 'CANCEL' })}>
-          {t('common.back')}
-        </button>
+        <LinkButton onClick={() => send({ type: 'CANCEL' })}>{t('common.back')}</LinkButton>
       </CodeForm>
     </Screen>
   );

@@ -1,3 +1,4 @@
+import { LinkButton } from '../components/FormActions';
 import { CodeForm } from '../components/CodeForm';
 import { Messages } from '../components/Messages';
 import { Screen } from '../components/Screen';
@@ -12,9 +13,7 @@ export function TotpCodeScreen() {
       <p>{t('totp.help')}</p>
       <Messages error={context.error} />
       <CodeForm pending={isPending} onCode={(code) => send({ type: 'SUBMIT_CODE', code })}>
-        <button type="button" className="link" onClick={() => send({ type: 'CANCEL' })}>
-          {t('common.back')}
-        </button>
+        <LinkButton onClick={() => send({ type: 'CANCEL' })}>{t('common.back')}</LinkButton>
       </CodeForm>
     </Screen>
   );

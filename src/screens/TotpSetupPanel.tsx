@@ -1,3 +1,4 @@
+import { LinkButton } from '../components/FormActions';
 import { QRCodeSVG } from 'qrcode.react';
 import { useState } from 'react';
 import { CodeForm } from '../components/CodeForm';
@@ -32,9 +33,7 @@ export function TotpSetupPanel({ secret, uri, pending, onCode, onCancel }: { sec
       </div>
       <p>{t('setup.enterCode')}</p>
       <CodeForm pending={pending} onCode={onCode} submitLabel={t('setup.verify')}>
-        <button type="button" className="link" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
+        <LinkButton onClick={onCancel}>{t('common.cancel')}</LinkButton>
       </CodeForm>
     </>
   );

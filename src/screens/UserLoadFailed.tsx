@@ -1,3 +1,4 @@
+import { LinkButton } from '../components/FormActions';
 import { Messages } from '../components/Messages';
 import { Screen } from '../components/Screen';
 import { useT } from '../i18n';
@@ -13,9 +14,7 @@ export function UserLoadFailedScreen() {
         <button type="button" className="primary" onClick={() => send({ type: 'RETRY' })}>
           {t('account.retry')}
         </button>
-        <button type="button" className="link" onClick={() => send({ type: 'SIGN_OUT' })}>
-          {t('signedIn.signOut')}
-        </button>
+        <LinkButton onClick={() => send({ type: 'SIGN_OUT' })}>{t('signedIn.signOut')}</LinkButton>
       </div>
     </Screen>
   );
