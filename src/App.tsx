@@ -2,17 +2,16 @@ import { useMemo } from 'react';
 import type { RuntimeConfig } from './config';
 import { leave } from './hosted/leave';
 import { routeFor } from './hosted/route';
-import { I18nContext, pickLocale, translator } from './i18n';
+import { I18nContext, type Locale, translator } from './i18n';
 import { createAmplifyAuthApi } from './machine/amplify-auth';
 import { AuthProvider } from './react/auth';
 import { CurrentScreen } from './screens';
 import { RefusedRequestScreen } from './screens/RefusedRequest';
 
 /** The standalone app: the sign-in site itself, including the hosted /login and /logout pages. */
-export function App({ config }: { config: RuntimeConfig }) {
+export function App({ config, locale }: { config: RuntimeConfig; locale: Locale }) {
   const api = useMemo(() => createAmplifyAuthApi(config), [config]);
   const route = useMemo(() => routeFor(window.location, config), [config]);
-  const locale = pickLocale({ query: new URLSearchParams(window.location.search).get('lang'), configured: config.locale, browser: navigator.languages });
   const t = useMemo(() => translator(locale), [locale]);
   const host = useMemo(() => ({ leave }), []);
   if (document.documentElement.lang !== locale) document.documentElement.lang = locale;

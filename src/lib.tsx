@@ -5,7 +5,8 @@
 import { useActorRef } from '@xstate/react';
 import { type ReactNode, useMemo } from 'react';
 import type { RuntimeConfig } from './config';
-import { I18nContext, type Locale, translator } from './i18n';
+import { I18nContext, type Locale, registerCatalog, translator } from './i18n';
+import { de } from './i18n/de';
 import { configureAmplify, createAmplifyAuthApi } from './machine/amplify-auth';
 import { createSecurityMachine } from './machine/security-machine';
 import type { AuthApi, UserInfo } from './machine/types';
@@ -14,6 +15,9 @@ import { CurrentScreen } from './screens';
 import { SecurityPanel } from './screens/SecurityPanel';
 import { type Theme, themeStyle } from './theme';
 import './styles/app.css';
+
+// The library ships every language: a host app shouldn't wait for a catalog to render.
+registerCatalog('de', de);
 
 export type LibraryConfig = Pick<RuntimeConfig, 'userPoolId' | 'userPoolClientId' | 'appName'> &
   Partial<Pick<RuntimeConfig, 'endpoint' | 'sessionMinutes' | 'mfaRequired' | 'cookieStorage' | 'cookieDomain'>>;

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { loadConfig } from './config';
+import { loadLocale, pickLocale } from './i18n';
 import { configureAmplify } from './machine/amplify-auth';
 import './styles/app.css';
 import './styles/page.css';
@@ -9,11 +10,13 @@ import './styles/page.css';
 const root = createRoot(document.getElementById('root')!);
 
 loadConfig()
-  .then((config) => {
+  .then(async (config) => {
     configureAmplify(config);
+    const locale = pickLocale({ query: new URLSearchParams(window.location.search).get('lang'), configured: config.locale, browser: navigator.languages });
+    await loadLocale(locale).catch(() => {});
     root.render(
       <StrictMode>
-        <App config={config} />
+        <App config={config} locale={locale} />
       </StrictMode>,
     );
   })

@@ -1,19 +1,22 @@
-import { type ComponentType, lazy, Suspense } from 'react';
+import { type ComponentType, lazy, Suspense, useEffect } from 'react';
 import { type ScreenName, useAuth } from '../react/auth';
-import { LeavingScreen } from './Leaving';
 import { LoadingScreen } from './Loading';
-import { NewPasswordScreen } from './NewPassword';
-import { SelectMfaScreen } from './SelectMfa';
-import { SignedInScreen } from './SignedIn';
 import { SignInScreen } from './SignIn';
-import { SmsCodeScreen } from './SmsCode';
-import { TotpCodeScreen } from './TotpCode';
-import { UnsupportedScreen } from './Unsupported';
-import { UserLoadFailedScreen } from './UserLoadFailed';
 
-// Screens that need qrcode.react (or are rarely opened) load on demand, keeping the first screen small.
+// The first screen is sign-in: everything after it loads on demand (fetched while the user types,
+// see below), and TOTP setup and account security, which bring qrcode.react, only when opened.
+const laterScreens = () => import('./later-screens');
+const later = (name: keyof Awaited<ReturnType<typeof laterScreens>>) => lazy(() => laterScreens().then((m) => ({ default: m[name] })));
 const TotpSetupScreen = lazy(() => import('./TotpSetup'));
 const AccountSecurityScreen = lazy(() => import('./AccountSecurity'));
+const SmsCodeScreen = later('SmsCodeScreen');
+const TotpCodeScreen = later('TotpCodeScreen');
+const SelectMfaScreen = later('SelectMfaScreen');
+const NewPasswordScreen = later('NewPasswordScreen');
+const UnsupportedScreen = later('UnsupportedScreen');
+const SignedInScreen = later('SignedInScreen');
+const UserLoadFailedScreen = later('UserLoadFailedScreen');
+const LeavingScreen = later('LeavingScreen');
 
 /** One screen per machine state; the compiler checks that every state has one. */
 const SCREENS: Record<ScreenName, ComponentType> = {
@@ -36,6 +39,11 @@ const SCREENS: Record<ScreenName, ComponentType> = {
 export function CurrentScreen() {
   const { screen } = useAuth();
   const Component = SCREENS[screen];
+  // Once the first screen is up, fetch the next ones so moving on doesn't wait for the network.
+  useEffect(() => {
+    const id = setTimeout(() => void laterScreens().catch(() => {}), 200);
+    return () => clearTimeout(id);
+  }, []);
   return (
     <Suspense fallback={<LoadingScreen />}>
       <Component />

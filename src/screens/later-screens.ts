@@ -1,0 +1,9 @@
+/** The screens after sign-in, in one lazily loaded chunk (see index.tsx). */
+export { LeavingScreen } from './Leaving';
+export { NewPasswordScreen } from './NewPassword';
+export { SelectMfaScreen } from './SelectMfa';
+export { SignedInScreen } from './SignedIn';
+export { SmsCodeScreen } from './SmsCode';
+export { TotpCodeScreen } from './TotpCode';
+export { UnsupportedScreen } from './Unsupported';
+export { UserLoadFailedScreen } from './UserLoadFailed';
