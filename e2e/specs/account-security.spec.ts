@@ -26,7 +26,7 @@ async function setUpTotp(page: Page, totpCode: (s: string) => string): Promise<s
 test('adds and verifies a phone number to turn SMS MFA on; the next sign-in asks for the SMS code', async ({ page, pool, sms }) => {
   await pool.createUser('phoneless');
   await openAccount(page, 'phoneless');
-  await expect(page.getByTestId('sms-status')).toContainText('No phone number');
+  await expect(page.getByTestId('phone-status')).toHaveText('No phone number on your account.');
   await page.getByRole('button', { name: 'Turn on' }).click();
   await page.getByLabel('Mobile phone number').fill('555 0100');
   await page.getByRole('button', { name: 'Save number' }).click();
@@ -39,7 +39,8 @@ test('adds and verifies a phone number to turn SMS MFA on; the next sign-in asks
   await page.getByLabel('6-digit code').fill(code);
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Text message codes are on.' })).toBeVisible();
-  await expect(page.getByTestId('sms-status')).toContainText('On, codes go to +*******0177 (+*******0177, verified)');
+  await expect(page.getByTestId('sms-status')).toHaveText('On, codes go to +*******0177');
+  await expect(page.getByTestId('phone-status')).toHaveText('Phone number +*******0177, verified.');
 
   await signOutFromAccount(page);
   await signIn(page, 'phoneless');

@@ -102,10 +102,11 @@ export function SecurityPanel({ child, onClose }: { child: SecurityRef; onClose?
       <Messages error={context.error} success={success} />
       <section className="factor" aria-labelledby="sms-heading" aria-busy={isPending}>
         <h2 id="sms-heading">{t('account.sms')}</h2>
-        <p data-testid="sms-status">
-          {on('SMS') && phone ? t('account.smsOn', { phone: maskPhone(phone) }) : t('account.smsOff')}
-          {phone && ` (${maskPhone(phone)}, ${phoneVerified ? t('account.phoneVerified') : t('account.phoneUnverified')})`}
-          {!phone && ` ${t('account.noPhone')}`}
+        <p data-testid="sms-status">{on('SMS') && phone ? t('account.smsOn', { phone: maskPhone(phone) }) : t('account.smsOff')}</p>
+        <p className="hint" data-testid="phone-status">
+          {phone
+            ? t('account.phoneOnFile', { phone: maskPhone(phone), verified: phoneVerified ? t('account.phoneVerified') : t('account.phoneUnverified') })
+            : t('account.noPhone')}
         </p>
         <div className="actions">
           {on('SMS') ? (

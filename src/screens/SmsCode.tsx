@@ -14,8 +14,7 @@ export function SmsCodeScreen() {
       <p className="destination">{t('sms.sentTo', { destination: context.smsDestination ?? '' })}</p>
       {context.codeExpiresAt !== undefined && (
         <p className="expiry">
-          {t('sms.expiresIn', { time: '' })}
-          <Countdown until={context.codeExpiresAt} />
+          {t('sms.expiresIn')} <Countdown until={context.codeExpiresAt} />
         </p>
       )}
       <Messages error={context.error} notice={context.notice && t(`notice.${context.notice}`)} />
