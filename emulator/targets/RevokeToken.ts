@@ -16,8 +16,8 @@ export const RevokeToken: Operation = (svc, body) => {
     const { record, hash } = svc.tokens.useRefreshToken(token, client.id);
     svc.tokens.revoke(hash, record);
   } catch (e) {
-    // Revoking a token that is already revoked or expired is not an error.
-    if (!(e instanceof CognitoError) || e.message === 'Invalid Refresh Token') throw e;
+    // As in RFC 7009, revoking an unknown, expired or already revoked token is not an error.
+    if (!(e instanceof CognitoError) || e.type !== 'NotAuthorizedException') throw e;
   }
   return {};
 };
