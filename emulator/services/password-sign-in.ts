@@ -31,7 +31,7 @@ export async function passwordSignIn(svc: Services, pool: PoolRecord, client: Cl
   const user = findUser(svc.store, pool, username);
   if (!user || !user.password) throw badCredentials();
   assertNotLocked(user, svc.clock);
-  if (!passwordMatches(pool, user, password)) {
+  if (!(await passwordMatches(pool, user, password))) {
     recordFailedSignIn(svc.store, pool.id, user, svc.clock);
     throw badCredentials();
   }
@@ -44,13 +44,13 @@ export async function passwordSignIn(svc: Services, pool: PoolRecord, client: Cl
  * USER_SRP_AUTH. An unknown user gets a challenge that looks the same (random salt and verifier),
  * so whether a username exists can't be learnt here: the answer fails like a wrong password.
  */
-export function startSrp(svc: Services, pool: PoolRecord, client: ClientRecord, username: string, srpA: string): SignInStep {
+export async function startSrp(svc: Services, pool: PoolRecord, client: ClientRecord, username: string, srpA: string): Promise<SignInStep> {
   const A = parseClientA(srpA);
   if (A === undefined) throw invalidParameter('Invalid SRP_A value.');
   const user = findUser(svc.store, pool, username);
   const verifier = user?.password?.verifier ?? randomBytes(384).toString('hex');
   const salt = user?.password?.salt ?? randomBytes(16).toString('hex');
-  const ephemeral = createServerEphemeral(verifier);
+  const ephemeral = await createServerEphemeral(verifier);
   const userId = user?.username ?? username;
   const secretBlock = randomBytes(64).toString('base64');
   svc.sessions.create(client, userId, 0, { step: 'PASSWORD_VERIFIER', A: A.toString(16), b: ephemeral.b, B: ephemeral.B, secretBlock }, secretBlock);
@@ -77,7 +77,7 @@ export async function answerPasswordVerifier(svc: Services, pool: PoolRecord, cl
   const user = svc.store.getUser(pool.id, username);
   if (!user || !user.password) throw badCredentials();
   assertNotLocked(user, svc.clock);
-  const ok = verifyPasswordClaim({
+  const ok = await verifyPasswordClaim({
     A: BigInt(`0x${state.A}`),
     ephemeral: { b: state.b, B: state.B },
     verifierHex: user.password.verifier,

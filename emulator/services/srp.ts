@@ -8,7 +8,8 @@
  * PAD is Cognito's "padded hex": even length, with a 00 prefix when the top bit is set.
  * Only salt and verifier are stored; the password never is.
  */
-import { createDiffieHellman, createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { ModPowPool } from './modpow-pool.js';
 
 const N_HEX =
   'FFFFFFFFFFFFFFFFC90FDAA22168C234C4C6628B80DC1CD129024E088A67CC74020BBEA63B139B22514A08798E3404DD' +
@@ -38,15 +39,12 @@ const toBuffer = (n: bigint) => Buffer.from(n.toString(16).padStart(N_BYTES * 2,
 export const k = BigInt(`0x${hashHex(padHex(N) + padHex(g))}`);
 
 /**
- * base^exp mod N in OpenSSL rather than JS BigInt (several times faster for 3072-bit numbers).
- * A DH object is exactly that: computeSecret(pub) = pub^priv mod prime. One object is reused:
- * creating one runs a primality check on N. Safe because the calls are synchronous.
+ * base^exp mod N in OpenSSL rather than JS BigInt (several times faster for 3072-bit numbers), in
+ * worker threads (modpow-pool.ts). Created on first use.
  */
-const dh = createDiffieHellman(Buffer.from(N_HEX, 'hex'), Buffer.from([2]));
-export function modPowN(base: bigint, exp: bigint): bigint {
-  dh.setPrivateKey(toBuffer(exp));
-  return toBigInt(dh.computeSecret(toBuffer(base)));
-}
+let pool: ModPowPool | undefined;
+const workers = () => (pool ??= new ModPowPool(N_HEX));
+export const modPowN = (base: bigint, exp: bigint): Promise<bigint> => workers().run({ kind: 'pow', base: base.toString(16), exp: exp.toString(16) });
 
 function passwordHashX(saltHex: string, poolName: string, userId: string, password: string): bigint {
   const inner = sha256(`${poolName}${userId}:${password}`).toString('hex');
@@ -60,16 +58,16 @@ export interface PasswordVerifier {
   verifier: string;
 }
 
-export function createVerifier(poolName: string, userId: string, password: string): PasswordVerifier {
+export async function createVerifier(poolName: string, userId: string, password: string): Promise<PasswordVerifier> {
   // Top bit cleared-or-not doesn't matter: PAD() is applied on both sides.
   const salt = randomBytes(16).toString('hex');
-  const v = modPowN(g, passwordHashX(salt, poolName, userId, password));
+  const v = await modPowN(g, passwordHashX(salt, poolName, userId, password));
   return { salt, verifier: v.toString(16) };
 }
 
 /** USER_PASSWORD_AUTH / ChangePassword: recompute the verifier and compare in constant time. */
-export function checkPassword(stored: PasswordVerifier, poolName: string, userId: string, password: string): boolean {
-  const v = modPowN(g, passwordHashX(stored.salt, poolName, userId, password));
+export async function checkPassword(stored: PasswordVerifier, poolName: string, userId: string, password: string): Promise<boolean> {
+  const v = await modPowN(g, passwordHashX(stored.salt, poolName, userId, password));
   return timingSafeEqual(toBuffer(v), toBuffer(BigInt(`0x${stored.verifier}`)));
 }
 
@@ -80,11 +78,11 @@ export interface ServerEphemeral {
   B: string;
 }
 
-export function createServerEphemeral(verifierHex: string): ServerEphemeral {
+export async function createServerEphemeral(verifierHex: string): Promise<ServerEphemeral> {
   const v = BigInt(`0x${verifierHex}`);
   for (;;) {
     const b = toBigInt(randomBytes(32));
-    const B = (k * v + modPowN(g, b)) % N;
+    const B = (k * v + (await modPowN(g, b))) % N;
     if (B !== 0n) return { b: b.toString(16), B: B.toString(16) };
   }
 }
@@ -107,14 +105,13 @@ export interface SignatureInput {
   signature: string;
 }
 
-export function passwordClaimKey(A: bigint, ephemeral: ServerEphemeral, verifierHex: string): Buffer | undefined {
+export async function passwordClaimKey(A: bigint, ephemeral: ServerEphemeral, verifierHex: string): Promise<Buffer | undefined> {
   const B = BigInt(`0x${ephemeral.B}`);
   const u = BigInt(`0x${hashHex(padHex(A) + padHex(B))}`);
   if (u === 0n) return undefined;
-  const v = BigInt(`0x${verifierHex}`);
-  const base = (A * modPowN(v, u)) % N;
-  if (base <= 1n || base === N - 1n) return undefined; // degenerate values a forged A could force
-  const S = modPowN(base, BigInt(`0x${ephemeral.b}`));
+  // S = (A * v^u)^b mod N; 0 stands for the degenerate bases (1, N-1) a forged A could force.
+  const S = await workers().run({ kind: 'srpS', A: A.toString(16), v: verifierHex, u: u.toString(16), b: ephemeral.b });
+  if (S === 0n) return undefined;
   const prk = createHmac('sha256', Buffer.from(padHex(u), 'hex')).update(Buffer.from(padHex(S), 'hex')).digest();
   const info = Buffer.concat([Buffer.from('Caldera Derived Key', 'utf8'), Buffer.from([1])]);
   return createHmac('sha256', prk).update(info).digest().subarray(0, 16);
@@ -126,8 +123,8 @@ export function signPasswordClaim(key: Buffer, poolName: string, userId: string,
     .digest();
 }
 
-export function verifyPasswordClaim(input: SignatureInput): boolean {
-  const key = passwordClaimKey(input.A, input.ephemeral, input.verifierHex);
+export async function verifyPasswordClaim(input: SignatureInput): Promise<boolean> {
+  const key = await passwordClaimKey(input.A, input.ephemeral, input.verifierHex);
   if (!key) return false;
   const expected = signPasswordClaim(key, input.poolName, input.userId, input.secretBlock, input.timestamp);
   const given = Buffer.from(input.signature, 'base64');

@@ -45,12 +45,13 @@ export function checkPasswordPolicy(policy: PasswordPolicy, password: string): v
   if (policy.RequireSymbols && !/[\^$*.[\]{}()?"!@#%&/\\,><':;|_~`=+\- ]/.test(password)) throw fail('Password must have symbol characters');
 }
 
-export function setPassword(pool: PoolRecord, user: UserRecord, password: string): void {
-  user.password = createVerifier(poolNameOf(pool.id), user.username, password);
+/** Salt + verifier for a new password: computed before the write, which then just stores it. */
+export function passwordVerifier(pool: PoolRecord, username: string, password: string): Promise<UserRecord['password'] & object> {
+  return createVerifier(poolNameOf(pool.id), username, password);
 }
 
-export function passwordMatches(pool: PoolRecord, user: UserRecord, password: string): boolean {
-  return user.password !== null && checkPassword(user.password, poolNameOf(pool.id), user.username, password);
+export async function passwordMatches(pool: PoolRecord, user: UserRecord, password: string): Promise<boolean> {
+  return user.password !== null && (await checkPassword(user.password, poolNameOf(pool.id), user.username, password));
 }
 
 /** Cognito: after five failures, a lock that doubles with each further failure, up to 15 minutes. */

@@ -4,13 +4,13 @@ import type { Operation } from '../context.js';
 import { CognitoError } from '../errors.js';
 import { applyAttributes } from '../services/attributes.js';
 import { describeUser } from '../services/describe.js';
-import { checkPasswordPolicy, findUser, newUser, setPassword } from '../services/users.js';
+import { checkPasswordPolicy, findUser, newUser, passwordVerifier } from '../services/users.js';
 import { optAttributes, optString, optStringList } from '../validate.js';
 
 /** A temporary password that satisfies any policy Cognito allows. */
 const generatedPassword = () => `${randomBytes(9).toString('base64url')}aA1!`;
 
-export const AdminCreateUser: Operation = (svc, body, request) => {
+export const AdminCreateUser: Operation = async (svc, body, request) => {
   const pool = adminPool(svc, body, request);
   const username = usernameParam(body);
   const attributes = optAttributes(body, 'UserAttributes') ?? [];
@@ -30,7 +30,7 @@ export const AdminCreateUser: Operation = (svc, body, request) => {
   applyAttributes(user, attributes, true);
   user.status = 'FORCE_CHANGE_PASSWORD';
   user.temporaryPasswordExpiresAt = now + pool.passwordPolicy.TemporaryPasswordValidityDays * 86_400_000;
-  setPassword(pool, user, password);
+  user.password = await passwordVerifier(pool, username, password);
   svc.store.transaction(() => {
     if (svc.store.getUser(pool.id, username)) throw new CognitoError('UsernameExistsException', 'User account already exists');
     svc.store.insertUser(pool.id, user);

@@ -1,15 +1,16 @@
 import { adminUser, updateUser } from '../access.js';
 import type { Operation } from '../context.js';
-import { checkPasswordPolicy, setPassword } from '../services/users.js';
+import { checkPasswordPolicy, passwordVerifier } from '../services/users.js';
 import { optBoolean, reqString } from '../validate.js';
 
-export const AdminSetUserPassword: Operation = (svc, body, request) => {
+export const AdminSetUserPassword: Operation = async (svc, body, request) => {
   const { pool, user } = adminUser(svc, body, request);
   const password = reqString(body, 'Password', { max: 256 });
   const permanent = optBoolean(body, 'Permanent') ?? false;
   checkPasswordPolicy(pool.passwordPolicy, password);
+  const verifier = await passwordVerifier(pool, user.username, password);
   updateUser(svc, pool, user.username, (u) => {
-    setPassword(pool, u, password);
+    u.password = verifier;
     u.status = permanent ? 'CONFIRMED' : 'FORCE_CHANGE_PASSWORD';
     u.temporaryPasswordExpiresAt = permanent ? undefined : svc.clock.now() + pool.passwordPolicy.TemporaryPasswordValidityDays * 86_400_000;
     u.failedSignIns = 0;

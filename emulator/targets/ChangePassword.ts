@@ -1,7 +1,7 @@
 import { tokenUser, updateUser } from '../access.js';
 import type { Operation } from '../context.js';
 import { badCredentials } from '../errors.js';
-import { assertNotLocked, checkPasswordPolicy, passwordMatches, recordFailedSignIn, setPassword } from '../services/users.js';
+import { assertNotLocked, checkPasswordPolicy, passwordMatches, passwordVerifier, recordFailedSignIn } from '../services/users.js';
 import { reqString } from '../validate.js';
 
 /**
@@ -13,13 +13,14 @@ export const ChangePassword: Operation = async (svc, body) => {
   const proposed = reqString(body, 'ProposedPassword', { max: 256 });
   const { pool, user } = await tokenUser(svc, body);
   assertNotLocked(user, svc.clock);
-  if (!passwordMatches(pool, user, previous)) {
+  if (!(await passwordMatches(pool, user, previous))) {
     recordFailedSignIn(svc.store, pool.id, user, svc.clock);
     throw badCredentials();
   }
   checkPasswordPolicy(pool.passwordPolicy, proposed);
+  const verifier = await passwordVerifier(pool, user.username, proposed);
   updateUser(svc, pool, user.username, (u) => {
-    setPassword(pool, u, proposed);
+    u.password = verifier;
     u.failedSignIns = 0;
     u.lockedUntil = 0;
   });

@@ -8,7 +8,7 @@ import { answerPasswordVerifier } from '../services/password-sign-in.js';
 import type { OpenSession } from '../services/sessions.js';
 import { afterFirstFactor, type SignInStep, startFactor, tokens } from '../services/sign-in.js';
 import { acceptTotpCode } from '../services/totp.js';
-import { checkPasswordPolicy, checkSecretHash, requireClient, setPassword } from '../services/users.js';
+import { checkPasswordPolicy, checkSecretHash, passwordVerifier, requireClient } from '../services/users.js';
 import { updateUser } from '../access.js';
 import { CLIENT_ID, optObject, optString, optStringMap, reqString } from '../validate.js';
 
@@ -33,10 +33,11 @@ export async function answerChallenge(svc: Services, pool: PoolRecord, client: C
       if (!password) throw invalidParameter('Missing required parameter NEW_PASSWORD');
       checkPasswordPolicy(pool.passwordPolicy, password);
       const attributes = [...responses].filter(([k]) => k.startsWith('userAttributes.')).map(([k, v]) => ({ Name: k.slice('userAttributes.'.length), Value: v }));
+      const verifier = await passwordVerifier(pool, user.username, password);
       svc.sessions.consume(session);
       const updated = updateUser(svc, pool, user.username, (u) => {
         applyAttributes(u, attributes, false);
-        setPassword(pool, u, password);
+        u.password = verifier;
         u.status = 'CONFIRMED';
         u.temporaryPasswordExpiresAt = undefined;
       });
