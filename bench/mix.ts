@@ -83,6 +83,9 @@ export async function runMix(url: string, pool: MixPool, concurrency: number, se
   // whenever its last used step is not ahead of now.
   const enrolledStep = Math.floor(Date.now() / 30_000);
   const lastStep = new Map<string, number>(pool.totp.map((u) => [u.username, enrolledStep]));
+  // A user in the middle of a sign-in is not picked again: a later step's code arriving first would
+  // make the earlier one a replay.
+  const inFlight = new Set<string>();
   let errors = 0;
   let firstError: string | undefined;
   let totpSubstituted = 0;
@@ -110,8 +113,11 @@ export async function runMix(url: string, pool: MixPool, concurrency: number, se
         let totpStep = 0;
         if (kind === 'totp') {
           const now = Math.floor(Date.now() / 30_000);
-          totpUser = pool.totp.find((u) => lastStep.get(u.username)! <= now);
-          if (totpUser) lastStep.set(totpUser.username, (totpStep = Math.max(lastStep.get(totpUser.username)! + 1, now)));
+          totpUser = pool.totp.find((u) => lastStep.get(u.username)! <= now && !inFlight.has(u.username));
+          if (totpUser) {
+            lastStep.set(totpUser.username, (totpStep = Math.max(lastStep.get(totpUser.username)! + 1, now)));
+            inFlight.add(totpUser.username);
+          }
           else (kind = 'srp'), totpSubstituted++;
         }
         const t0 = performance.now();
@@ -144,6 +150,8 @@ export async function runMix(url: string, pool: MixPool, concurrency: number, se
         } catch (e) {
           errors++;
           firstError ??= `${kind}: ${String(e)}`;
+        } finally {
+          if (totpUser) inFlight.delete(totpUser.username);
         }
       }
     }),

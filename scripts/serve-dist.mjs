@@ -4,7 +4,7 @@
  * fallback for /login and /logout, and nothing else. Used by the e2e suite; also a reference for
  * the headers a real deployment sets.
  *   node scripts/serve-dist.mjs --port 4317 [--port 4318] [--connect-src "https://cognito-idp.eu-west-1.amazonaws.com"]
- *                               [--frame-ancestors "https://app.example.com"]
+ *                               [--frame-ancestors "https://app.example.com"] [--frame-src "https://signin.example.com"]
  */
 import { createReadStream, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -18,6 +18,8 @@ const { values } = parseArgs({
     dir: { type: 'string', default: 'dist' },
     'connect-src': { type: 'string', default: '' },
     'frame-ancestors': { type: 'string', default: "'none'" },
+    // Only for pages that embed the sign-in (the example relying app, in the e2e suite).
+    'frame-src': { type: 'string', default: '' },
   },
 });
 
@@ -28,6 +30,7 @@ const csp = [
   "img-src 'self' data:",
   `connect-src 'self' ${values['connect-src']}`.trim(),
   `frame-ancestors ${values['frame-ancestors']}`,
+  ...(values['frame-src'] ? [`frame-src ${values['frame-src']}`] : []),
   "base-uri 'none'",
   "form-action 'self'",
   "object-src 'none'",

@@ -118,6 +118,25 @@ test.describe('popup mode', () => {
   });
 });
 
+test('iframe mode: an allow-listed parent page embeds the sign-in and hears who signed in', async ({ page, pool }) => {
+  await pool.createUser('framed');
+  await page.goto(RELYING_APP);
+  const received = page.evaluate(() => new Promise<unknown>((resolve) => window.addEventListener('message', (e) => resolve(e.data))));
+  await page.evaluate((src) => {
+    const frame = document.createElement('iframe');
+    frame.src = src;
+    frame.title = 'Sign in';
+    frame.width = '480';
+    frame.height = '640';
+    document.body.append(frame);
+  }, `${APP_ORIGIN}/login?mode=popup&origin=${encodeURIComponent(RELYING_ORIGIN)}`);
+  const frame = page.frameLocator('iframe[title="Sign in"]');
+  await frame.getByLabel('Username').fill('framed');
+  await frame.getByLabel('Password', { exact: true }).fill('Correct-Horse-9!');
+  await frame.getByRole('button', { name: 'Sign in' }).click();
+  expect(await received).toEqual({ type: 'signed-in', username: 'framed' });
+});
+
 test('the library component signs in inside a host app, themed', async ({ page, pool, totpCode }) => {
   await pool.createUser('embedded');
   const secret = await pool.enrollTotp('embedded');
