@@ -78,12 +78,17 @@ export class Sessions {
    * Returns the error to throw.
    */
   fail(session: OpenSession, error: CognitoError): CognitoError {
-    session.record.failedAttempts += 1;
-    if (session.record.failedAttempts >= MAX_CHALLENGE_ATTEMPTS) {
-      this.store.deleteSession(session.id);
-      return notAuthorized('Invalid session for the user, too many failed attempts.');
-    }
-    this.store.putSession(session.id, session.record);
-    return error;
+    // Re-read inside a transaction: with several workers, guesses on one session can race.
+    return this.store.transaction(() => {
+      const current = this.store.getSession(session.id);
+      if (!current) return notAuthorized('Invalid session for the user, too many failed attempts.');
+      current.failedAttempts += 1;
+      if (current.failedAttempts >= MAX_CHALLENGE_ATTEMPTS) {
+        this.store.deleteSession(session.id);
+        return notAuthorized('Invalid session for the user, too many failed attempts.');
+      }
+      this.store.putSession(session.id, { ...session.record, failedAttempts: current.failedAttempts });
+      return error;
+    });
   }
 }

@@ -58,24 +58,33 @@ export async function passwordMatches(pool: PoolRecord, user: UserRecord, passwo
 const FREE_FAILURES = 5;
 const MAX_LOCK_SECONDS = 15 * 60;
 
-export function assertNotLocked(user: UserRecord, clock: Clock): void {
-  if (user.lockedUntil > nowSeconds(clock)) throw notAuthorized('Password attempts exceeded');
+/**
+ * Starts a password check: refuses a locked user, and counts the attempt as failed *before* the
+ * (asynchronous) check, in one transaction. Parallel guesses therefore can't slip past the lockout:
+ * the sixth one is refused even while the first five are still being verified.
+ * `passwordAccepted` takes the count back on success.
+ */
+export function beginPasswordAttempt(store: Store, poolId: string, username: string, clock: Clock): void {
+  store.transaction(() => {
+    const user = store.getUser(poolId, username);
+    if (!user) return;
+    if (user.lockedUntil > nowSeconds(clock)) throw notAuthorized('Password attempts exceeded');
+    user.failedSignIns += 1;
+    if (user.failedSignIns >= FREE_FAILURES) {
+      user.lockedUntil = nowSeconds(clock) + Math.min(2 ** (user.failedSignIns - FREE_FAILURES) * 60, MAX_LOCK_SECONDS);
+    }
+    store.updateUser(poolId, user);
+  });
 }
 
-export function recordFailedSignIn(store: Store, poolId: string, user: UserRecord, clock: Clock): void {
-  user.failedSignIns += 1;
-  if (user.failedSignIns >= FREE_FAILURES) {
-    const seconds = Math.min(2 ** (user.failedSignIns - FREE_FAILURES) * 60, MAX_LOCK_SECONDS);
-    user.lockedUntil = nowSeconds(clock) + seconds;
-  }
-  store.updateUser(poolId, user);
-}
-
-export function recordGoodPassword(store: Store, poolId: string, user: UserRecord): void {
-  if (user.failedSignIns === 0 && user.lockedUntil === 0) return;
-  user.failedSignIns = 0;
-  user.lockedUntil = 0;
-  store.updateUser(poolId, user);
+export function passwordAccepted(store: Store, poolId: string, username: string): void {
+  store.transaction(() => {
+    const user = store.getUser(poolId, username);
+    if (!user || (user.failedSignIns === 0 && user.lockedUntil === 0)) return;
+    user.failedSignIns = 0;
+    user.lockedUntil = 0;
+    store.updateUser(poolId, user);
+  });
 }
 
 /** SECRET_HASH = Base64(HMAC-SHA256(clientSecret, username + clientId)), required when the client has a secret. */

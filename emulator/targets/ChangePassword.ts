@@ -1,7 +1,7 @@
 import { tokenUser, updateUser } from '../access.js';
 import type { Operation } from '../context.js';
 import { badCredentials } from '../errors.js';
-import { assertNotLocked, checkPasswordPolicy, passwordMatches, passwordVerifier, recordFailedSignIn } from '../services/users.js';
+import { beginPasswordAttempt, checkPasswordPolicy, passwordAccepted, passwordMatches, passwordVerifier } from '../services/users.js';
 import { reqString } from '../validate.js';
 
 /**
@@ -12,11 +12,9 @@ export const ChangePassword: Operation = async (svc, body) => {
   const previous = reqString(body, 'PreviousPassword', { max: 256 });
   const proposed = reqString(body, 'ProposedPassword', { max: 256 });
   const { pool, user } = await tokenUser(svc, body);
-  assertNotLocked(user, svc.clock);
-  if (!(await passwordMatches(pool, user, previous))) {
-    recordFailedSignIn(svc.store, pool.id, user, svc.clock);
-    throw badCredentials();
-  }
+  beginPasswordAttempt(svc.store, pool.id, user.username, svc.clock);
+  if (!(await passwordMatches(pool, user, previous))) throw badCredentials();
+  passwordAccepted(svc.store, pool.id, user.username);
   checkPasswordPolicy(pool.passwordPolicy, proposed);
   const verifier = await passwordVerifier(pool, user.username, proposed);
   updateUser(svc, pool, user.username, (u) => {

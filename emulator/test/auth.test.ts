@@ -220,6 +220,17 @@ describe('challenges through the SDK', () => {
     expect((await passwordAuth(clientId, 'target')).AuthenticationResult).toBeTruthy();
   });
 
+  it('lets no more than five guesses through even when they arrive in parallel', async () => {
+    const { poolId, clientId } = await createPool(h.sdk);
+    await createUser(h.sdk, poolId, 'parallel');
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => passwordAuth(clientId, 'parallel', 'Wrong-Passw0rd!').then(() => 'ok', (e: Error) => e.message)),
+    );
+    expect(results.filter((r) => r === 'Incorrect username or password.')).toHaveLength(5);
+    expect(results.filter((r) => r === 'Password attempts exceeded')).toHaveLength(15);
+    await expectCognitoError(passwordAuth(clientId, 'parallel'), 'NotAuthorizedException', 'Password attempts exceeded');
+  });
+
   it('checks SECRET_HASH for clients with a secret', async () => {
     const { poolId, clientId, clientSecret } = await createPool(h.sdk, { secret: true });
     await createUser(h.sdk, poolId, 'hashed');
