@@ -204,7 +204,7 @@ export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
           { guard: { type: 'stepIs', params: { step: 'SELECT_MFA' } }, target: 'selectMfa', actions: 'enterSelect' },
           { guard: { type: 'stepIs', params: { step: 'TOTP_SETUP' } }, target: 'totpSetup', actions: 'enterTotpSetup' },
           { guard: { type: 'stepIs', params: { step: 'NEW_PASSWORD' } }, target: 'newPassword', actions: assign({ error: undefined }) },
-          { target: 'unsupported', actions: 'enterUnsupported' },
+          { target: 'unsupported', actions: ['forgetChallenge', 'enterUnsupported'] },
         ],
       },
 

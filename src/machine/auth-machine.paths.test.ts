@@ -1,0 +1,93 @@
+/**
+ * Generated paths over the machine graph: every state of the sign-in machine is reached by the
+ * shortest path of user events and actor results (done and error events of the injected actors).
+ */
+import { describe, expect, it } from 'vitest';
+import type { AnyActorRef, EventObject } from 'xstate';
+import { getShortestPaths } from 'xstate/graph';
+import { createFakeApi } from '../testing/fake-api';
+import { createAuthMachine, type AuthEvent, type ReturnTarget } from './auth-machine';
+import type { SignInResult, UserInfo } from './types';
+
+const USER: UserInfo = { username: 'ann', attributes: {} };
+const RESULTS: SignInResult[] = [
+  { step: 'DONE' },
+  { step: 'SMS_CODE', destination: '+*******0100' },
+  { step: 'TOTP_CODE' },
+  { step: 'SELECT_MFA', choices: ['SMS', 'TOTP'] },
+  { step: 'TOTP_SETUP', secret: 'S', uri: 'otpauth://totp/x' },
+  { step: 'NEW_PASSWORD' },
+  { step: 'UNSUPPORTED', name: 'CONFIRM_SIGN_UP' },
+];
+const OUTPUTS: Record<string, unknown[]> = {
+  restoreSession: [{ user: USER }, { user: null, interrupted: true }, { user: null, interrupted: false }],
+  signIn: RESULTS,
+  confirmSignIn: RESULTS,
+  loadUser: [USER],
+  signOut: [undefined],
+};
+const ERRORS = [Object.assign(new Error('Incorrect username or password.'), { name: 'NotAuthorizedException' }), Object.assign(new Error('Invalid session for the user.'), { name: 'NotAuthorizedException' })];
+const USER_EVENTS: AuthEvent[] = [
+  { type: 'SUBMIT_SIGN_IN', username: 'ann', password: 'pw' },
+  { type: 'SUBMIT_CODE', code: '123456' },
+  { type: 'SUBMIT_NEW_PASSWORD', password: 'New-Passw0rd!' },
+  { type: 'CHOOSE_MFA', mfa: 'TOTP' },
+  { type: 'RESEND_CODE' },
+  { type: 'CANCEL' },
+  { type: 'OPEN_ACCOUNT' },
+  { type: 'CLOSE_ACCOUNT' },
+  { type: 'SIGN_OUT' },
+  { type: 'RETRY' },
+];
+
+interface NodeLike {
+  path: string[];
+  states: Record<string, NodeLike>;
+}
+
+/** The leaf states of a machine, as dotted paths. */
+function leafPaths(node: NodeLike): string[] {
+  const children = Object.values(node.states);
+  return children.length === 0 ? [node.path.join('.')] : children.flatMap(leafPaths);
+}
+
+const valuePath = (value: unknown): string =>
+  typeof value === 'string' ? value : Object.entries(value as Record<string, unknown>).map(([k, v]) => `${k}.${valuePath(v)}`)[0];
+
+function pathsFor(returnTo?: ReturnTarget, logout?: { global: boolean }) {
+  const machine = createAuthMachine(createFakeApi().api, { now: () => 0 });
+  return getShortestPaths(machine, {
+    input: { codeValidityMs: 180_000, ...(returnTo ? { returnTo } : {}), ...(logout ? { logout } : {}) },
+    events: (snapshot) => {
+      const actorEvents: EventObject[] = [];
+      for (const [id, child] of Object.entries(snapshot.children as Record<string, AnyActorRef>)) {
+        const src = (child as unknown as { src: string }).src;
+        for (const output of OUTPUTS[src] ?? []) actorEvents.push({ type: `xstate.done.actor.${id}`, output } as EventObject);
+        for (const error of ERRORS) actorEvents.push({ type: `xstate.error.actor.${id}`, error } as EventObject);
+      }
+      return [...USER_EVENTS, ...(actorEvents as AuthEvent[])];
+    },
+    serializeState: (s) => `${JSON.stringify(s.value)}|${s.context.error?.kind ?? ''}|${s.context.notice ?? ''}`,
+  });
+}
+
+describe('paths over the sign-in machine graph', () => {
+  it('reach every state from the start', () => {
+    const machine = createAuthMachine(createFakeApi().api);
+    const all = leafPaths(machine.root as unknown as NodeLike);
+    const reached = new Set([...pathsFor(), ...pathsFor({ kind: 'redirect', uri: 'https://app.example.com/' }, { global: true })].map((p) => valuePath(p.state.value)));
+    // 'routing' and 'signedIn.deciding' are transient (left by eventless transitions) and never rest.
+    const resting = all.filter((p) => p !== 'routing' && p !== 'signedIn.deciding');
+    expect(resting.filter((p) => !reached.has(p))).toEqual([]);
+    expect(resting.length).toBeGreaterThan(15);
+  });
+
+  it('never leaves a password in memory outside a challenge', () => {
+    for (const path of pathsFor()) {
+      const { value, context } = path.state;
+      const inChallenge = typeof value === 'object' && ['smsCode', 'totpCode', 'selectMfa', 'totpSetup', 'newPassword'].some((s) => s in value);
+      const signingIn = typeof value === 'object' && 'signIn' in value && (value as { signIn: string }).signIn === 'submitting';
+      if (!inChallenge && !signingIn) expect(context.password, valuePath(value)).toBe('');
+    }
+  });
+});
