@@ -3,9 +3,9 @@
  * shortest path of user events and actor results (done and error events of the injected actors).
  */
 import { describe, expect, it } from 'vitest';
-import type { AnyActorRef, EventObject } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
 import { createFakeApi } from '../testing/fake-api';
+import { actorEvents, leafPaths, namedError, valuePath } from '../testing/graph';
 import { createAuthMachine, type AuthEvent, type ReturnTarget } from './auth-machine';
 import type { SignInResult, UserInfo } from './types';
 
@@ -26,7 +26,7 @@ const OUTPUTS: Record<string, unknown[]> = {
   loadUser: [USER],
   signOut: [undefined],
 };
-const ERRORS = [Object.assign(new Error('Incorrect username or password.'), { name: 'NotAuthorizedException' }), Object.assign(new Error('Invalid session for the user.'), { name: 'NotAuthorizedException' })];
+const ERRORS = [namedError('NotAuthorizedException', 'Incorrect username or password.'), namedError('NotAuthorizedException', 'Invalid session for the user.')];
 const USER_EVENTS: AuthEvent[] = [
   { type: 'SUBMIT_SIGN_IN', username: 'ann', password: 'pw' },
   { type: 'SUBMIT_CODE', code: '123456' },
@@ -40,33 +40,11 @@ const USER_EVENTS: AuthEvent[] = [
   { type: 'RETRY' },
 ];
 
-interface NodeLike {
-  path: string[];
-  states: Record<string, NodeLike>;
-}
-
-/** The leaf states of a machine, as dotted paths. */
-function leafPaths(node: NodeLike): string[] {
-  const children = Object.values(node.states);
-  return children.length === 0 ? [node.path.join('.')] : children.flatMap(leafPaths);
-}
-
-const valuePath = (value: unknown): string =>
-  typeof value === 'string' ? value : Object.entries(value as Record<string, unknown>).map(([k, v]) => `${k}.${valuePath(v)}`)[0];
-
 function pathsFor(returnTo?: ReturnTarget, logout?: { global: boolean }) {
   const machine = createAuthMachine(createFakeApi().api, { now: () => 0 });
   return getShortestPaths(machine, {
     input: { codeValidityMs: 180_000, ...(returnTo ? { returnTo } : {}), ...(logout ? { logout } : {}) },
-    events: (snapshot) => {
-      const actorEvents: EventObject[] = [];
-      for (const [id, child] of Object.entries(snapshot.children as Record<string, AnyActorRef>)) {
-        const src = (child as unknown as { src: string }).src;
-        for (const output of OUTPUTS[src] ?? []) actorEvents.push({ type: `xstate.done.actor.${id}`, output } as EventObject);
-        for (const error of ERRORS) actorEvents.push({ type: `xstate.error.actor.${id}`, error } as EventObject);
-      }
-      return [...USER_EVENTS, ...(actorEvents as AuthEvent[])];
-    },
+    events: (snapshot) => [...USER_EVENTS, ...(actorEvents(snapshot, OUTPUTS, ERRORS) as AuthEvent[])],
     serializeState: (s) => `${JSON.stringify(s.value)}|${s.context.error?.kind ?? ''}|${s.context.notice ?? ''}`,
   });
 }
@@ -74,7 +52,7 @@ function pathsFor(returnTo?: ReturnTarget, logout?: { global: boolean }) {
 describe('paths over the sign-in machine graph', () => {
   it('reach every state from the start', () => {
     const machine = createAuthMachine(createFakeApi().api);
-    const all = leafPaths(machine.root as unknown as NodeLike);
+    const all = leafPaths(machine.root);
     const reached = new Set([...pathsFor(), ...pathsFor({ kind: 'redirect', uri: 'https://app.example.com/' }, { global: true })].map((p) => valuePath(p.state.value)));
     // 'routing' and 'signedIn.deciding' are transient (left by eventless transitions) and never rest.
     const resting = all.filter((p) => p !== 'routing' && p !== 'signedIn.deciding');
