@@ -137,7 +137,7 @@ test('iframe mode: an allow-listed parent page embeds the sign-in and hears who 
   expect(await received).toEqual({ type: 'signed-in', username: 'framed' });
 });
 
-test('the library component signs in inside a host app, themed', async ({ page, pool, totpCode }) => {
+test('the library components sign in and manage MFA inside a host app', async ({ page, pool, totpCode }) => {
   await pool.createUser('embedded');
   const secret = await pool.enrollTotp('embedded');
   await page.goto('/examples/host-app/');
@@ -146,6 +146,18 @@ test('the library component signs in inside a host app, themed', async ({ page, 
   await page.getByLabel('6-digit code').fill(totpCode(secret));
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByTestId('host-status')).toHaveText('Welcome, embedded');
+  await page.getByRole('button', { name: 'Security settings' }).click();
+  await expect(page.getByRole('heading', { name: 'Account security' })).toBeVisible();
+  await expect(page.getByTestId('totp-status')).toHaveText('On');
+  await page.getByRole('button', { name: 'Back' }).click();
+  await expect(page.getByRole('button', { name: 'Security settings' })).toBeVisible();
+});
+
+test('the library component takes its theme from custom properties', async ({ page }) => {
+  await page.goto('/examples/host-app/');
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
   const primary = await page.locator('.signin-root').evaluate((el) => getComputedStyle(el).getPropertyValue('--signin-primary').trim());
   expect(primary).toBe('#6d28d9');
+  const background = await page.getByRole('button', { name: 'Sign in' }).evaluate((el) => getComputedStyle(el).backgroundColor);
+  expect(background).toBe('rgb(109, 40, 217)');
 });

@@ -1,15 +1,22 @@
-/** An app that embeds the library's <SignIn> component, themed, and reacts to the sign-in. */
-import { SignIn, type LibraryConfig, type UserInfo } from 'cognito-mfa-signin';
+/** An app that embeds the library's components: <SignIn> (themed) and, once signed in, <AccountSecurity>. */
+import { AccountSecurity, SignIn, type LibraryConfig, type UserInfo } from 'cognito-mfa-signin';
 import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 
 function HostApp({ config }: { config: LibraryConfig }) {
   const [user, setUser] = useState<UserInfo | null>(null);
+  const [settings, setSettings] = useState(false);
   return (
     <main>
       <h1>Acme dashboard</h1>
       <p role="status" data-testid="host-status">{user ? `Welcome, ${user.username}` : 'Please sign in below.'}</p>
-      <SignIn config={config} onSignedIn={setUser} theme={{ primary: '#6d28d9', radius: '2px' }} />
+      {!user && <SignIn config={config} onSignedIn={setUser} theme={{ primary: '#6d28d9', radius: '2px' }} />}
+      {user && !settings && (
+        <button type="button" onClick={() => setSettings(true)}>
+          Security settings
+        </button>
+      )}
+      {user && settings && <AccountSecurity config={config} configureAmplify={false} onClose={() => setSettings(false)} />}
     </main>
   );
 }
