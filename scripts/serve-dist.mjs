@@ -8,7 +8,7 @@
  */
 import { createReadStream, statSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { extname, join, normalize } from 'node:path';
+import { extname, join, normalize, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({
@@ -42,7 +42,7 @@ const root = normalize(values.dir);
 function resolveFile(pathname) {
   const decoded = decodeURIComponent(pathname);
   const file = normalize(join(root, decoded));
-  if (!file.startsWith(root)) return undefined;
+  if (file !== root && !file.startsWith(root + sep)) return undefined;
   for (const candidate of [file, join(file, 'index.html')]) {
     try {
       if (statSync(candidate).isFile()) return candidate;

@@ -1,14 +1,25 @@
 import { randomBytes } from 'node:crypto';
 import { adminPool, usernameParam } from '../access.js';
-import type { Operation } from '../context.js';
-import { CognitoError } from '../errors.js';
+import type { Operation, Services } from '../context.js';
+import { CognitoError, invalidParameter } from '../errors.js';
 import { applyAttributes } from '../services/attributes.js';
 import { describeUser } from '../services/describe.js';
+import { getAttribute, type UserRecord } from '../services/model.js';
+import { fillCode } from '../services/outbox.js';
 import { checkPasswordPolicy, findUser, newUser, passwordVerifier } from '../services/users.js';
 import { optAttributes, optString, optStringList } from '../validate.js';
 
 /** A temporary password that satisfies any policy Cognito allows. */
 const generatedPassword = () => `${randomBytes(9).toString('base64url')}aA1!`;
+
+/** Cognito's invitation: username and temporary password, by SMS and/or e-mail (to the outbox here). */
+function sendInvitation(svc: Services, poolId: string, user: UserRecord, password: string, mediums: string[]): void {
+  const message = fillCode(`Your username is ${user.username} and temporary password is {####}.`, password);
+  for (const medium of mediums) {
+    const destination = getAttribute(user, medium === 'SMS' ? 'phone_number' : 'email');
+    if (destination) svc.outbox.send({ poolId, username: user.username, channel: medium as 'SMS' | 'EMAIL', destination, message, code: password });
+  }
+}
 
 export const AdminCreateUser: Operation = async (svc, body, request) => {
   const pool = adminPool(svc, body, request);
@@ -16,7 +27,8 @@ export const AdminCreateUser: Operation = async (svc, body, request) => {
   const attributes = optAttributes(body, 'UserAttributes') ?? [];
   const temporaryPassword = optString(body, 'TemporaryPassword', { max: 256 });
   const action = optString(body, 'MessageAction', { pattern: /^(RESEND|SUPPRESS)$/ });
-  optStringList(body, 'DesiredDeliveryMediums');
+  const mediums = optStringList(body, 'DesiredDeliveryMediums') ?? ['SMS'];
+  if (mediums.some((m) => m !== 'SMS' && m !== 'EMAIL')) throw invalidParameter('DesiredDeliveryMediums must be SMS and/or EMAIL.');
   optAttributes(body, 'ValidationData');
   if (action === 'RESEND') {
     const existing = findUser(svc.store, pool, username);
@@ -35,5 +47,6 @@ export const AdminCreateUser: Operation = async (svc, body, request) => {
     if (svc.store.getUser(pool.id, username)) throw new CognitoError('UsernameExistsException', 'User account already exists');
     svc.store.insertUser(pool.id, user);
   });
+  if (action !== 'SUPPRESS') sendInvitation(svc, pool.id, user, password, mediums);
   return { User: describeUser(user, 'Attributes') };
 };

@@ -67,6 +67,15 @@ describe('admin user operations', () => {
     await expectCognitoError(h.sdk.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: 'ann' })), 'UserNotFoundException');
   });
 
+  it('sends the invitation (username and temporary password) unless suppressed', async () => {
+    await h.sdk.send(new AdminCreateUserCommand({ UserPoolId: poolId, Username: 'invited', TemporaryPassword: 'Invite-Passw0rd!', DesiredDeliveryMediums: ['SMS', 'EMAIL'], UserAttributes: [{ Name: 'phone_number', Value: '+12065550155' }, { Name: 'email', Value: 'invited@example.com' }] }));
+    const outbox = (await (await fetch(`${h.emulator.url}/_emulator/outbox?username=invited`)).json()) as { channel: string; destination: string; message: string }[];
+    expect(outbox.map((m) => [m.channel, m.destination]).sort()).toEqual([['EMAIL', 'invited@example.com'], ['SMS', '+12065550155']]);
+    expect(outbox[0].message).toBe('Your username is invited and temporary password is Invite-Passw0rd!.');
+    await h.sdk.send(new AdminCreateUserCommand({ UserPoolId: poolId, Username: 'quiet', MessageAction: 'SUPPRESS', UserAttributes: [{ Name: 'phone_number', Value: '+12065550156' }] }));
+    expect(await readSms(h.emulator, 'quiet')).toEqual([]);
+  });
+
   it('sets MFA preferences for a user, refusing SMS without a phone and TOTP without a verified token', async () => {
     await createUser(h.sdk, poolId, 'bob');
     await expectCognitoError(h.sdk.send(new AdminSetUserMFAPreferenceCommand({ UserPoolId: poolId, Username: 'bob', SMSMfaSettings: { Enabled: true } })), 'InvalidParameterException');
