@@ -53,12 +53,6 @@ export function optObject(body: Body, key: string): Body | undefined {
   return v as Body;
 }
 
-export function reqObject(body: Body, key: string): Body {
-  const v = optObject(body, key);
-  if (!v) throw validationError(key, 'Member must not be null');
-  return v;
-}
-
 export function optArray(body: Body, key: string, max = 100): unknown[] | undefined {
   const v = own(body, key);
   if (v === undefined || v === null) return undefined;

@@ -8,8 +8,7 @@ import { SignJWT, exportJWK, generateKeyPair, importJWK, jwtVerify, decodeJwt, e
 import { notAuthorized } from '../errors.js';
 import { nowSeconds, type Clock } from './clock.js';
 import type { ClientRecord, PoolRecord, UserRecord } from './model.js';
-import { getAttribute } from './model.js';
-import type { Store } from './store.js';
+import type { RefreshTokenRecord, Store } from './store.js';
 
 interface PoolKey {
   kid: string;
@@ -191,7 +190,7 @@ export class TokenService {
   }
 
   /** The live record behind a refresh token, or NotAuthorizedException. */
-  useRefreshToken(token: string, clientId: string): { record: ReturnType<Store['getRefreshToken']> & object; hash: string } {
+  useRefreshToken(token: string, clientId: string): { record: RefreshTokenRecord; hash: string } {
     const hash = hashToken(token);
     const record = this.store.getRefreshToken(hash);
     if (!record || record.clientId !== clientId) throw notAuthorized('Invalid Refresh Token');
@@ -203,7 +202,7 @@ export class TokenService {
   }
 
   /** RevokeToken: the refresh token and every access/id token issued from it. */
-  revoke(hash: string, record: NonNullable<ReturnType<Store['getRefreshToken']>>): void {
+  revoke(hash: string, record: RefreshTokenRecord): void {
     this.store.transaction(() => {
       this.store.putRefreshToken(hash, { ...record, revoked: true });
       this.store.revokeOriginJti(record.originJti, record.expiresAt);
@@ -211,4 +210,3 @@ export class TokenService {
   }
 }
 
-export const phoneNumberOf = (user: UserRecord) => getAttribute(user, 'phone_number');

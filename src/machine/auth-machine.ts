@@ -225,10 +225,7 @@ export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
               src: 'confirmSignIn',
               input: ({ event }) => ({ response: event.type === 'SUBMIT_CODE' ? event.code : '' }),
               onDone: '#auth.routing',
-              onError: [
-                { guard: { type: 'errorIs', params: { kinds: ['sessionEnded', 'expiredCode'] } }, target: '#auth.signIn', actions: assign({ notice: 'sessionEnded' as Notice, error: undefined }) },
-                { target: 'idle', actions: 'setError' },
-              ],
+              onError: sessionAwareError(),
             },
           },
           resending: {
