@@ -9,13 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { callAdmin } from './admin.js';
 import { DEMO_USERS, seedDemo } from './seed.js';
-import { startEmulator } from './server.js';
-import { AdjustableClock } from './services/clock.js';
-import { Outbox } from './services/outbox.js';
-import { Sessions } from './services/sessions.js';
-import { Store } from './services/store.js';
-import { TokenService } from './services/tokens.js';
-import type { Services } from './context.js';
+import { createServices, startEmulator } from './server.js';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -36,18 +30,7 @@ const { positionals, values } = parseArgs({
 });
 
 /** Offline commands work on the data folder directly (SQLite WAL lets them run beside a live server). */
-function offlineServices(): Services {
-  const store = new Store(values.data);
-  const clock = new AdjustableClock();
-  return {
-    store,
-    clock,
-    outbox: new Outbox(store, clock, console.log),
-    sessions: new Sessions(store, clock),
-    tokens: new TokenService(store, clock, () => 'http://offline'),
-    defaultRegion: 'us-east-1',
-  };
-}
+const offlineServices = () => createServices({ dataDir: values.data, log: console.log, issuerBase: () => 'http://offline' });
 
 /**
  * --workers N: N processes share the port (node:cluster) and the SQLite file (WAL). The test clock

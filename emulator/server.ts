@@ -104,20 +104,27 @@ function sendError(res: ServerResponse, error: CognitoError): void {
   send(res, error.status, error.toJSON());
 }
 
+/** The services over one data folder: for the server, and for CLI commands that work on the folder directly. */
+export function createServices(options: { dataDir: string; log: Logger; issuerBase: () => string; region?: string | undefined; clock?: AdjustableClock }): Services {
+  const clock = options.clock ?? new AdjustableClock();
+  const store = new Store(options.dataDir);
+  return {
+    store,
+    clock,
+    outbox: new Outbox(store, clock, options.log),
+    sessions: new Sessions(store, clock),
+    tokens: new TokenService(store, clock, options.issuerBase),
+    defaultRegion: options.region ?? 'us-east-1',
+  };
+}
+
 export async function startEmulator(options: EmulatorOptions): Promise<Emulator> {
   const log = options.log ?? ((line: string) => console.log(line));
   const clock = new AdjustableClock();
-  const store = new Store(options.dataDir);
   const limiter = new RateLimiter(clock, options.rateLimitScale);
   let baseUrl = '';
-  const services: Services = {
-    store,
-    clock,
-    outbox: new Outbox(store, clock, log),
-    sessions: new Sessions(store, clock),
-    tokens: new TokenService(store, clock, () => baseUrl),
-    defaultRegion: options.region ?? 'us-east-1',
-  };
+  const services = createServices({ dataDir: options.dataDir, log, issuerBase: () => baseUrl, region: options.region, clock });
+  const { store } = services;
 
   async function handleApi(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const target = String(req.headers['x-amz-target'] ?? '');
