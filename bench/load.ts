@@ -6,6 +6,7 @@ import {
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { callCognito } from '../emulator/test/client.js';
 import { SrpClient } from './srp-client.js';
 
 export const BENCH_PASSWORD = 'Bench-Passw0rd!';
@@ -40,23 +41,12 @@ export async function setUpPool(url: string, users: number): Promise<BenchPool> 
   return { poolId, clientId: UserPoolClient!.ClientId!, usernames };
 }
 
-export async function call(url: string, operation: string, body: unknown): Promise<Record<string, any>> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `AWSCognitoIdentityProviderService.${operation}` },
-    body: JSON.stringify(body),
-  });
-  const json = (await res.json()) as Record<string, any>;
-  if (!res.ok) throw new Error(`${operation}: ${json.__type}: ${json.message}`);
-  return json;
-}
-
 export type Flow = (client: SrpClient, username: string) => Promise<void>;
 
 export function srpSignIn(url: string, pool: BenchPool): Flow {
   return async (srp, username) => {
-    const challenge = await call(url, 'InitiateAuth', { AuthFlow: 'USER_SRP_AUTH', ClientId: pool.clientId, AuthParameters: { USERNAME: username, SRP_A: srp.srpA } });
-    const done = await call(url, 'RespondToAuthChallenge', {
+    const challenge = await callCognito(url, 'InitiateAuth', { AuthFlow: 'USER_SRP_AUTH', ClientId: pool.clientId, AuthParameters: { USERNAME: username, SRP_A: srp.srpA } });
+    const done = await callCognito(url, 'RespondToAuthChallenge', {
       ClientId: pool.clientId,
       ChallengeName: 'PASSWORD_VERIFIER',
       ChallengeResponses: srp.respond(challenge.ChallengeParameters, BENCH_PASSWORD, new Date()),
@@ -67,7 +57,7 @@ export function srpSignIn(url: string, pool: BenchPool): Flow {
 
 export function passwordSignIn(url: string, pool: BenchPool): Flow {
   return async (_, username) => {
-    const done = await call(url, 'InitiateAuth', { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: pool.clientId, AuthParameters: { USERNAME: username, PASSWORD: BENCH_PASSWORD } });
+    const done = await callCognito(url, 'InitiateAuth', { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: pool.clientId, AuthParameters: { USERNAME: username, PASSWORD: BENCH_PASSWORD } });
     if (!done.AuthenticationResult?.AccessToken) throw new Error('no tokens');
   };
 }

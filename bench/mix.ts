@@ -2,8 +2,8 @@
  * The full sign-in mix (issue: reliability under load): SRP sign-ins, SRP + SMS MFA (code read from
  * the outbox), SRP + TOTP MFA, token refresh and GetUser, from `concurrency` clients for `seconds`.
  */
-import { Secret, TOTP } from 'otpauth';
-import { BENCH_PASSWORD, call, percentile } from './load.js';
+import { callCognito, totpCode } from '../emulator/test/client.js';
+import { BENCH_PASSWORD, percentile } from './load.js';
 import { SrpClient } from './srp-client.js';
 
 type Kind = 'srp' | 'sms' | 'totp' | 'refresh' | 'getUser';
@@ -23,15 +23,7 @@ export interface MixPool {
   totp: { username: string; secret: string }[];
 }
 
-const SIGNED = { authorization: 'AWS4-HMAC-SHA256 Credential=AKID/20260101/us-east-1/cognito-idp/aws4_request, SignedHeaders=host, Signature=00' };
-async function admin(url: string, op: string, body: unknown) {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `AWSCognitoIdentityProviderService.${op}`, ...SIGNED }, body: JSON.stringify(body) });
-  const json = (await res.json()) as Record<string, any>;
-  if (!res.ok) throw new Error(`${op}: ${json.__type}: ${json.message}`);
-  return json;
-}
-
-const totpAt = (secret: string, ms: number) => new TOTP({ secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 }).generate({ timestamp: ms });
+const admin = (url: string, op: string, body: unknown) => callCognito(url, op, body, { signed: true });
 
 export async function setUpMixPool(url: string, counts: { plain: number; sms: number; totp: number }): Promise<MixPool> {
   const { UserPool } = await admin(url, 'CreateUserPool', { PoolName: 'mix' });
@@ -53,10 +45,10 @@ export async function setUpMixPool(url: string, counts: { plain: number; sms: nu
   for (let i = 0; i < counts.totp; i++) {
     const username = `totp-${i}`;
     await create(username);
-    const auth = await call(url, 'InitiateAuth', { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: clientId, AuthParameters: { USERNAME: username, PASSWORD: BENCH_PASSWORD } });
+    const auth = await callCognito(url, 'InitiateAuth', { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: clientId, AuthParameters: { USERNAME: username, PASSWORD: BENCH_PASSWORD } });
     const AccessToken = auth.AuthenticationResult.AccessToken as string;
-    const { SecretCode } = await call(url, 'AssociateSoftwareToken', { AccessToken });
-    await call(url, 'VerifySoftwareToken', { AccessToken, UserCode: totpAt(SecretCode, Date.now()) });
+    const { SecretCode } = await callCognito(url, 'AssociateSoftwareToken', { AccessToken });
+    await callCognito(url, 'VerifySoftwareToken', { AccessToken, UserCode: totpCode(SecretCode, Date.now()) });
     pool.totp.push({ username, secret: SecretCode });
   }
   return pool;
@@ -98,8 +90,8 @@ export async function runMix(url: string, pool: MixPool, concurrency: number, se
   };
 
   async function srpChallenge(srp: SrpClient, username: string) {
-    const challenge = await call(url, 'InitiateAuth', { AuthFlow: 'USER_SRP_AUTH', ClientId: pool.clientId, AuthParameters: { USERNAME: username, SRP_A: srp.srpA } });
-    return call(url, 'RespondToAuthChallenge', { ClientId: pool.clientId, ChallengeName: 'PASSWORD_VERIFIER', ChallengeResponses: srp.respond(challenge.ChallengeParameters, BENCH_PASSWORD, new Date()) });
+    const challenge = await callCognito(url, 'InitiateAuth', { AuthFlow: 'USER_SRP_AUTH', ClientId: pool.clientId, AuthParameters: { USERNAME: username, SRP_A: srp.srpA } });
+    return callCognito(url, 'RespondToAuthChallenge', { ClientId: pool.clientId, ChallengeName: 'PASSWORD_VERIFIER', ChallengeResponses: srp.respond(challenge.ChallengeParameters, BENCH_PASSWORD, new Date()) });
   }
 
   await Promise.all(
@@ -129,22 +121,22 @@ export async function runMix(url: string, pool: MixPool, concurrency: number, se
             const username = pool.sms[i % pool.sms.length];
             const challenge = await srpChallenge(srp, username);
             const [latest] = (await (await fetch(`${url}/_emulator/sms?username=${username}&poolId=${pool.poolId}`)).json()) as { code: string }[];
-            const done = await call(url, 'RespondToAuthChallenge', { ClientId: pool.clientId, ChallengeName: 'SMS_MFA', Session: challenge.Session, ChallengeResponses: { USERNAME: username, SMS_MFA_CODE: latest.code } });
+            const done = await callCognito(url, 'RespondToAuthChallenge', { ClientId: pool.clientId, ChallengeName: 'SMS_MFA', Session: challenge.Session, ChallengeResponses: { USERNAME: username, SMS_MFA_CODE: latest.code } });
             tokens = done.AuthenticationResult;
           } else if (kind === 'totp') {
             const challenge = await srpChallenge(srp, totpUser!.username);
-            const done = await call(url, 'RespondToAuthChallenge', {
+            const done = await callCognito(url, 'RespondToAuthChallenge', {
               ClientId: pool.clientId,
               ChallengeName: 'SOFTWARE_TOKEN_MFA',
               Session: challenge.Session,
-              ChallengeResponses: { USERNAME: totpUser!.username, SOFTWARE_TOKEN_MFA_CODE: totpAt(totpUser!.secret, totpStep * 30_000 + 1_000) },
+              ChallengeResponses: { USERNAME: totpUser!.username, SOFTWARE_TOKEN_MFA_CODE: totpCode(totpUser!.secret, totpStep * 30_000 + 1_000) },
             });
             if (!done.AuthenticationResult) throw new Error('no tokens');
           } else if (kind === 'refresh') {
-            const done = await call(url, 'GetTokensFromRefreshToken', { ClientId: pool.clientId, RefreshToken: tokens!.RefreshToken });
+            const done = await callCognito(url, 'GetTokensFromRefreshToken', { ClientId: pool.clientId, RefreshToken: tokens!.RefreshToken });
             tokens = { ...tokens!, AccessToken: done.AuthenticationResult.AccessToken };
           } else {
-            await call(url, 'GetUser', { AccessToken: tokens!.AccessToken });
+            await callCognito(url, 'GetUser', { AccessToken: tokens!.AccessToken });
           }
           latencies[kind].push(performance.now() - t0);
         } catch (e) {

@@ -10,8 +10,9 @@ import { parseArgs } from 'node:util';
 import { measureBundles } from './bundle.js';
 import { startEmulatorProcess } from './emulator-process.js';
 import { runCrashRounds } from '../emulator/test/crash-run.js';
+import { callCognito } from '../emulator/test/client.js';
 import { fuzzEmulator } from '../emulator/test/fuzz-cases.js';
-import { BENCH_PASSWORD, call, type Flow, passwordSignIn, percentile, runLoad, setUpPool, srpSignIn } from './load.js';
+import { BENCH_PASSWORD, type Flow, passwordSignIn, percentile, runLoad, setUpPool, srpSignIn } from './load.js';
 import { runMix, setUpMixPool } from './mix.js';
 
 const { values } = parseArgs({
@@ -93,10 +94,10 @@ if (!values['skip-reliability']) {
     report.mix = { ...mix, serverCpuMsPerOperation: +((cpu * 1000) / Math.max(mix.operationsPerSecond * mix.seconds, 1)).toFixed(2) };
     console.log(`full mix (${values['mix-seconds']} s): ${JSON.stringify(report.mix)}`);
 
-    const auth = await call(emulator.url, 'InitiateAuth', { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: pool.clientId, AuthParameters: { USERNAME: pool.plain[0], PASSWORD: BENCH_PASSWORD } });
+    const auth = await callCognito(emulator.url, 'InitiateAuth', { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: pool.clientId, AuthParameters: { USERNAME: pool.plain[0], PASSWORD: BENCH_PASSWORD } });
     const started = performance.now();
     const fuzz = await fuzzEmulator({ url: emulator.url, poolId: pool.poolId, clientId: pool.clientId, accessToken: auth.AuthenticationResult.AccessToken }, Number(values['fuzz-cases']));
-    const after = await call(emulator.url, 'InitiateAuth', { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: pool.clientId, AuthParameters: { USERNAME: pool.plain[1], PASSWORD: BENCH_PASSWORD } });
+    const after = await callCognito(emulator.url, 'InitiateAuth', { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: pool.clientId, AuthParameters: { USERNAME: pool.plain[1], PASSWORD: BENCH_PASSWORD } });
     report.fuzz = { ...fuzz, seconds: +((performance.now() - started) / 1000).toFixed(1), signInAfterwards: Boolean(after.AuthenticationResult?.AccessToken) };
     console.log(`fuzzing: ${JSON.stringify(report.fuzz)}`);
   } finally {

@@ -7,11 +7,10 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Secret, TOTP } from 'otpauth';
 import { type EmulatorProcess, startEmulatorProcess } from '../../bench/emulator-process.js';
+import { callCognito, totpCode } from './client.js';
 
 const PASSWORD = 'Crash-Passw0rd!';
-const SIGNED = { authorization: 'AWS4-HMAC-SHA256 Credential=AKID/20260101/us-east-1/cognito-idp/aws4_request, SignedHeaders=host, Signature=00' };
 
 type Ack = { kind: 'user' | 'totp' | 'preferred'; username: string };
 
@@ -23,16 +22,7 @@ export interface CrashReport {
   integrity: string[];
 }
 
-async function call(url: string, op: string, body: unknown, signed = false): Promise<Record<string, any>> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `AWSCognitoIdentityProviderService.${op}`, ...(signed ? SIGNED : {}) },
-    body: JSON.stringify(body),
-  });
-  const json = (await res.json()) as Record<string, any>;
-  if (!res.ok) throw new Error(`${op}: ${json.__type}`);
-  return json;
-}
+const call = (url: string, op: string, body: unknown, signed = false) => callCognito(url, op, body, { signed });
 
 /** One writer: a sequence of users, each created, enrolled in TOTP and set to prefer it. Stops at the first failure (the kill). */
 async function writer(url: string, poolId: string, clientId: string, prefix: string, acks: Ack[]): Promise<void> {
@@ -45,7 +35,7 @@ async function writer(url: string, poolId: string, clientId: string, prefix: str
       const auth = await call(url, 'InitiateAuth', { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: clientId, AuthParameters: { USERNAME: username, PASSWORD } });
       const AccessToken = auth.AuthenticationResult.AccessToken as string;
       const { SecretCode } = await call(url, 'AssociateSoftwareToken', { AccessToken });
-      const code = new TOTP({ secret: Secret.fromBase32(SecretCode), algorithm: 'SHA1', digits: 6, period: 30 }).generate();
+      const code = totpCode(SecretCode, Date.now());
       await call(url, 'VerifySoftwareToken', { AccessToken, UserCode: code });
       acks.push({ kind: 'totp', username });
       await call(url, 'SetUserMFAPreference', { AccessToken, SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true } });

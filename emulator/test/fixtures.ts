@@ -9,7 +9,6 @@ import {
   type ExplicitAuthFlowsType,
   SetUserPoolMfaConfigCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { Secret, TOTP } from 'otpauth';
 
 export const PASSWORD = 'Correct-Horse-9!';
 
@@ -50,9 +49,7 @@ export async function createUser(sdk: CognitoIdentityProviderClient, poolId: str
   await sdk.send(new AdminSetUserPasswordCommand({ UserPoolId: poolId, Username: username, Password: password, Permanent: true }));
 }
 
-/** The code an authenticator app shows for `secret` at `timeMs`. */
-export const totpCode = (secret: string, timeMs: number) =>
-  new TOTP({ secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 }).generate({ timestamp: timeMs });
+export { totpCode } from './client.js';
 
 /** Rejects unless the promise fails with this Cognito exception name (and message, if given). */
 export async function expectCognitoError(promise: Promise<unknown>, name: string, message?: string | RegExp): Promise<void> {

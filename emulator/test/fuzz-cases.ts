@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import { operations } from '../targets/index.js';
+import { SIGNED_HEADER } from './client.js';
 
 export interface FuzzTarget {
   url: string;
@@ -66,7 +67,6 @@ export function requestArb(target: FuzzTarget) {
   });
 }
 
-const SIGNATURE = 'AWS4-HMAC-SHA256 Credential=AKIDFUZZ/20260101/us-east-1/cognito-idp/aws4_request, SignedHeaders=host, Signature=00';
 
 export async function fuzzEmulator(target: FuzzTarget, numRuns: number, seed?: number): Promise<FuzzReport> {
   const report: FuzzReport = { cases: 0, byStatus: {}, errorTypes: {} };
@@ -75,7 +75,7 @@ export async function fuzzEmulator(target: FuzzTarget, numRuns: number, seed?: n
       const payload = body === '__OVERSIZED__' ? JSON.stringify({ Username: 'x'.repeat(1024 * 1024 + 10) }) : body;
       const headers: Record<string, string> = { 'x-amz-target': `AWSCognitoIdentityProviderService.${op}` };
       if (contentType) headers['content-type'] = contentType;
-      if (signed) headers.authorization = SIGNATURE;
+      if (signed) Object.assign(headers, SIGNED_HEADER);
       const res = await fetch(target.url, { method: 'POST', headers, body: payload });
       const text = await res.text();
       report.cases++;
