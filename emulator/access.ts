@@ -33,12 +33,8 @@ export interface TokenUser {
   user: UserRecord;
 }
 
-export async function tokenUser(svc: Services, body: Body): Promise<TokenUser> {
-  const claims = await svc.tokens.verifyAccessToken(reqString(body, 'AccessToken', { max: 8192 }));
-  const pool = requirePool(svc.store, claims.poolId);
-  const user = svc.store.getUser(pool.id, claims.username);
-  if (!user) throw new CognitoError('NotAuthorizedException', 'Invalid Access Token');
-  return { claims, pool, user };
+export function tokenUser(svc: Services, body: Body): Promise<TokenUser> {
+  return svc.tokens.verifyAccessToken(reqString(body, 'AccessToken', { max: 8192 }));
 }
 
 /** Read-modify-write of one user inside a transaction, so concurrent workers can't lose an update. */

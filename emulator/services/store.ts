@@ -72,6 +72,7 @@ export class Store {
       updateUser: db.prepare('UPDATE users SET data = ? WHERE pool_id = ? AND username = ?'),
       deleteUser: db.prepare('DELETE FROM users WHERE pool_id = ? AND username = ?'),
       listUsers: db.prepare<[string], { data: string }>('SELECT data FROM users WHERE pool_id = ? ORDER BY username'),
+      countUsers: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM users WHERE pool_id = ?'),
       getSession: db.prepare<[string], { data: string }>('SELECT data FROM sessions WHERE id = ?'),
       putSession: db.prepare('INSERT OR REPLACE INTO sessions (id, expires_at, data) VALUES (?, ?, ?)'),
       deleteSession: db.prepare('DELETE FROM sessions WHERE id = ?'),
@@ -153,6 +154,9 @@ export class Store {
   }
   deleteUser(poolId: string, username: string): void {
     this.stmt.deleteUser.run(poolId, username);
+  }
+  countUsers(poolId: string): number {
+    return this.stmt.countUsers.get(poolId)?.n ?? 0;
   }
   listUsers(poolId: string): UserRecord[] {
     return this.stmt.listUsers.all(poolId).map((r) => JSON.parse(r.data) as UserRecord);

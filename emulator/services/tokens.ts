@@ -155,8 +155,11 @@ export class TokenService {
     return result;
   }
 
-  /** Throws NotAuthorizedException with Cognito's messages for anything but a live access token. */
-  async verifyAccessToken(token: string): Promise<AccessClaims> {
+  /**
+   * Throws NotAuthorizedException with Cognito's messages for anything but a live access token.
+   * Returns the pool and user it had to load for the checks, so callers don't read them again.
+   */
+  async verifyAccessToken(token: string): Promise<{ claims: AccessClaims; pool: PoolRecord; user: UserRecord }> {
     let unverified;
     try {
       unverified = decodeJwt(token);
@@ -165,7 +168,8 @@ export class TokenService {
     }
     const iss = typeof unverified.iss === 'string' ? unverified.iss : '';
     const poolId = iss.slice(iss.lastIndexOf('/') + 1);
-    if (!poolId || iss !== this.issuer(poolId) || !this.store.getPool(poolId)) throw notAuthorized('Invalid Access Token');
+    const pool = poolId && iss === this.issuer(poolId) ? this.store.getPool(poolId) : undefined;
+    if (!pool) throw notAuthorized('Invalid Access Token');
     const key = await this.keyFor(poolId);
     let payload;
     try {
@@ -186,7 +190,7 @@ export class TokenService {
     const user = this.store.getUser(poolId, username);
     if (!user || user.sub !== sub) throw notAuthorized('Invalid Access Token');
     if (!user.enabled) throw notAuthorized('User is disabled.');
-    return { sub, username, client_id, origin_jti, iat, exp, poolId };
+    return { claims: { sub, username, client_id, origin_jti, iat, exp, poolId }, pool, user };
   }
 
   /** The live record behind a refresh token, or NotAuthorizedException. */

@@ -4,5 +4,5 @@ import { describePool } from '../services/describe.js';
 
 export const DescribeUserPool: Operation = (svc, body, request) => {
   const pool = adminPool(svc, body, request);
-  return { UserPool: describePool(pool, svc.store.listUsers(pool.id).length) };
+  return { UserPool: describePool(pool, svc.store.countUsers(pool.id)) };
 };

@@ -9,7 +9,7 @@ import {
   SetUserPoolMfaConfigCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPool, expectCognitoError } from './fixtures.js';
+import { createPool, createUser, expectCognitoError } from './fixtures.js';
 import { type Harness, startHarness } from './harness.js';
 
 let h: Harness;
@@ -28,6 +28,14 @@ describe('user pools and clients', () => {
     expect(listed.UserPools?.map((p) => p.Id)).toContain(UserPool!.Id);
     await h.sdk.send(new DeleteUserPoolCommand({ UserPoolId: UserPool!.Id }));
     await expectCognitoError(h.sdk.send(new DescribeUserPoolCommand({ UserPoolId: UserPool!.Id })), 'ResourceNotFoundException', `User pool ${UserPool!.Id} does not exist.`);
+  });
+
+  it('counts the pool\'s users in DescribeUserPool', async () => {
+    const { poolId } = await createPool(h.sdk);
+    await createUser(h.sdk, poolId, 'one');
+    await createUser(h.sdk, poolId, 'two');
+    const { UserPool } = await h.sdk.send(new DescribeUserPoolCommand({ UserPoolId: poolId }));
+    expect(UserPool?.EstimatedNumberOfUsers).toBe(2);
   });
 
   it('creates clients with a secret and a bounded AuthSessionValidity', async () => {
