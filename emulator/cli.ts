@@ -5,7 +5,8 @@
  * npm run emulator:cli -- create-user --pool id --username u --password p [--phone +1...] [--email e] [--data .data]
  */
 import cluster from 'node:cluster';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { callAdmin } from './admin.js';
 import { DEMO_USERS, seedDemo } from './seed.js';
@@ -79,7 +80,11 @@ async function serve(): Promise<void> {
   });
   if (values.seed) {
     const { config, created } = await seedDemo(emulator.services, emulator.url);
-    if (values['config-out']) writeFileSync(values['config-out'], `${JSON.stringify(config, null, 2)}\n`);
+    const configOut = values['config-out'];
+    if (configOut) {
+      mkdirSync(dirname(configOut), { recursive: true });
+      writeFileSync(configOut, `${JSON.stringify(config, null, 2)}\n`);
+    }
     console.log(`${created ? 'created' : 'using'} demo pool ${config.userPoolId}, app client ${config.userPoolClientId}`);
     console.log('demo users:');
     for (const u of DEMO_USERS) console.log(`  ${u.username.padEnd(14)} ${u.password.padEnd(16)} ${u.what}`);
