@@ -7,7 +7,7 @@ import {
   CreateUserPoolCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { callCognito } from '../emulator/test/client.js';
-import { SrpClient } from './srp-client.js';
+import { SrpClient } from '../emulator/test/srp-client.js';
 
 export const BENCH_PASSWORD = 'Bench-Passw0rd!';
 

@@ -4,7 +4,7 @@
  */
 import { callCognito, totpCode } from '../emulator/test/client.js';
 import { BENCH_PASSWORD, percentile } from './load.js';
-import { SrpClient } from './srp-client.js';
+import { SrpClient } from '../emulator/test/srp-client.js';
 
 type Kind = 'srp' | 'sms' | 'totp' | 'refresh' | 'getUser';
 const WEIGHTS: [Kind, number][] = [

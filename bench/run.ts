@@ -1,6 +1,6 @@
 /**
  * npm run bench: emulator sign-in throughput and latency (real SRP vs USER_PASSWORD_AUTH as the
- * baseline, same run), and the first route's JS size vs a floor app built in the same run.
+ * baseline, same run; one user signed in by every client beside many users), and the first route's JS size vs a floor app built in the same run.
  * Then the full sign-in mix for 60 s, 10 000 fuzz cases and 10 kill -9 rounds (--skip-reliability).
  * Options: --seconds N (per phase, default 20), --concurrency N (default 32), --mix-seconds, --fuzz-cases,
  * --crash-rounds, --skip-bundle, --skip-load, --skip-reliability.
@@ -33,10 +33,10 @@ const concurrency = Number(values.concurrency);
 const RATE = 150;
 const report: Record<string, unknown> = { date: new Date().toISOString(), cpus: (await import('node:os')).cpus().length };
 
-async function phase(name: string, makeFlow: (url: string, pool: Awaited<ReturnType<typeof setUpPool>>) => Flow, options: { workers?: number; rate?: number } = {}) {
+async function phase(name: string, makeFlow: (url: string, pool: Awaited<ReturnType<typeof setUpPool>>) => Flow, options: { workers?: number; rate?: number; users?: number } = {}) {
   const emulator = await startEmulatorProcess(options.workers ? ['--workers', String(options.workers)] : []);
   try {
-    const pool = await setUpPool(emulator.url, concurrency);
+    const pool = await setUpPool(emulator.url, options.users ?? concurrency);
     await runLoad(pool, makeFlow(emulator.url, pool), concurrency, 2); // warm-up: JIT, SQLite page cache
     const cpuBefore = emulator.cpuSeconds();
     const clientBefore = process.cpuUsage();
@@ -66,6 +66,9 @@ if (!values['skip-load']) {
   console.log(`emulator sign-ins: ${concurrency} concurrent clients, ${seconds} s per phase, load from this process, emulator in its own`);
   const srp = await phase('SRP, 1 worker', srpSignIn);
   const password = await phase('PASSWORD, 1 worker', passwordSignIn);
+  // One user signed in by every client at once: the lockout must serialize nothing it needn't and refuse no one.
+  const srpOneUser = await phase('SRP, one user', srpSignIn, { users: 1 });
+  const passwordOneUser = await phase('PASSWORD, one user', passwordSignIn, { users: 1 });
   const srp2 = await phase('SRP, 2 workers', srpSignIn, { workers: 2 });
   const paced = await phase(`SRP at ${RATE}/s, 1 worker`, srpSignIn, { rate: RATE });
   const paced2 = await phase(`SRP at ${RATE}/s, 2 workers`, srpSignIn, { rate: RATE, workers: 2 });
@@ -74,14 +77,19 @@ if (!values['skip-load']) {
     seconds,
     srp,
     password,
+    srpOneUser,
+    passwordOneUser,
     srpTwoWorkers: srp2,
     srpPaced: paced,
     srpPacedTwoWorkers: paced2,
     srpOverPasswordThroughput: +(srp.signInsPerSecond / password.signInsPerSecond).toFixed(2),
     twoWorkersOverOne: +(srp2.signInsPerSecond / srp.signInsPerSecond).toFixed(2),
+    srpOneUserOverManyUsers: +(srpOneUser.signInsPerSecond / srp.signInsPerSecond).toFixed(2),
+    passwordOneUserOverManyUsers: +(passwordOneUser.signInsPerSecond / password.signInsPerSecond).toFixed(2),
   };
-  const load = report.load as { srpOverPasswordThroughput: number; twoWorkersOverOne: number };
+  const load = report.load as Record<string, number>;
   console.log(`SRP / password throughput: ${load.srpOverPasswordThroughput}; SRP 2 workers / 1 worker: ${load.twoWorkersOverOne}`);
+  console.log(`one user from ${concurrency} clients / ${concurrency} users: SRP ${load.srpOneUserOverManyUsers}, password ${load.passwordOneUserOverManyUsers}`);
 }
 
 if (!values['skip-reliability']) {

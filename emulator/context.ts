@@ -1,5 +1,6 @@
 import type { Clock } from './services/clock.js';
 import type { Outbox } from './services/outbox.js';
+import type { PasswordAttempts } from './services/password-attempts.js';
 import type { Sessions } from './services/sessions.js';
 import type { Store } from './services/store.js';
 import type { TokenService } from './services/tokens.js';
@@ -12,6 +13,7 @@ export interface Services {
   outbox: Outbox;
   sessions: Sessions;
   tokens: TokenService;
+  passwordAttempts: PasswordAttempts;
   /** Region for pool ids created without a signed request naming one. */
   defaultRegion: string;
 }

@@ -10,6 +10,7 @@ import type { RequestInfo, Services } from './context.js';
 import { CognitoError } from './errors.js';
 import { AdjustableClock } from './services/clock.js';
 import { Outbox, type Logger } from './services/outbox.js';
+import { PasswordAttempts } from './services/password-attempts.js';
 import { RateLimiter } from './services/rate-limit.js';
 import { Sessions } from './services/sessions.js';
 import { Store } from './services/store.js';
@@ -114,6 +115,7 @@ export function createServices(options: { dataDir: string; log: Logger; issuerBa
     outbox: new Outbox(store, clock, options.log),
     sessions: new Sessions(store, clock),
     tokens: new TokenService(store, clock, options.issuerBase),
+    passwordAttempts: new PasswordAttempts(store, clock),
     defaultRegion: options.region ?? 'us-east-1',
   };
 }

@@ -87,6 +87,8 @@ export interface UserRecord {
   pendingTotpSecret: string | null;
   failedSignIns: number;
   lockedUntil: number;
+  /** Password checks running now: [lease, expires at (ms)] (see password-attempts.ts). */
+  passwordChecks?: [string, number][];
   /** Attribute verification codes by attribute name. */
   verificationCodes: [string, CodeRecord][];
 }

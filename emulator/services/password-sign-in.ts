@@ -5,7 +5,7 @@ import { CognitoError, badCredentials, invalidParameter, notAuthorized } from '.
 import type { ClientRecord, ExplicitAuthFlow, PoolRecord, UserRecord } from './model.js';
 import { afterPassword, type SignInStep } from './sign-in.js';
 import { createServerEphemeral, parseClientA, verifyPasswordClaim, isSrpTimestamp } from './srp.js';
-import { beginPasswordAttempt, checkSecretHash, findUser, passwordAccepted, passwordMatches, poolNameOf } from './users.js';
+import { checkSecretHash, findUser, passwordMatches, poolNameOf } from './users.js';
 
 export function requireFlow(client: ClientRecord, flow: ExplicitAuthFlow, name: string): void {
   if (!client.explicitAuthFlows.includes(flow)) throw invalidParameter(`${name} flow not enabled for this client`);
@@ -30,9 +30,7 @@ export function passwordFlow(svc: Services, pool: PoolRecord, client: ClientReco
 export async function passwordSignIn(svc: Services, pool: PoolRecord, client: ClientRecord, username: string, password: string): Promise<SignInStep> {
   const user = findUser(svc.store, pool, username);
   if (!user || !user.password) throw badCredentials();
-  beginPasswordAttempt(svc.store, pool.id, user.username, svc.clock);
-  if (!(await passwordMatches(pool, user, password))) throw badCredentials();
-  passwordAccepted(svc.store, pool.id, user.username);
+  if (!(await svc.passwordAttempts.check(pool.id, user.username, () => passwordMatches(pool, user, password)))) throw badCredentials();
   assertCanSignIn(user);
   return afterPassword(svc, pool, client, user);
 }
@@ -73,19 +71,20 @@ export async function answerPasswordVerifier(svc: Services, pool: PoolRecord, cl
   if (state.step !== 'PASSWORD_VERIFIER' || session.record.username !== username) throw badCredentials();
   const user = svc.store.getUser(pool.id, username);
   if (!user || !user.password) throw badCredentials();
-  beginPasswordAttempt(svc.store, pool.id, user.username, svc.clock);
-  const ok = await verifyPasswordClaim({
-    A: BigInt(`0x${state.A}`),
-    ephemeral: { b: state.b, B: state.B },
-    verifierHex: user.password.verifier,
-    poolName: poolNameOf(pool.id),
-    userId: user.username,
-    secretBlock,
-    timestamp,
-    signature,
-  });
+  const { password } = user;
+  const ok = await svc.passwordAttempts.check(pool.id, user.username, () =>
+    verifyPasswordClaim({
+      A: BigInt(`0x${state.A}`),
+      ephemeral: { b: state.b, B: state.B },
+      verifierHex: password.verifier,
+      poolName: poolNameOf(pool.id),
+      userId: user.username,
+      secretBlock,
+      timestamp,
+      signature,
+    }),
+  );
   if (!ok) throw badCredentials();
-  passwordAccepted(svc.store, pool.id, user.username);
   assertCanSignIn(user);
   return afterPassword(svc, pool, client, user);
 }

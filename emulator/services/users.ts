@@ -1,7 +1,6 @@
 /** Lookups and rules about users that several operations share. */
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { CognitoError, notAuthorized, resourceNotFound } from '../errors.js';
-import { nowSeconds, type Clock } from './clock.js';
 import type { ClientRecord, PasswordPolicy, PoolRecord, UserRecord } from './model.js';
 import { getAttribute } from './model.js';
 import { checkPassword, createVerifier } from './srp.js';
@@ -52,39 +51,6 @@ export function passwordVerifier(pool: PoolRecord, username: string, password: s
 
 export async function passwordMatches(pool: PoolRecord, user: UserRecord, password: string): Promise<boolean> {
   return user.password !== null && (await checkPassword(user.password, poolNameOf(pool.id), user.username, password));
-}
-
-/** Cognito: after five failures, a lock that doubles with each further failure, up to 15 minutes. */
-const FREE_FAILURES = 5;
-const MAX_LOCK_SECONDS = 15 * 60;
-
-/**
- * Starts a password check: refuses a locked user, and counts the attempt as failed *before* the
- * (asynchronous) check, in one transaction. Parallel guesses therefore can't slip past the lockout:
- * the sixth one is refused even while the first five are still being verified.
- * `passwordAccepted` takes the count back on success.
- */
-export function beginPasswordAttempt(store: Store, poolId: string, username: string, clock: Clock): void {
-  store.transaction(() => {
-    const user = store.getUser(poolId, username);
-    if (!user) return;
-    if (user.lockedUntil > nowSeconds(clock)) throw notAuthorized('Password attempts exceeded');
-    user.failedSignIns += 1;
-    if (user.failedSignIns >= FREE_FAILURES) {
-      user.lockedUntil = nowSeconds(clock) + Math.min(2 ** (user.failedSignIns - FREE_FAILURES) * 60, MAX_LOCK_SECONDS);
-    }
-    store.updateUser(poolId, user);
-  });
-}
-
-export function passwordAccepted(store: Store, poolId: string, username: string): void {
-  store.transaction(() => {
-    const user = store.getUser(poolId, username);
-    if (!user || (user.failedSignIns === 0 && user.lockedUntil === 0)) return;
-    user.failedSignIns = 0;
-    user.lockedUntil = 0;
-    store.updateUser(poolId, user);
-  });
 }
 
 /** SECRET_HASH = Base64(HMAC-SHA256(clientSecret, username + clientId)), required when the client has a secret. */

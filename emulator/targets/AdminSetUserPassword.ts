@@ -1,5 +1,6 @@
 import { adminUser, updateUser } from '../access.js';
 import type { Operation } from '../context.js';
+import { clearLockout } from '../services/password-attempts.js';
 import { checkPasswordPolicy, passwordVerifier } from '../services/users.js';
 import { optBoolean, reqString } from '../validate.js';
 
@@ -13,8 +14,7 @@ export const AdminSetUserPassword: Operation = async (svc, body, request) => {
     u.password = verifier;
     u.status = permanent ? 'CONFIRMED' : 'FORCE_CHANGE_PASSWORD';
     u.temporaryPasswordExpiresAt = permanent ? undefined : svc.clock.now() + pool.passwordPolicy.TemporaryPasswordValidityDays * 86_400_000;
-    u.failedSignIns = 0;
-    u.lockedUntil = 0;
+    clearLockout(u);
   });
   return {};
 };

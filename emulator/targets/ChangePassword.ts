@@ -1,7 +1,8 @@
 import { tokenUser, updateUser } from '../access.js';
 import type { Operation } from '../context.js';
-import { badCredentials } from '../errors.js';
-import { beginPasswordAttempt, checkPasswordPolicy, passwordAccepted, passwordMatches, passwordVerifier } from '../services/users.js';
+import { CognitoError, badCredentials } from '../errors.js';
+import { clearLockout } from '../services/password-attempts.js';
+import { checkPasswordPolicy, passwordMatches, passwordVerifier } from '../services/users.js';
 import { reqString } from '../validate.js';
 
 /**
@@ -12,15 +13,16 @@ export const ChangePassword: Operation = async (svc, body) => {
   const previous = reqString(body, 'PreviousPassword', { max: 256 });
   const proposed = reqString(body, 'ProposedPassword', { max: 256 });
   const { pool, user } = await tokenUser(svc, body);
-  beginPasswordAttempt(svc.store, pool.id, user.username, svc.clock);
-  if (!(await passwordMatches(pool, user, previous))) throw badCredentials();
-  passwordAccepted(svc.store, pool.id, user.username);
+  const matches = await svc.passwordAttempts.check(pool.id, user.username, () => passwordMatches(pool, user, previous), {
+    // Cognito answers repeated wrong previous passwords with LimitExceededException, not a sign-in's lockout message.
+    locked: () => new CognitoError('LimitExceededException', 'Attempt limit exceeded, please try after some time.'),
+  });
+  if (!matches) throw badCredentials();
   checkPasswordPolicy(pool.passwordPolicy, proposed);
   const verifier = await passwordVerifier(pool, user.username, proposed);
   updateUser(svc, pool, user.username, (u) => {
     u.password = verifier;
-    u.failedSignIns = 0;
-    u.lockedUntil = 0;
+    clearLockout(u);
   });
   return {};
 };

@@ -211,26 +211,6 @@ describe('challenges through the SDK', () => {
     expect(me.UserMFASettingList).toEqual(['SOFTWARE_TOKEN_MFA']);
   });
 
-  it('locks the user after repeated wrong passwords', async () => {
-    const { poolId, clientId } = await createPool(h.sdk);
-    await createUser(h.sdk, poolId, 'target');
-    for (let i = 0; i < 5; i++) await expectCognitoError(passwordAuth(clientId, 'target', 'Wrong-Passw0rd!'), 'NotAuthorizedException', 'Incorrect username or password.');
-    await expectCognitoError(passwordAuth(clientId, 'target'), 'NotAuthorizedException', 'Password attempts exceeded');
-    await advanceClock(h.emulator, 61);
-    expect((await passwordAuth(clientId, 'target')).AuthenticationResult).toBeTruthy();
-  });
-
-  it('lets no more than five guesses through even when they arrive in parallel', async () => {
-    const { poolId, clientId } = await createPool(h.sdk);
-    await createUser(h.sdk, poolId, 'parallel');
-    const results = await Promise.all(
-      Array.from({ length: 20 }, () => passwordAuth(clientId, 'parallel', 'Wrong-Passw0rd!').then(() => 'ok', (e: Error) => e.message)),
-    );
-    expect(results.filter((r) => r === 'Incorrect username or password.')).toHaveLength(5);
-    expect(results.filter((r) => r === 'Password attempts exceeded')).toHaveLength(15);
-    await expectCognitoError(passwordAuth(clientId, 'parallel'), 'NotAuthorizedException', 'Password attempts exceeded');
-  });
-
   it('checks SECRET_HASH for clients with a secret', async () => {
     const { poolId, clientId, clientSecret } = await createPool(h.sdk, { secret: true });
     await createUser(h.sdk, poolId, 'hashed');

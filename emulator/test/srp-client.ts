@@ -1,10 +1,10 @@
 /**
- * The client half of Cognito SRP for the load generator: the same math Amplify does, with Node's
+ * The client half of Cognito SRP for the load generator and the concurrency tests: the same math Amplify does, with Node's
  * native modular exponentiation so the generator doesn't starve the server of CPU on a 2-core box.
  * (Correctness against a real client is covered by the contract and e2e tests, which use Amplify.)
  */
 import { createDiffieHellman, createHash, createHmac, randomBytes } from 'node:crypto';
-import { N, g, k, padHex, srpTimestamp } from '../emulator/services/srp.js';
+import { N, g, k, padHex, srpTimestamp } from '../services/srp.js';
 
 const N_HEX = N.toString(16);
 const dh = createDiffieHellman(Buffer.from(N_HEX.length % 2 ? `0${N_HEX}` : N_HEX, 'hex'), Buffer.from([2]));
