@@ -27,7 +27,7 @@ test('adds and verifies a phone number to turn SMS MFA on; the next sign-in asks
   await pool.createUser('phoneless');
   await openAccount(page, 'phoneless');
   await expect(page.getByTestId('phone-status')).toHaveText('No phone number on your account.');
-  await page.getByRole('button', { name: 'Turn on' }).click();
+  await page.getByRole('button', { name: 'Turn on text message (SMS) codes' }).click();
   await page.getByLabel('Mobile phone number').fill('555 0100');
   await page.getByRole('button', { name: 'Save number' }).click();
   await expect(page.getByText('Enter the number in international format')).toBeVisible();
@@ -51,7 +51,7 @@ test('sets up an authenticator app from settings; the next sign-in asks for its 
   await pool.createUser('gadget');
   await openAccount(page, 'gadget');
   await expect(page.getByTestId('totp-status')).toHaveText('Off');
-  await page.getByRole('button', { name: 'Set up' }).click();
+  await page.getByRole('button', { name: 'Set up authenticator app' }).click();
   const secret = await setUpTotp(page, totpCode);
   await expect(page.getByTestId('totp-status')).toHaveText('On');
 
@@ -72,7 +72,7 @@ test('replacing the authenticator warns first; afterwards only the new one works
   await page.getByLabel('6-digit code').fill(totpCode(oldSecret));
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('button', { name: 'Account security' }).click();
-  await page.getByRole('button', { name: 'Replace' }).click();
+  await page.getByRole('button', { name: 'Replace authenticator app' }).click();
   await expect(page.getByText('Your current authenticator app will stop working')).toBeVisible();
   await page.getByRole('button', { name: 'Replace it' }).click();
   await advanceClock(30);
@@ -101,7 +101,7 @@ test('the preferred factor decides what the next sign-in asks for', async ({ pag
   await page.getByLabel('6-digit code').fill(totpCode(secret));
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('button', { name: 'Account security' }).click();
-  await page.getByRole('region', { name: 'Text message (SMS)' }).getByRole('button', { name: 'Make preferred' }).click();
+  await page.getByRole('region', { name: 'Text message (SMS)' }).getByRole('button', { name: 'Make preferred: text message (SMS)' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Your preferred method was saved.' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Text message (SMS)' }).getByText('Preferred')).toBeVisible();
 
@@ -151,7 +151,7 @@ test.describe('a pool without TOTP', () => {
   test('says authenticator apps are not allowed; a user who already had one keeps seeing and using it', async ({ page, pool, totpCode }) => {
     await pool.createUser('late-adopter');
     await openAccount(page, 'late-adopter');
-    await page.getByRole('button', { name: 'Set up' }).click();
+    await page.getByRole('button', { name: 'Set up authenticator app' }).click();
     await expect(page.getByRole('alert')).toHaveText('Authenticator apps are not enabled for this sign-in. Contact your administrator.');
     await page.getByRole('button', { name: 'Back' }).click();
     await page.getByRole('button', { name: 'Sign out', exact: true }).click();
@@ -180,7 +180,7 @@ test.describe('a pool that requires MFA', () => {
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('button', { name: 'Account security' }).click();
     await expect(page.getByText('Your organisation requires two-step verification.')).toBeVisible();
-    await page.getByRole('button', { name: 'Turn off' }).click();
+    await page.getByRole('button', { name: 'Turn off text message (SMS) codes' }).click();
     await expect(page.getByRole('alert')).toContainText('you cannot turn off your last method');
     await expect(page.getByTestId('sms-status')).toContainText('On, codes go to');
   });

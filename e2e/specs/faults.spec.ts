@@ -81,18 +81,18 @@ test.describe('a failing network call shows a readable error and the user can re
     await expect(page.getByTestId('sms-status')).toBeVisible();
 
     faults.breakUntilHealed('SetUserMFAPreference');
-    await page.getByRole('button', { name: 'Turn on' }).click();
+    await page.getByRole('button', { name: 'Turn on text message (SMS) codes' }).click();
     await expect(page.getByRole('alert')).toHaveText(NETWORK_ERROR);
     await expect(page.getByTestId('sms-status')).toContainText('Off');
     faults.heal('SetUserMFAPreference');
-    await page.getByRole('button', { name: 'Turn on' }).click();
+    await page.getByRole('button', { name: 'Turn on text message (SMS) codes' }).click();
     await expect(page.getByTestId('sms-status')).toContainText('On, codes go to');
 
     faults.breakUntilHealed('AssociateSoftwareToken');
-    await page.getByRole('button', { name: 'Set up' }).click();
+    await page.getByRole('button', { name: 'Set up authenticator app' }).click();
     await expect(page.getByRole('alert')).toHaveText(NETWORK_ERROR);
     faults.heal('AssociateSoftwareToken');
-    await page.getByRole('button', { name: 'Set up' }).click();
+    await page.getByRole('button', { name: 'Set up authenticator app' }).click();
     const secret = (await page.getByTestId('totp-secret').textContent())!.replace(/\s/g, '');
     faults.breakUntilHealed('VerifySoftwareToken');
     await submitCode(page, totpCode(secret));

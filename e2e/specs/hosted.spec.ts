@@ -34,26 +34,30 @@ test('shows account security on /login without a redirect when signed in', async
   await expect(page.getByRole('heading', { name: 'Account security' })).toBeVisible();
 });
 
-const BAD_REDIRECTS = [
-  `${RELYING_APP}extra`,
-  `${RELYING_APP}?next=/admin`,
-  RELYING_APP.replace('/relying-app/', '/relying-app'),
-  RELYING_APP.replace('127.0.0.1', 'localhost'),
-  'https://evil.example.com/',
-  'javascript:alert(document.domain)',
-  `//evil.example.com${new URL(RELYING_APP).pathname}`,
-  RELYING_APP.replace('http://', 'http://user:pass@'),
-  `http://127.0.0.1:${new URL(RELYING_APP).port}@evil.example.com/`,
-  RELYING_APP.replace('/examples/', '/examples%2f'),
-  `${RELYING_APP}#fragment`,
-  '',
+const UNTRUSTED = 'an address this sign-in page does not trust';
+const NOT_AN_ADDRESS = 'is not a valid web address';
+/** Each refused redirect_uri with the words the page gives for it (never an internal code). */
+const BAD_REDIRECTS: [string, string][] = [
+  [`${RELYING_APP}extra`, UNTRUSTED],
+  [`${RELYING_APP}?next=/admin`, UNTRUSTED],
+  [RELYING_APP.replace('/relying-app/', '/relying-app'), UNTRUSTED],
+  [RELYING_APP.replace('127.0.0.1', 'localhost'), UNTRUSTED],
+  ['https://evil.example.com/', UNTRUSTED],
+  ['javascript:alert(document.domain)', 'not a web page'],
+  [`//evil.example.com${new URL(RELYING_APP).pathname}`, NOT_AN_ADDRESS],
+  [RELYING_APP.replace('http://', 'http://user:pass@'), 'contains a user name or password'],
+  [`http://127.0.0.1:${new URL(RELYING_APP).port}@evil.example.com/`, 'contains a user name or password'],
+  [RELYING_APP.replace('/examples/', '/examples%2f'), 'disguised with encoded characters'],
+  [`${RELYING_APP}#fragment`, NOT_AN_ADDRESS],
+  ['', 'does not say where to take you'],
 ];
 
-for (const bad of BAD_REDIRECTS) {
+for (const [bad, why] of BAD_REDIRECTS) {
   test(`refuses redirect_uri ${JSON.stringify(bad)} and stays put`, async ({ page, pool }) => {
     await pool.createUser('cautious');
     await page.goto(loginUrl(bad, 'x'));
     await expect(page.getByRole('heading', { name: 'This sign-in link is not valid' })).toBeVisible();
+    await expect(page.getByTestId('refusal-reason')).toContainText(why);
     await expect(page.getByLabel('Username')).toHaveCount(0);
     expect(new URL(page.url()).origin).toBe(APP_ORIGIN);
   });

@@ -32,7 +32,7 @@ test('passwords, codes, secrets and tokens stay out of the console, URLs and sto
   await page.getByLabel('6-digit code').fill(code);
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('button', { name: 'Account security' }).click();
-  await page.getByRole('button', { name: 'Set up' }).click();
+  await page.getByRole('button', { name: 'Set up authenticator app' }).click();
   const secret = (await page.getByTestId('totp-secret').textContent())!.replace(/\s/g, '');
   const totp = totpCode(secret);
   await page.getByLabel('6-digit code').fill(totp);

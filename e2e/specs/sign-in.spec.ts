@@ -163,7 +163,7 @@ test.describe('TOTP', () => {
     await page.getByLabel('6-digit code').fill(totpCode(secret));
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('button', { name: 'Account security' }).click();
-    await page.getByRole('button', { name: 'Turn on' }).click();
+    await page.getByRole('button', { name: 'Turn on text message (SMS) codes' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Text message codes are on.' })).toBeVisible();
     await page.getByRole('button', { name: 'Back' }).click();
     await page.getByRole('button', { name: 'Sign out', exact: true }).click();

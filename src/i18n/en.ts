@@ -87,6 +87,14 @@ export const en = {
   'account.removeTotp': 'Remove',
   'account.preferred': 'Preferred',
   'account.makePreferred': 'Make preferred',
+  // Accessible names: the visible label alone ("Turn on") doesn't say for what.
+  'account.turnOnSms': 'Turn on text message (SMS) codes',
+  'account.turnOffSms': 'Turn off text message (SMS) codes',
+  'account.setUpTotpName': 'Set up authenticator app',
+  'account.replaceTotpName': 'Replace authenticator app',
+  'account.removeTotpName': 'Remove authenticator app',
+  'account.makePreferredSMS': 'Make preferred: text message (SMS)',
+  'account.makePreferredTOTP': 'Make preferred: authenticator app',
   'account.required': 'Your organisation requires two-step verification.',
   'account.loadFailed': 'We could not load your security settings.',
   'account.retry': 'Try again',
@@ -111,8 +119,13 @@ export const en = {
   'success.phoneVerified': 'Your phone number is verified.',
   'hosted.leaving': 'Returning you to the app…',
   'hosted.badRequestTitle': 'This sign-in link is not valid',
-  'hosted.badRequestBody': 'The app that sent you here asked to return to an address this sign-in page does not trust, so you will not be sent there. Go back to the app and try again, or contact its administrator.',
-  'hosted.reason': 'Reason: {reason}',
+  'hosted.badRequestBody': 'For your safety you will not be sent anywhere from here. Go back to the app and try again, or contact its administrator.',
+  'hosted.reason.missing': 'The link does not say where to take you after you sign in.',
+  'hosted.reason.malformed': 'The address the link wants to take you to is not a valid web address.',
+  'hosted.reason.scheme': 'The link wants to take you somewhere that is not a web page (only http and https addresses are allowed).',
+  'hosted.reason.credentials': 'The address the link wants to take you to contains a user name or password, which is not allowed.',
+  'hosted.reason.encoded': 'The address the link wants to take you to is disguised with encoded characters.',
+  'hosted.reason.notAllowed': 'The link wants to take you to an address this sign-in page does not trust.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -7,10 +7,8 @@ export function RefusedRequestScreen({ reason }: { reason: RedirectRefusal }) {
   const t = useT();
   return (
     <Screen title={t('hosted.badRequestTitle')}>
+      <p data-testid="refusal-reason">{t(`hosted.reason.${reason}`)}</p>
       <p>{t('hosted.badRequestBody')}</p>
-      <p className="hint" data-testid="refusal-reason">
-        {t('hosted.reason', { reason })}
-      </p>
     </Screen>
   );
 }

@@ -90,7 +90,7 @@ export function SecurityPanel({ child, onClose }: { child: SecurityRef; onClose?
       preferred === m ? (
         <span className="badge">{t('account.preferred')}</span>
       ) : (
-        <button type="button" className="secondary" disabled={isPending} onClick={() => send({ type: 'SET_PREFERRED', mfa: m })}>
+        <button type="button" className="secondary" aria-label={t(`account.makePreferred${m}`)} disabled={isPending} onClick={() => send({ type: 'SET_PREFERRED', mfa: m })}>
           {t('account.makePreferred')}
         </button>
       )
@@ -110,11 +110,11 @@ export function SecurityPanel({ child, onClose }: { child: SecurityRef; onClose?
         </p>
         <div className="actions">
           {on('SMS') ? (
-            <button type="button" className="secondary" disabled={isPending} onClick={() => send({ type: 'DISABLE_SMS' })}>
+            <button type="button" className="secondary" aria-label={t('account.turnOffSms')} disabled={isPending} onClick={() => send({ type: 'DISABLE_SMS' })}>
               {t('account.turnOff')}
             </button>
           ) : (
-            <button type="button" className="secondary" disabled={isPending} onClick={() => send({ type: 'ENABLE_SMS' })}>
+            <button type="button" className="secondary" aria-label={t('account.turnOnSms')} disabled={isPending} onClick={() => send({ type: 'ENABLE_SMS' })}>
               {t('account.turnOn')}
             </button>
           )}
@@ -125,11 +125,17 @@ export function SecurityPanel({ child, onClose }: { child: SecurityRef; onClose?
         <h2 id="totp-heading">{t('account.totp')}</h2>
         <p data-testid="totp-status">{on('TOTP') ? t('account.totpOn') : t('account.totpOff')}</p>
         <div className="actions">
-          <button type="button" className="secondary" disabled={isPending} onClick={() => send({ type: 'SET_UP_TOTP' })}>
+          <button
+            type="button"
+            className="secondary"
+            aria-label={on('TOTP') ? t('account.replaceTotpName') : t('account.setUpTotpName')}
+            disabled={isPending}
+            onClick={() => send({ type: 'SET_UP_TOTP' })}
+          >
             {on('TOTP') ? t('account.replaceTotp') : t('account.setUpTotp')}
           </button>
           {on('TOTP') && (
-            <button type="button" className="danger" disabled={isPending} onClick={() => send({ type: 'REMOVE_TOTP' })}>
+            <button type="button" className="danger" aria-label={t('account.removeTotpName')} disabled={isPending} onClick={() => send({ type: 'REMOVE_TOTP' })}>
               {t('account.removeTotp')}
             </button>
           )}
