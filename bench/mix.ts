@@ -4,6 +4,7 @@
  */
 import { callCognito, totpCode } from '../emulator/test/client.js';
 import { BENCH_PASSWORD, percentile } from './load.js';
+import { SMS_CONFIGURATION } from '../emulator/seed.js';
 import { SrpClient } from '../emulator/test/srp-client.js';
 
 type Kind = 'srp' | 'sms' | 'totp' | 'refresh' | 'getUser';
@@ -28,7 +29,7 @@ const admin = (url: string, op: string, body: unknown) => callCognito(url, op, b
 export async function setUpMixPool(url: string, counts: { plain: number; sms: number; totp: number }): Promise<MixPool> {
   const { UserPool } = await admin(url, 'CreateUserPool', { PoolName: 'mix' });
   const poolId = UserPool.Id as string;
-  await admin(url, 'SetUserPoolMfaConfig', { UserPoolId: poolId, MfaConfiguration: 'OPTIONAL', SmsMfaConfiguration: { SmsAuthenticationMessage: 'Code {####}' }, SoftwareTokenMfaConfiguration: { Enabled: true } });
+  await admin(url, 'SetUserPoolMfaConfig', { UserPoolId: poolId, MfaConfiguration: 'OPTIONAL', SmsMfaConfiguration: { SmsAuthenticationMessage: 'Code {####}', SmsConfiguration: SMS_CONFIGURATION }, SoftwareTokenMfaConfiguration: { Enabled: true } });
   const { UserPoolClient } = await admin(url, 'CreateUserPoolClient', { UserPoolId: poolId, ClientName: 'mix', ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] });
   const clientId = UserPoolClient.ClientId as string;
   const create = async (username: string, phone?: string) => {

@@ -1,9 +1,9 @@
 /** The two ways a caller proves who it is: IAM-signed admin calls and user access tokens. */
 import type { RequestInfo, Services } from './context.js';
 import { CognitoError } from './errors.js';
-import type { PoolRecord, UserRecord } from './services/model.js';
+import type { ClientRecord, PoolRecord, UserRecord } from './services/model.js';
 import type { AccessClaims } from './services/tokens.js';
-import { requirePool, requireUser } from './services/users.js';
+import { attributeList, requirePool, requireUser } from './services/users.js';
 import { type Body, POOL_ID, USERNAME, reqString } from './validate.js';
 
 /**
@@ -36,6 +36,21 @@ export interface TokenUser {
 export function tokenUser(svc: Services, body: Body): Promise<TokenUser> {
   return svc.tokens.verifyAccessToken(reqString(body, 'AccessToken', { max: 8192 }));
 }
+
+/** The app client an access token was issued to (its Read/WriteAttributes apply to the call). */
+export function tokenClient(svc: Services, claims: AccessClaims): ClientRecord | undefined {
+  return svc.store.getClient(claims.client_id);
+}
+
+/** WriteAttributes: a client may change only the attributes it lists (all when it lists none). */
+export function requireWritable(client: ClientRecord | undefined, names: string[]): void {
+  const writable = client?.writeAttributes;
+  if (writable && names.some((n) => !writable.includes(n))) throw new CognitoError('NotAuthorizedException', 'A client attempted to write unauthorized attribute');
+}
+
+/** ReadAttributes: what GetUser shows a client (sub always). */
+export const readableAttributes = (client: ClientRecord | undefined, user: UserRecord) =>
+  attributeList(user).filter((a) => a.Name === 'sub' || !client?.readAttributes || client.readAttributes.includes(a.Name));
 
 /** Read-modify-write of one user inside a transaction, so concurrent workers can't lose an update. */
 export function updateUser(svc: Services, pool: PoolRecord, username: string, change: (user: UserRecord) => void): UserRecord {

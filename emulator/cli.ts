@@ -112,7 +112,7 @@ async function main(): Promise<void> {
       for (const pool of pools) {
         console.log(`${pool.id} (${pool.name}, MFA ${pool.mfaConfiguration})`);
         for (const u of services.store.listUsers(pool.id)) {
-          const mfa = [u.smsMfaEnabled && 'SMS', u.totpEnabled && u.totpSecret && 'TOTP'].filter(Boolean).join('+') || 'no MFA';
+          const mfa = [u.smsMfaEnabled && 'SMS', u.totpEnabled && 'TOTP'].filter(Boolean).join('+') || 'no MFA';
           console.log(`  ${u.username.padEnd(16)} ${u.status.padEnd(22)} ${mfa}`);
         }
       }

@@ -5,6 +5,11 @@ import type { Services } from './context.js';
 export const DEMO_POOL_NAME = 'demo';
 export const DEMO_PASSWORD = 'Demo-Passw0rd!';
 export const DEMO_TEMP_PASSWORD = 'Temp-Passw0rd!';
+/**
+ * Cognito needs an IAM role for SNS before SMS can be an MFA factor; the emulator sends nothing
+ * through it (messages go to the outbox), but asks for one as Cognito does.
+ */
+export const SMS_CONFIGURATION = { SnsCallerArn: 'arn:aws:iam::000000000000:role/cognito-idp-sms', ExternalId: 'cognito-emulator' };
 
 export interface DemoUser {
   username: string;
@@ -39,13 +44,15 @@ export async function seedDemo(services: Services, endpoint: string): Promise<{ 
   await callAdmin(services, 'SetUserPoolMfaConfig', {
     UserPoolId: poolId,
     MfaConfiguration: 'OPTIONAL',
-    SmsMfaConfiguration: { SmsAuthenticationMessage: 'Your Demo sign-in code is {####}' },
+    SmsMfaConfiguration: { SmsAuthenticationMessage: 'Your Demo sign-in code is {####}', SmsConfiguration: SMS_CONFIGURATION },
     SoftwareTokenMfaConfiguration: { Enabled: true },
   });
   const { UserPoolClient } = await callAdmin<{ UserPoolClient: { ClientId: string } }>(services, 'CreateUserPoolClient', {
     UserPoolId: poolId,
     ClientName: 'sign-in-app',
     ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+    // The console's default for new clients: unknown users fail like wrong passwords.
+    PreventUserExistenceErrors: 'ENABLED',
   });
   const permanent = async (username: string, attributes: { Name: string; Value: string }[]) => {
     await callAdmin(services, 'AdminCreateUser', { UserPoolId: poolId, Username: username, UserAttributes: attributes, MessageAction: 'SUPPRESS' });

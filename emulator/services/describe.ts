@@ -1,4 +1,5 @@
 /** Cognito's response shapes for pools, clients and users. Dates are epoch seconds, as the SDK parses them. */
+import { describeSettings } from './client-settings.js';
 import type { ClientRecord, PoolRecord, UserRecord } from './model.js';
 import { attributeList, mfaSettings } from './users.js';
 
@@ -32,13 +33,7 @@ export function describeClient(client: ClientRecord): Record<string, unknown> {
     ClientId: client.id,
     ClientName: client.name,
     ...(client.secret ? { ClientSecret: client.secret } : {}),
-    ExplicitAuthFlows: client.explicitAuthFlows,
-    AuthSessionValidity: client.authSessionValidity,
-    AccessTokenValidity: client.accessTokenValidityMinutes,
-    IdTokenValidity: client.idTokenValidityMinutes,
-    RefreshTokenValidity: client.refreshTokenValidityMinutes,
-    TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes', RefreshToken: 'minutes' },
-    EnableTokenRevocation: client.enableTokenRevocation,
+    ...describeSettings(client),
     CreationDate: seconds(client.createdAt),
     LastModifiedDate: seconds(client.lastModifiedAt),
   };

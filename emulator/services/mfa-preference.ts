@@ -1,7 +1,7 @@
 /** SetUserMFAPreference / AdminSetUserMFAPreference: turn factors on or off and pick the preferred one. */
 import { invalidParameter } from '../errors.js';
 import { type Body, optBoolean, optObject } from '../validate.js';
-import type { MfaFactor, UserRecord } from './model.js';
+import type { MfaFactor, PoolRecord, UserRecord } from './model.js';
 import { getAttribute } from './model.js';
 
 interface FactorSetting {
@@ -20,16 +20,26 @@ function setting(body: Body, key: string): FactorSetting | undefined {
 }
 
 export function readMfaPreference(body: Body): MfaPreference {
-  optObject(body, 'EmailMfaSettings');
+  const email = setting(body, 'EmailMfaSettings');
+  // E-mail MFA needs a pool that can send e-mail MFA codes, which the emulator's pools can't (yet).
+  if (email?.enabled || email?.preferred) throw invalidParameter('Email MFA is not enabled for this user pool.');
   return { sms: setting(body, 'SMSMfaSettings'), totp: setting(body, 'SoftwareTokenMfaSettings') };
 }
 
-export function applyMfaPreference(user: UserRecord, pref: MfaPreference): void {
+export function applyMfaPreference(pool: PoolRecord, user: UserRecord, pref: MfaPreference): void {
   if (pref.sms?.preferred && pref.totp?.preferred) throw invalidParameter('Only one MFA method can be preferred.');
   if (pref.sms?.enabled === true && !getAttribute(user, 'phone_number')) {
     throw invalidParameter('User does not have delivery config set to turn on SMS_MFA');
   }
-  if (pref.totp?.enabled === true && !user.totpSecret) throw invalidParameter('User has not verified software token mfa');
+  // amplify-js issue 3844: Cognito's two answers, before any AssociateSoftwareToken and before VerifySoftwareToken.
+  if (pref.totp?.enabled === true && !user.totpSecret) {
+    throw invalidParameter(user.pendingTotpSecret ? 'User has not verified software token mfa' : 'User has not set up software token mfa');
+  }
+  // "You can't turn off TOTP MFA for any of your users when MFA is required in your user pool"
+  // (API reference, SoftwareTokenMfaSettingsType).
+  if (pref.totp?.enabled === false && user.totpEnabled && pool.mfaConfiguration === 'ON') {
+    throw invalidParameter("You can't turn off software token MFA for a user when MFA is required in the user pool.");
+  }
   if (pref.sms?.enabled !== undefined) user.smsMfaEnabled = pref.sms.enabled;
   if (pref.totp?.enabled !== undefined) user.totpEnabled = pref.totp.enabled;
   const choose = (factor: MfaFactor, s: FactorSetting | undefined, on: boolean) => {

@@ -42,22 +42,45 @@ export type ExplicitAuthFlow =
   | 'ALLOW_CUSTOM_AUTH'
   | 'ALLOW_USER_AUTH';
 
-export interface ClientRecord {
+export type TokenUnit = 'seconds' | 'minutes' | 'hours' | 'days';
+export type TokenKind = 'AccessToken' | 'IdToken' | 'RefreshToken';
+
+/** What UpdateUserPoolClient sets (and resets to defaults when left out, as Cognito does). */
+export interface ClientSettings {
+  explicitAuthFlows: ExplicitAuthFlow[];
+  /** minutes, 3..15 */
+  authSessionValidity: number;
+  /** Token lifetimes in their units, as DescribeUserPoolClient shows them. */
+  accessTokenValidity: number;
+  idTokenValidity: number;
+  refreshTokenValidity: number;
+  tokenValidityUnits: Record<TokenKind, TokenUnit>;
+  enableTokenRevocation: boolean;
+  /** LEGACY: unknown users get UserNotFoundException; ENABLED: the same answer as a wrong password. */
+  preventUserExistenceErrors: 'LEGACY' | 'ENABLED';
+  /** Attributes this client may read / write; undefined means all. */
+  readAttributes?: string[];
+  writeAttributes?: string[];
+  refreshTokenRotation: { Feature: 'ENABLED' | 'DISABLED'; RetryGracePeriodSeconds: number };
+}
+
+export interface ClientRecord extends ClientSettings {
   id: string;
   poolId: string;
   name: string;
   secret?: string;
-  explicitAuthFlows: ExplicitAuthFlow[];
-  /** minutes, 3..15 */
-  authSessionValidity: number;
-  accessTokenValidityMinutes: number;
-  idTokenValidityMinutes: number;
-  refreshTokenValidityMinutes: number;
-  enableTokenRevocation: boolean;
   createdAt: number;
   lastModifiedAt: number;
   extra: Record<string, unknown>;
 }
+
+const UNIT_SECONDS: Record<TokenUnit, number> = { seconds: 1, minutes: 60, hours: 3600, days: 86_400 };
+
+/** A token's lifetime in seconds. */
+export const validitySeconds = (client: ClientSettings, kind: TokenKind): number => {
+  const value = kind === 'AccessToken' ? client.accessTokenValidity : kind === 'IdToken' ? client.idTokenValidity : client.refreshTokenValidity;
+  return value * UNIT_SECONDS[client.tokenValidityUnits[kind]];
+};
 
 export interface CodeRecord {
   code: string;
@@ -77,13 +100,19 @@ export interface UserRecord {
   password: { salt: string; verifier: string } | null;
   temporaryPasswordExpiresAt?: number;
   smsMfaEnabled: boolean;
+  /** TOTP turned on by SetUserMFAPreference (or by completing MFA_SETUP): "enabled", as GetUser lists it. */
   totpEnabled: boolean;
   preferredMfa: MfaFactor | null;
-  /** Set once VerifySoftwareToken succeeded. */
+  /** Set once VerifySoftwareToken succeeded: the token is "registered" (verified), not yet necessarily enabled. */
   totpSecret: string | null;
+  /** FriendlyDeviceName given to VerifySoftwareToken, sent back as the challenge's FRIENDLY_DEVICE_NAME. */
+  totpDeviceName?: string;
   /** Time step of the last accepted TOTP code: a code is accepted once. */
   totpLastStep: number;
-  /** Issued by AssociateSoftwareToken, awaiting VerifySoftwareToken. */
+  /**
+   * Issued by AssociateSoftwareToken, awaiting VerifySoftwareToken. While it is pending, the
+   * registered token (if any) is not used for sign-in (API reference, AssociateSoftwareToken).
+   */
   pendingTotpSecret: string | null;
   failedSignIns: number;
   lockedUntil: number;
@@ -123,4 +152,6 @@ export interface SessionRecord {
   failedAttempts: number;
   /** auth_time of the sign-in this session belongs to (seconds). */
   authTime: number;
+  /** Answered already: kept until it expires so a replay gets Cognito's "can only be used once". */
+  used?: boolean;
 }

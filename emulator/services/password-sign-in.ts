@@ -5,7 +5,7 @@ import { CognitoError, badCredentials, invalidParameter, notAuthorized } from '.
 import type { ClientRecord, ExplicitAuthFlow, PoolRecord, UserRecord } from './model.js';
 import { afterPassword, type SignInStep } from './sign-in.js';
 import { createServerEphemeral, parseClientA, verifyPasswordClaim, isSrpTimestamp } from './srp.js';
-import { checkSecretHash, findUser, passwordMatches, poolNameOf } from './users.js';
+import { checkSecretHash, findUser, passwordMatches, poolNameOf, unknownUser } from './users.js';
 
 export function requireFlow(client: ClientRecord, flow: ExplicitAuthFlow, name: string): void {
   if (!client.explicitAuthFlows.includes(flow)) throw invalidParameter(`${name} flow not enabled for this client`);
@@ -29,20 +29,23 @@ export function passwordFlow(svc: Services, pool: PoolRecord, client: ClientReco
 /** USER_PASSWORD_AUTH and ADMIN_USER_PASSWORD_AUTH. */
 export async function passwordSignIn(svc: Services, pool: PoolRecord, client: ClientRecord, username: string, password: string): Promise<SignInStep> {
   const user = findUser(svc.store, pool, username);
-  if (!user || !user.password) throw badCredentials();
+  if (!user) throw unknownUser(client);
+  if (!user.password) throw badCredentials();
   if (!(await svc.passwordAttempts.check(pool.id, user.username, () => passwordMatches(pool, user, password)))) throw badCredentials();
   assertCanSignIn(user);
   return afterPassword(svc, pool, client, user);
 }
 
 /**
- * USER_SRP_AUTH. An unknown user gets a challenge that looks the same (random salt and verifier),
- * so whether a username exists can't be learnt here: the answer fails like a wrong password.
+ * USER_SRP_AUTH. With PreventUserExistenceErrors ENABLED an unknown user gets a challenge that
+ * looks the same (random salt and verifier), so whether a username exists can't be learnt here:
+ * the answer fails like a wrong password. LEGACY clients are told UserNotFoundException at once.
  */
 export async function startSrp(svc: Services, pool: PoolRecord, client: ClientRecord, username: string, srpA: string): Promise<SignInStep> {
   const A = parseClientA(srpA);
   if (A === undefined) throw invalidParameter('Invalid SRP_A value.');
   const user = findUser(svc.store, pool, username);
+  if (!user && client.preventUserExistenceErrors !== 'ENABLED') throw unknownUser(client);
   const verifier = user?.password?.verifier ?? randomBytes(384).toString('hex');
   const salt = user?.password?.salt ?? randomBytes(16).toString('hex');
   const ephemeral = await createServerEphemeral(verifier);

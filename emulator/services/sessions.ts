@@ -55,6 +55,7 @@ export class Sessions {
       this.store.deleteSession(id);
       throw invalidSession();
     }
+    if (record.used) throw notAuthorized('Invalid session for the user, session can only be used once.');
     return { id, record };
   }
 
@@ -64,9 +65,9 @@ export class Sessions {
     return this.create(client, session.record.username, session.record.authTime, session.record.state);
   }
 
-  /** Used: a session answers one challenge only. */
+  /** Used: a session answers one challenge only. Its record stays, marked, until it expires. */
   consume(session: OpenSession): void {
-    this.store.deleteSession(session.id);
+    this.store.putSession(session.id, { ...session.record, used: true });
   }
 
   update(session: OpenSession): void {

@@ -22,11 +22,22 @@ export interface SignInStep {
 
 export const DEFAULT_SMS_MESSAGE = 'Your authentication code is {####}. ';
 
-/** Factors the user can be challenged with now. TOTP set up earlier stays usable if the pool later disables it. */
+/**
+ * Whether sign-in can ask for a TOTP code: a verified token with no new one pending ("If you don't
+ * verify the software token and your user pool doesn't require MFA, the user can then authenticate
+ * with user name and password credentials alone", API reference, AssociateSoftwareToken), turned on
+ * by the user, or merely registered when the pool requires MFA ("After you set up software token
+ * MFA for your user, Amazon Cognito generates a SOFTWARE_TOKEN_MFA challenge", ibid.). A token set
+ * up earlier stays usable if the pool later disables TOTP.
+ */
+const totpUsable = (pool: PoolRecord, user: UserRecord) =>
+  Boolean(user.totpSecret) && !user.pendingTotpSecret && (user.totpEnabled || pool.mfaConfiguration === 'ON');
+
+/** Factors the user can be challenged with now. */
 function activeFactors(pool: PoolRecord, user: UserRecord): MfaFactor[] {
   const factors: MfaFactor[] = [];
   if (user.smsMfaEnabled && pool.smsMfaEnabled && getAttribute(user, 'phone_number')) factors.push('SMS_MFA');
-  if (user.totpEnabled && user.totpSecret) factors.push('SOFTWARE_TOKEN_MFA');
+  if (totpUsable(pool, user)) factors.push('SOFTWARE_TOKEN_MFA');
   return factors;
 }
 
@@ -72,7 +83,9 @@ export async function afterFirstFactor(svc: Services, pool: PoolRecord, client: 
 
 export function startFactor(svc: Services, pool: PoolRecord, client: ClientRecord, user: UserRecord, authTime: number, factor: MfaFactor): SignInStep {
   if (factor === 'SOFTWARE_TOKEN_MFA') {
-    return challenge(svc, client, user, authTime, { step: 'SOFTWARE_TOKEN_MFA' }, 'SOFTWARE_TOKEN_MFA', {});
+    return challenge(svc, client, user, authTime, { step: 'SOFTWARE_TOKEN_MFA' }, 'SOFTWARE_TOKEN_MFA', {
+      ...(user.totpDeviceName ? { FRIENDLY_DEVICE_NAME: user.totpDeviceName } : {}),
+    });
   }
   const phone = getAttribute(user, 'phone_number')!;
   const code = newSixDigitCode();

@@ -26,6 +26,8 @@ export interface RefreshTokenRecord {
   authTime: number;
   expiresAt: number;
   revoked: boolean;
+  /** Rotated out (refresh-token rotation): usable until then, for the client's retry grace period. */
+  rotatedUntil?: number;
 }
 
 const MIGRATIONS: string[] = [
@@ -45,6 +47,22 @@ const MIGRATIONS: string[] = [
    CREATE TABLE revoked_jti (origin_jti TEXT PRIMARY KEY, expires_at INTEGER NOT NULL);
    CREATE TABLE signing_keys (pool_id TEXT PRIMARY KEY, kid TEXT NOT NULL, private_jwk TEXT NOT NULL);`,
 ];
+
+/** Clients stored before the token-validity settings existed read as Cognito's defaults. */
+function clientRecord(data: string): ClientRecord {
+  const stored = JSON.parse(data) as Partial<ClientRecord> & { accessTokenValidityMinutes?: number };
+  if (stored.tokenValidityUnits) return stored as ClientRecord;
+  const { accessTokenValidityMinutes: _a, idTokenValidityMinutes: _i, refreshTokenValidityMinutes: _r, ...rest } = stored as Record<string, unknown>;
+  return {
+    ...(rest as unknown as ClientRecord),
+    accessTokenValidity: 60,
+    idTokenValidity: 60,
+    refreshTokenValidity: 30,
+    tokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes', RefreshToken: 'days' },
+    preventUserExistenceErrors: 'LEGACY',
+    refreshTokenRotation: { Feature: 'DISABLED', RetryGracePeriodSeconds: 0 },
+  };
+}
 
 export class Store {
   readonly db: Database.Database;
@@ -123,19 +141,19 @@ export class Store {
       this.stmt.deletePool.run(id);
       this.db.prepare('DELETE FROM clients WHERE pool_id = ?').run(id);
       this.db.prepare('DELETE FROM users WHERE pool_id = ?').run(id);
-      this.db.prepare('DELETE FROM signing_keys WHERE pool_id = ?').run(id);
+      this.db.prepare("DELETE FROM signing_keys WHERE pool_id = ? OR pool_id = ? || '/access'").run(id, id);
     });
   }
 
   getClient(id: string): ClientRecord | undefined {
     const row = this.stmt.getClient.get(id);
-    return row && (JSON.parse(row.data) as ClientRecord);
+    return row && clientRecord(row.data);
   }
   putClient(client: ClientRecord): void {
     this.stmt.putClient.run(client.id, client.poolId, JSON.stringify(client));
   }
   listClients(poolId: string): ClientRecord[] {
-    return this.stmt.listClients.all(poolId).map((r) => JSON.parse(r.data) as ClientRecord);
+    return this.stmt.listClients.all(poolId).map((r) => clientRecord(r.data));
   }
 
   getUser(poolId: string, username: string): UserRecord | undefined {

@@ -1,5 +1,7 @@
 /**
- * Cognito-shaped JWTs: RS256, one key pair per pool (kept in SQLite), published as JWKS.
+ * Cognito-shaped JWTs: RS256, two key pairs per pool (kept in SQLite), published as JWKS: like
+ * Cognito, ID tokens and access tokens are signed with different keys, so a verifier must pick the
+ * key by `kid` rather than assume the first one.
  * Access tokens are verified on every call that takes one: signature, issuer, expiry, token_use,
  * and revocation (RevokeToken and GlobalSignOut revoke the origin_jti the tokens were issued under).
  */
@@ -7,7 +9,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { SignJWT, exportJWK, generateKeyPair, importJWK, jwtVerify, decodeJwt, errors as joseErrors, type JWK, type CryptoKey } from 'jose';
 import { notAuthorized } from '../errors.js';
 import { nowSeconds, type Clock } from './clock.js';
-import type { ClientRecord, PoolRecord, UserRecord } from './model.js';
+import { type ClientRecord, type PoolRecord, type UserRecord, validitySeconds } from './model.js';
 import type { RefreshTokenRecord, Store } from './store.js';
 
 interface PoolKey {
@@ -37,11 +39,13 @@ export interface AccessClaims {
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 
-/** Id-token claims: the user's attributes, with Cognito's boolean-looking ones as booleans. */
-function idClaims(user: UserRecord): Record<string, unknown> {
+type KeyUse = 'id' | 'access';
+
+/** Id-token claims: the attributes the client may read, with Cognito's boolean-looking ones as booleans. */
+function idClaims(user: UserRecord, readable: string[] | undefined): Record<string, unknown> {
   const claims: Record<string, unknown> = {};
   for (const [name, value] of user.attributes) {
-    if (name === 'sub') continue;
+    if (name === 'sub' || (readable && !readable.includes(name))) continue;
     claims[name] = name.endsWith('_verified') ? value === 'true' : value;
   }
   return claims;
@@ -49,6 +53,8 @@ function idClaims(user: UserRecord): Record<string, unknown> {
 
 export class TokenService {
   private readonly keys = new Map<string, Promise<PoolKey>>();
+  /** Signing keys are stored under the pool id (ID tokens) and `<pool id>/access` (access tokens). */
+  private static keyName = (poolId: string, use: KeyUse) => (use === 'id' ? poolId : `${poolId}/access`);
 
   constructor(
     private readonly store: Store,
@@ -61,22 +67,23 @@ export class TokenService {
     return `${this.issuerBase()}/${poolId}`;
   }
 
-  private keyFor(poolId: string): Promise<PoolKey> {
-    let key = this.keys.get(poolId);
+  private keyFor(poolId: string, use: KeyUse): Promise<PoolKey> {
+    const name = TokenService.keyName(poolId, use);
+    let key = this.keys.get(name);
     if (!key) {
-      key = this.loadOrCreateKey(poolId);
-      key.catch(() => this.keys.delete(poolId));
-      this.keys.set(poolId, key);
+      key = this.loadOrCreateKey(name);
+      key.catch(() => this.keys.delete(name));
+      this.keys.set(name, key);
     }
     return key;
   }
 
-  private async loadOrCreateKey(poolId: string): Promise<PoolKey> {
-    let stored = this.store.getSigningKey(poolId);
+  private async loadOrCreateKey(name: string): Promise<PoolKey> {
+    let stored = this.store.getSigningKey(name);
     if (!stored) {
       const { privateKey } = await generateKeyPair('RS256', { modulusLength: 2048, extractable: true });
-      this.store.putSigningKey(poolId, randomUUID(), JSON.stringify(await exportJWK(privateKey)));
-      stored = this.store.getSigningKey(poolId)!;
+      this.store.putSigningKey(name, randomUUID(), JSON.stringify(await exportJWK(privateKey)));
+      stored = this.store.getSigningKey(name)!;
     }
     const privateJwk = JSON.parse(stored.privateJwk) as JWK;
     const { kty, n, e } = privateJwk;
@@ -90,31 +97,37 @@ export class TokenService {
   }
 
   async jwks(poolId: string): Promise<{ keys: JWK[] }> {
-    return { keys: [(await this.keyFor(poolId)).publicJwk] };
+    const [id, access] = await Promise.all([this.keyFor(poolId, 'id'), this.keyFor(poolId, 'access')]);
+    return { keys: [id.publicJwk, access.publicJwk] };
   }
 
-  /** Tokens for a completed sign-in; a refresh token too unless this is a refresh. */
+  /**
+   * Tokens for a completed sign-in, with a refresh token; for a refresh (`refresh` given), a new
+   * refresh token only when it rotates one out, under the same origin_jti so that revoking either
+   * reaches every token of the sign-in.
+   */
   async issue(
     pool: PoolRecord,
     client: ClientRecord,
     user: UserRecord,
     authTime: number,
-    refresh?: { originJti: string },
+    refresh?: { originJti: string; rotate: boolean },
   ): Promise<AuthenticationResult> {
-    const key = await this.keyFor(pool.id);
+    const [idKey, accessKey] = await Promise.all([this.keyFor(pool.id, 'id'), this.keyFor(pool.id, 'access')]);
     const now = nowSeconds(this.clock);
     const originJti = refresh?.originJti ?? randomUUID();
     const iss = this.issuer(pool.id);
-    const sign = (claims: Record<string, unknown>, minutes: number) =>
+    const sign = (key: PoolKey, claims: Record<string, unknown>, lifetimeSeconds: number) =>
       new SignJWT(claims)
         .setProtectedHeader({ alg: 'RS256', kid: key.kid })
         .setIssuer(iss)
         .setSubject(user.sub)
         .setIssuedAt(now)
-        .setExpirationTime(now + minutes * 60)
+        .setExpirationTime(now + lifetimeSeconds)
         .setJti(randomUUID())
         .sign(key.privateKey);
     const accessToken = await sign(
+      accessKey,
       {
         client_id: client.id,
         origin_jti: originJti,
@@ -124,11 +137,12 @@ export class TokenService {
         auth_time: authTime,
         username: user.username,
       },
-      client.accessTokenValidityMinutes,
+      validitySeconds(client, 'AccessToken'),
     );
     const idToken = await sign(
+      idKey,
       {
-        ...idClaims(user),
+        ...idClaims(user, client.readAttributes),
         aud: client.id,
         origin_jti: originJti,
         event_id: randomUUID(),
@@ -136,10 +150,10 @@ export class TokenService {
         auth_time: authTime,
         'cognito:username': user.username,
       },
-      client.idTokenValidityMinutes,
+      validitySeconds(client, 'IdToken'),
     );
-    const result: AuthenticationResult = { AccessToken: accessToken, IdToken: idToken, ExpiresIn: client.accessTokenValidityMinutes * 60, TokenType: 'Bearer' };
-    if (!refresh) {
+    const result: AuthenticationResult = { AccessToken: accessToken, IdToken: idToken, ExpiresIn: validitySeconds(client, 'AccessToken'), TokenType: 'Bearer' };
+    if (!refresh || refresh.rotate) {
       const refreshToken = randomBytes(48).toString('base64url');
       this.store.putRefreshToken(hashToken(refreshToken), {
         poolId: pool.id,
@@ -147,7 +161,7 @@ export class TokenService {
         username: user.username,
         originJti,
         authTime,
-        expiresAt: now + client.refreshTokenValidityMinutes * 60,
+        expiresAt: now + validitySeconds(client, 'RefreshToken'),
         revoked: false,
       });
       result.RefreshToken = refreshToken;
@@ -170,7 +184,7 @@ export class TokenService {
     const poolId = iss.slice(iss.lastIndexOf('/') + 1);
     const pool = poolId && iss === this.issuer(poolId) ? this.store.getPool(poolId) : undefined;
     if (!pool) throw notAuthorized('Invalid Access Token');
-    const key = await this.keyFor(poolId);
+    const key = await this.keyFor(poolId, 'access');
     let payload;
     try {
       ({ payload } = await jwtVerify(token, key.publicKey, {
@@ -200,9 +214,16 @@ export class TokenService {
     if (!record || record.clientId !== clientId) throw notAuthorized('Invalid Refresh Token');
     if (record.revoked) throw notAuthorized('Refresh Token has been revoked');
     if (record.expiresAt <= nowSeconds(this.clock)) throw notAuthorized('Refresh Token has expired');
+    if (record.rotatedUntil !== undefined && record.rotatedUntil <= nowSeconds(this.clock)) throw notAuthorized('Invalid Refresh Token');
     const user = this.store.getUser(record.poolId, record.username);
     if (!user) throw notAuthorized('Invalid Refresh Token');
     return { record, hash };
+  }
+
+  /** Refresh-token rotation: the old token stays usable for the grace period only (retries). */
+  rotateOut(hash: string, record: RefreshTokenRecord, graceSeconds: number): void {
+    const until = nowSeconds(this.clock) + graceSeconds;
+    this.store.putRefreshToken(hash, { ...record, rotatedUntil: Math.min(record.rotatedUntil ?? until, until) });
   }
 
   /** RevokeToken: the refresh token and every access/id token issued from it. */

@@ -1,6 +1,6 @@
 /** Lookups and rules about users that several operations share. */
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
-import { CognitoError, notAuthorized, resourceNotFound } from '../errors.js';
+import { CognitoError, badCredentials, notAuthorized, resourceNotFound } from '../errors.js';
 import type { ClientRecord, PasswordPolicy, PoolRecord, UserRecord } from './model.js';
 import { getAttribute } from './model.js';
 import { checkPassword, createVerifier } from './srp.js';
@@ -53,6 +53,20 @@ export async function passwordMatches(pool: PoolRecord, user: UserRecord, passwo
   return user.password !== null && (await checkPassword(user.password, poolNameOf(pool.id), user.username, password));
 }
 
+/** Constant-time comparison of a client secret (or any secret string). */
+export function sameSecret(given: string | undefined, expected: string): boolean {
+  const a = Buffer.from(given ?? '');
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * An unknown username. Clients with PreventUserExistenceErrors LEGACY (the API's default) say so;
+ * ENABLED answers exactly as for a wrong password, so usernames can't be probed.
+ */
+export const unknownUser = (client: ClientRecord) =>
+  client.preventUserExistenceErrors === 'ENABLED' ? badCredentials() : new CognitoError('UserNotFoundException', 'User does not exist.');
+
 /** SECRET_HASH = Base64(HMAC-SHA256(clientSecret, username + clientId)), required when the client has a secret. */
 export function checkSecretHash(client: ClientRecord, username: string, given: string | undefined): void {
   if (!client.secret) return;
@@ -90,10 +104,15 @@ export function newUser(username: string, nowMs: number): UserRecord {
 /** Cognito's AttributeType list for responses. */
 export const attributeList = (user: UserRecord) => user.attributes.map(([Name, Value]) => ({ Name, Value }));
 
-/** Which MFA factors a user has turned on, as GetUser / AdminGetUser report them. */
-export function mfaSettings(user: UserRecord): { UserMFASettingList: string[]; PreferredMfaSetting?: string } {
+/**
+ * Which MFA factors a user has turned on, as GetUser / AdminGetUser report them: Cognito leaves
+ * UserMFASettingList out until there is one. TOTP stays listed while a new token is being
+ * associated, although sign-in doesn't use it then (amplify-js issue 1226).
+ */
+export function mfaSettings(user: UserRecord): { UserMFASettingList?: string[]; PreferredMfaSetting?: string } {
   const list: string[] = [];
   if (user.smsMfaEnabled) list.push('SMS_MFA');
-  if (user.totpEnabled && user.totpSecret) list.push('SOFTWARE_TOKEN_MFA');
+  if (user.totpEnabled) list.push('SOFTWARE_TOKEN_MFA');
+  if (list.length === 0) return {};
   return { UserMFASettingList: list, ...(user.preferredMfa && list.includes(user.preferredMfa) ? { PreferredMfaSetting: user.preferredMfa } : {}) };
 }

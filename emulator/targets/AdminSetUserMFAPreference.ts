@@ -5,6 +5,6 @@ import { applyMfaPreference, readMfaPreference } from '../services/mfa-preferenc
 export const AdminSetUserMFAPreference: Operation = (svc, body, request) => {
   const { pool, user } = adminUser(svc, body, request);
   const preference = readMfaPreference(body);
-  updateUser(svc, pool, user.username, (u) => applyMfaPreference(u, preference));
+  updateUser(svc, pool, user.username, (u) => applyMfaPreference(pool, u, preference));
   return {};
 };

@@ -1,6 +1,6 @@
 import type { Operation } from '../context.js';
 import { CognitoError, notAuthorized } from '../errors.js';
-import { requireClient } from '../services/users.js';
+import { requireClient, sameSecret } from '../services/users.js';
 import { CLIENT_ID, optString, reqString } from '../validate.js';
 
 /** Revokes a refresh token and the access/id tokens issued from it. */
@@ -9,7 +9,7 @@ export const RevokeToken: Operation = (svc, body) => {
   const clientId = reqString(body, 'ClientId', { max: 128, pattern: CLIENT_ID });
   const secret = optString(body, 'ClientSecret', { max: 128 });
   const { client } = requireClient(svc.store, clientId);
-  if (client.secret && secret !== client.secret) throw notAuthorized(`Client ${client.id} is configured with secret but the secret was not received or is wrong`);
+  if (client.secret && !sameSecret(secret, client.secret)) throw notAuthorized(`Client ${client.id} is configured with secret but the secret was not received or is wrong`);
   if (!client.enableTokenRevocation) throw new CognitoError('UnsupportedOperationException', 'Token revocation is not enabled for this app client.');
   if (token.split('.').length === 3) throw new CognitoError('UnsupportedTokenTypeException', 'Only refresh tokens can be revoked.');
   try {

@@ -6,6 +6,6 @@ import { applyMfaPreference, readMfaPreference } from '../services/mfa-preferenc
 export const SetUserMFAPreference: Operation = async (svc, body) => {
   const preference = readMfaPreference(body);
   const { pool, user } = await tokenUser(svc, body);
-  updateUser(svc, pool, user.username, (u) => applyMfaPreference(u, preference));
+  updateUser(svc, pool, user.username, (u) => applyMfaPreference(pool, u, preference));
   return {};
 };

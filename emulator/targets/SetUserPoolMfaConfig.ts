@@ -20,6 +20,11 @@ export function checkMfaSettings(pool: PoolRecord): void {
   if (pool.mfaConfiguration === 'OFF' && anyFactor) {
     throw invalidParameter("Invalid MFA configuration given, can't turn off MFA and configure an MFA together.");
   }
+  // Cognito's answer when SMS is an MFA factor but the pool has no SNS role to send with
+  // (aws-cdk issue 12075, cloudformation-coverage-roadmap issue 2221).
+  if (pool.smsMfaEnabled && !pool.smsConfiguration) {
+    throw invalidParameter('SMS configuration and Auto verification for phone_number are required when MFA is required/optional');
+  }
 }
 
 /** Pool-level MFA: OFF / OPTIONAL / ON, and which factors (SMS, TOTP) are enabled. */
@@ -28,7 +33,11 @@ export const SetUserPoolMfaConfig: Operation = (svc, body, request) => {
   const sms = optObject(body, 'SmsMfaConfiguration');
   const totp = optObject(body, 'SoftwareTokenMfaConfiguration');
   const mfa = optString(body, 'MfaConfiguration', { pattern: /^(OFF|ON|OPTIONAL)$/ }) as PoolRecord['mfaConfiguration'] | undefined;
-  optObject(body, 'EmailMfaConfiguration');
+  // E-mail MFA needs the pool to send e-mail through Amazon SES (EmailSendingAccount DEVELOPER),
+  // which the emulator's pools can't: refused rather than silently dropped.
+  if (optObject(body, 'EmailMfaConfiguration')) {
+    throw invalidParameter('Email MFA requires a user pool that sends email with Amazon SES (EmailConfiguration EmailSendingAccount DEVELOPER).');
+  }
   optObject(body, 'WebAuthnConfiguration');
   const next: PoolRecord = { ...pool, lastModifiedAt: svc.clock.now() };
   // As in Cognito, a configuration block that is left out turns that factor off.

@@ -1,4 +1,4 @@
-import { tokenUser, updateUser } from '../access.js';
+import { requireWritable, tokenClient, tokenUser, updateUser } from '../access.js';
 import type { Operation } from '../context.js';
 import { applyAttributes, type CodeDeliveryDetails, sendVerificationCode } from '../services/attributes.js';
 import { optStringMap, reqAttributes } from '../validate.js';
@@ -7,7 +7,8 @@ import { optStringMap, reqAttributes } from '../validate.js';
 export const UpdateUserAttributes: Operation = async (svc, body) => {
   const attributes = reqAttributes(body, 'UserAttributes');
   optStringMap(body, 'ClientMetadata');
-  const { pool, user } = await tokenUser(svc, body);
+  const { claims, pool, user } = await tokenUser(svc, body);
+  requireWritable(tokenClient(svc, claims), attributes.map((a) => a.Name));
   const deliveries: CodeDeliveryDetails[] = [];
   updateUser(svc, pool, user.username, (u) => {
     for (const name of applyAttributes(u, attributes, false)) {

@@ -9,11 +9,14 @@ const mismatch = () => new CognitoError('EnableSoftwareTokenMFAException', 'Code
 
 /**
  * Checks a code against the secret from AssociateSoftwareToken; on success the secret becomes the
- * user's authenticator (replacing any earlier one) and TOTP MFA is enabled.
+ * user's registered authenticator, replacing any earlier one. Through an access token that is all:
+ * "Next, you can enable TOTP MFA for your user" (developer guide, TOTP software token MFA) with
+ * SetUserMFAPreference. Through an MFA_SETUP session the sign-in then completes with TOTP as the
+ * user's factor, so it is enabled as well.
  */
 export const VerifySoftwareToken: Operation = async (svc, body) => {
   const code = reqString(body, 'UserCode', { min: 6, max: 6, pattern: /^\d{6}$/ });
-  optString(body, 'FriendlyDeviceName', { max: 131072 });
+  const deviceName = optString(body, 'FriendlyDeviceName', { max: 131072 });
   const caller = await softwareTokenCaller(svc, body);
   const username = caller.kind === 'token' ? caller.username : caller.session.record.username;
   const sessionSecret = caller.kind === 'session' && caller.session.record.state.step === 'MFA_SETUP' ? caller.session.record.state.totpSecret : undefined;
@@ -26,8 +29,10 @@ export const VerifySoftwareToken: Operation = async (svc, body) => {
     accepted = true;
     u.totpSecret = secret;
     u.pendingTotpSecret = null;
-    u.totpEnabled = true;
+    if (caller.kind === 'session') u.totpEnabled = true;
     u.totpLastStep = step;
+    if (deviceName) u.totpDeviceName = deviceName;
+    else delete u.totpDeviceName;
   });
   if (caller.kind === 'token') {
     if (!accepted) throw mismatch();

@@ -33,6 +33,7 @@ import { RevokeToken } from './RevokeToken.js';
 import { SetUserMFAPreference } from './SetUserMFAPreference.js';
 import { SetUserPoolMfaConfig } from './SetUserPoolMfaConfig.js';
 import { UpdateUserAttributes } from './UpdateUserAttributes.js';
+import { UpdateUserPoolClient } from './UpdateUserPoolClient.js';
 import { VerifySoftwareToken } from './VerifySoftwareToken.js';
 import { VerifyUserAttribute } from './VerifyUserAttribute.js';
 
@@ -70,6 +71,7 @@ export const operations: Record<string, Operation> = {
   SetUserMFAPreference,
   SetUserPoolMfaConfig,
   UpdateUserAttributes,
+  UpdateUserPoolClient,
   VerifySoftwareToken,
   VerifyUserAttribute,
 };

@@ -10,13 +10,15 @@ import {
   SetUserPoolMfaConfigCommand,
   VerifySoftwareTokenCommand,
   AdminCreateUserCommand,
+  SetUserMFAPreferenceCommand,
+  UpdateUserPoolClientCommand,
   InitiateAuthCommandOutput,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { Amplify } from 'aws-amplify';
 import { confirmSignIn, fetchAuthSession, signIn, signOut } from 'aws-amplify/auth';
 import { createHmac } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createPool, createUser, expectCognitoError, PASSWORD, totpCode } from './fixtures.js';
+import { createPool, createUser, expectCognitoError, PASSWORD, SMS_CONFIGURATION, totpCode } from './fixtures.js';
 import { advanceClock, type Harness, readSms, startHarness } from './harness.js';
 
 let h: Harness;
@@ -42,6 +44,7 @@ async function latestSmsCode(username: string): Promise<string> {
 async function enrollTotp(accessToken: string): Promise<string> {
   const { SecretCode } = await h.sdk.send(new AssociateSoftwareTokenCommand({ AccessToken: accessToken }));
   await h.sdk.send(new VerifySoftwareTokenCommand({ AccessToken: accessToken, UserCode: totpCode(SecretCode!, h.emulator.clock.now()) }));
+  await h.sdk.send(new SetUserMFAPreferenceCommand({ AccessToken: accessToken, SoftwareTokenMfaSettings: { Enabled: true } }));
   return SecretCode!;
 }
 
@@ -61,6 +64,7 @@ describe('USER_SRP_AUTH with Amplify v6 as the client', () => {
   it('refuses a wrong password and an unknown user with the same message', async () => {
     const { poolId, clientId } = await createPool(h.sdk);
     await createUser(h.sdk, poolId, 'srp-user');
+    await h.sdk.send(new UpdateUserPoolClientCommand({ UserPoolId: poolId, ClientId: clientId, ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH'], PreventUserExistenceErrors: 'ENABLED' }));
     configureAmplify(poolId, clientId);
     await expectCognitoError(signIn({ username: 'srp-user', password: 'Wrong-Passw0rd!' }), 'NotAuthorizedException', 'Incorrect username or password.');
     await expectCognitoError(signIn({ username: 'nobody', password: PASSWORD }), 'NotAuthorizedException', 'Incorrect username or password.');
@@ -182,7 +186,7 @@ describe('challenges through the SDK', () => {
     await createUser(h.sdk, poolId, 'early');
     await createUser(h.sdk, poolId, 'late');
     const secret = await enrollTotp((await passwordAuth(clientId, 'early')).AuthenticationResult!.AccessToken!);
-    await h.sdk.send(new SetUserPoolMfaConfigCommand({ UserPoolId: poolId, MfaConfiguration: 'OPTIONAL', SmsMfaConfiguration: { SmsAuthenticationMessage: 'c {####}' } }));
+    await h.sdk.send(new SetUserPoolMfaConfigCommand({ UserPoolId: poolId, MfaConfiguration: 'OPTIONAL', SmsMfaConfiguration: { SmsAuthenticationMessage: 'c {####}', SmsConfiguration: SMS_CONFIGURATION } }));
     const lateToken = (await passwordAuth(clientId, 'late')).AuthenticationResult!.AccessToken!;
     await expectCognitoError(h.sdk.send(new AssociateSoftwareTokenCommand({ AccessToken: lateToken })), 'SoftwareTokenMFANotFoundException', 'Software Token MFA has not been enabled by the userPool.');
     await expectCognitoError(h.sdk.send(new VerifySoftwareTokenCommand({ AccessToken: lateToken, UserCode: '123456' })), 'SoftwareTokenMFANotFoundException');
@@ -248,6 +252,7 @@ describe('persistence', () => {
     const token = (await first.sdk.send(new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: clientId, AuthParameters: { USERNAME: 'durable', PASSWORD } }))).AuthenticationResult!.AccessToken!;
     const { SecretCode } = await first.sdk.send(new AssociateSoftwareTokenCommand({ AccessToken: token }));
     await first.sdk.send(new VerifySoftwareTokenCommand({ AccessToken: token, UserCode: totpCode(SecretCode!, first.emulator.clock.now()) }));
+    await first.sdk.send(new SetUserMFAPreferenceCommand({ AccessToken: token, SoftwareTokenMfaSettings: { Enabled: true } }));
     await first.stop({ keepData: true });
 
     const second = await startHarness(first.dataDir);

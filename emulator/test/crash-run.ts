@@ -55,8 +55,10 @@ async function verify(url: string, poolId: string, acks: Ack[]): Promise<Ack[]> 
     } catch {
       user = undefined;
     }
-    const ok =
-      ack.kind === 'user' ? user !== undefined : ack.kind === 'totp' ? user?.UserMFASettingList?.includes('SOFTWARE_TOKEN_MFA') : user?.PreferredMfaSetting === 'SOFTWARE_TOKEN_MFA';
+    // A verified (registered) token shows nowhere in AdminGetUser; turning it on fails without one.
+    const registered = async () =>
+      call(url, 'AdminSetUserMFAPreference', { UserPoolId: poolId, Username: ack.username, SoftwareTokenMfaSettings: { Enabled: true } }, true).then(() => true, () => false);
+    const ok = ack.kind === 'user' ? user !== undefined : ack.kind === 'totp' ? await registered() : user?.PreferredMfaSetting === 'SOFTWARE_TOKEN_MFA';
     if (!ok) missing.push(ack);
   }
   return missing;

@@ -10,6 +10,9 @@ import {
   SetUserPoolMfaConfigCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 
+import { SMS_CONFIGURATION } from '../seed.js';
+
+export { SMS_CONFIGURATION };
 export const PASSWORD = 'Correct-Horse-9!';
 
 export interface PoolSetup {
@@ -19,6 +22,8 @@ export interface PoolSetup {
   secret?: boolean;
   authSessionValidity?: number;
   flows?: ExplicitAuthFlowsType[];
+  /** The API's default is LEGACY (UserNotFoundException for unknown users). */
+  preventUserExistenceErrors?: 'LEGACY' | 'ENABLED';
 }
 
 export async function createPool(sdk: CognitoIdentityProviderClient, setup: PoolSetup = {}): Promise<{ poolId: string; clientId: string; clientSecret?: string }> {
@@ -28,7 +33,7 @@ export async function createPool(sdk: CognitoIdentityProviderClient, setup: Pool
     new SetUserPoolMfaConfigCommand({
       UserPoolId: poolId,
       MfaConfiguration: setup.mfa ?? 'OFF',
-      ...(setup.sms ? { SmsMfaConfiguration: { SmsAuthenticationMessage: 'Code: {####}' } } : {}),
+      ...(setup.sms ? { SmsMfaConfiguration: { SmsAuthenticationMessage: 'Code: {####}', SmsConfiguration: SMS_CONFIGURATION } } : {}),
       SoftwareTokenMfaConfiguration: { Enabled: setup.totp ?? false },
     }),
   );
@@ -38,6 +43,7 @@ export async function createPool(sdk: CognitoIdentityProviderClient, setup: Pool
       ClientName: 'app',
       GenerateSecret: setup.secret ?? false,
       AuthSessionValidity: setup.authSessionValidity,
+      PreventUserExistenceErrors: setup.preventUserExistenceErrors,
       ExplicitAuthFlows: setup.flows ?? ['ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
     }),
   );
