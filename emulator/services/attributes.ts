@@ -6,24 +6,21 @@ import { codesEqual, maskEmail, maskPhone, newSixDigitCode } from './codes.js';
 import type { PoolRecord, UserRecord } from './model.js';
 import { deleteAttribute, getAttribute, setAttribute } from './model.js';
 import { fillCode } from './outbox.js';
+import { isPoolAttribute } from './schema.js';
 
-const STANDARD = new Set([
-  'address', 'birthdate', 'email', 'email_verified', 'family_name', 'gender', 'given_name', 'locale', 'middle_name', 'name',
-  'nickname', 'phone_number', 'phone_number_verified', 'picture', 'preferred_username', 'profile', 'updated_at', 'website', 'zoneinfo',
-]);
 const VERIFIABLE = ['email', 'phone_number'] as const;
 type Verifiable = (typeof VERIFIABLE)[number];
 
 export const E164 = /^\+[1-9]\d{6,14}$/;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export const VERIFICATION_CODE_TTL_MS = 24 * 60 * 60 * 1000;
 const MAX_CODE_ATTEMPTS = 5;
 
 export const isVerifiable = (name: string): name is Verifiable => (VERIFIABLE as readonly string[]).includes(name);
 
-function checkAttribute({ Name, Value }: AttributeInput, byAdmin: boolean): void {
+function checkAttribute(pool: PoolRecord, { Name, Value }: AttributeInput, byAdmin: boolean): void {
   if (Name === 'sub') throw invalidParameter('Cannot modify the non-mutable attribute sub');
-  if (!STANDARD.has(Name) && !/^(custom|dev):[\w.-]{1,20}$/.test(Name)) throw invalidParameter(`Attribute does not exist in the schema: ${Name}`);
+  if (!isPoolAttribute(pool.schema, Name)) throw invalidParameter(`Attribute does not exist in the schema.: ${Name}`);
   if (Name.endsWith('_verified')) {
     if (!byAdmin) throw invalidParameter(`Cannot modify the non-mutable attribute ${Name}`);
     if (Value !== 'true' && Value !== 'false') throw invalidParameter(`Invalid value for ${Name}: must be true or false`);
@@ -36,8 +33,8 @@ function checkAttribute({ Name, Value }: AttributeInput, byAdmin: boolean): void
  * Applies attribute changes. A changed email or phone becomes unverified unless the admin marks it
  * verified in the same call. Returns the verifiable attributes that changed.
  */
-export function applyAttributes(user: UserRecord, attributes: AttributeInput[], byAdmin: boolean): Verifiable[] {
-  attributes.forEach((a) => checkAttribute(a, byAdmin));
+export function applyAttributes(pool: PoolRecord, user: UserRecord, attributes: AttributeInput[], byAdmin: boolean): Verifiable[] {
+  attributes.forEach((a) => checkAttribute(pool, a, byAdmin));
   const changed: Verifiable[] = [];
   for (const { Name, Value } of attributes) {
     if (Value === '' && !Name.endsWith('_verified')) {

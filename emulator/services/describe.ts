@@ -1,5 +1,6 @@
 /** Cognito's response shapes for pools, clients and users. Dates are epoch seconds, as the SDK parses them. */
 import { describeSettings } from './client-settings.js';
+import { describeSchema } from './schema.js';
 import type { ClientRecord, PoolRecord, UserRecord } from './model.js';
 import { attributeList, mfaSettings } from './users.js';
 
@@ -17,6 +18,15 @@ export function describePool(pool: PoolRecord, estimatedUsers: number): Record<s
     ...(pool.smsConfiguration ? { SmsConfiguration: pool.smsConfiguration } : {}),
     AutoVerifiedAttributes: pool.autoVerifiedAttributes,
     ...(pool.usernameAttributes.length ? { UsernameAttributes: pool.usernameAttributes } : {}),
+    ...(pool.aliasAttributes.length ? { AliasAttributes: pool.aliasAttributes } : {}),
+    SchemaAttributes: describeSchema(pool.schema),
+    AdminCreateUserConfig: { AllowAdminCreateUserOnly: pool.allowAdminCreateUserOnly },
+    VerificationMessageTemplate: {
+      SmsMessage: pool.smsVerificationMessage,
+      EmailMessage: pool.emailVerificationMessage,
+      EmailSubject: pool.emailVerificationSubject,
+      DefaultEmailOption: 'CONFIRM_WITH_CODE',
+    },
     SmsVerificationMessage: pool.smsVerificationMessage,
     EmailVerificationMessage: pool.emailVerificationMessage,
     EmailVerificationSubject: pool.emailVerificationSubject,

@@ -1,4 +1,5 @@
 /** What the emulator keeps for pools, clients and users (stored as JSON documents in SQLite). */
+import type { PoolSchema } from './schema.js';
 
 export type MfaConfiguration = 'OFF' | 'ON' | 'OPTIONAL';
 export type MfaFactor = 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA';
@@ -26,7 +27,13 @@ export interface PoolRecord {
   softwareTokenMfaEnabled: boolean;
   passwordPolicy: PasswordPolicy;
   autoVerifiedAttributes: string[];
+  /** E-mail / phone as the username: Cognito generates the username (a UUID) and keeps these as attributes. */
   usernameAttributes: string[];
+  /** Sign-in names besides the username: a verified email / phone_number, or preferred_username. */
+  aliasAttributes: string[];
+  schema: PoolSchema;
+  /** AdminCreateUserConfig.AllowAdminCreateUserOnly: SignUp is refused. */
+  allowAdminCreateUserOnly: boolean;
   smsVerificationMessage: string;
   emailVerificationMessage: string;
   emailVerificationSubject: string;

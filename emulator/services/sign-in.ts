@@ -55,13 +55,17 @@ export async function afterPassword(svc: Services, pool: PoolRecord, client: Cli
       throw notAuthorized('Temporary password has expired and must be reset by an administrator.');
     }
     const userAttributes = Object.fromEntries(user.attributes.filter(([n]) => n !== 'sub'));
+    // The pool's required attributes the user lacks: the answer must bring them (as userAttributes.<name>).
+    const missing = missingRequiredAttributes(pool, user);
     return challenge(svc, client, user, authTime, { step: 'NEW_PASSWORD_REQUIRED' }, 'NEW_PASSWORD_REQUIRED', {
-      requiredAttributes: '[]',
+      requiredAttributes: JSON.stringify(missing.map((a) => `userAttributes.${a}`)),
       userAttributes: JSON.stringify(userAttributes),
     });
   }
   return afterFirstFactor(svc, pool, client, user, authTime);
 }
+
+export const missingRequiredAttributes = (pool: PoolRecord, user: UserRecord) => pool.schema.requiredAttributes.filter((a) => !getAttribute(user, a));
 
 /** The MFA decision, also used after NEW_PASSWORD_REQUIRED. */
 export async function afterFirstFactor(svc: Services, pool: PoolRecord, client: ClientRecord, user: UserRecord, authTime: number): Promise<SignInStep> {

@@ -48,6 +48,17 @@ const MIGRATIONS: string[] = [
    CREATE TABLE signing_keys (pool_id TEXT PRIMARY KEY, kid TEXT NOT NULL, private_jwk TEXT NOT NULL);`,
 ];
 
+/** Pools stored before aliases, schemas and self-registration settings existed read with Cognito's defaults. */
+function poolRecord(data: string): PoolRecord {
+  const stored = JSON.parse(data) as PoolRecord;
+  return {
+    ...stored,
+    aliasAttributes: stored.aliasAttributes ?? [],
+    schema: stored.schema ?? { requiredAttributes: [], customAttributes: [] },
+    allowAdminCreateUserOnly: stored.allowAdminCreateUserOnly ?? false,
+  };
+}
+
 /** Clients stored before the token-validity settings existed read as Cognito's defaults. */
 function clientRecord(data: string): ClientRecord {
   const stored = JSON.parse(data) as Partial<ClientRecord> & { accessTokenValidityMinutes?: number };
@@ -128,13 +139,13 @@ export class Store {
 
   getPool(id: string): PoolRecord | undefined {
     const row = this.stmt.getPool.get(id);
-    return row && (JSON.parse(row.data) as PoolRecord);
+    return row && poolRecord(row.data);
   }
   putPool(pool: PoolRecord): void {
     this.stmt.putPool.run(pool.id, JSON.stringify(pool));
   }
   listPools(): PoolRecord[] {
-    return this.stmt.listPools.all().map((r) => JSON.parse(r.data) as PoolRecord);
+    return this.stmt.listPools.all().map((r) => poolRecord(r.data));
   }
   deletePool(id: string): void {
     this.transaction(() => {

@@ -1,6 +1,7 @@
 /** Lookups and rules about users that several operations share. */
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
-import { CognitoError, badCredentials, notAuthorized, resourceNotFound } from '../errors.js';
+import { CognitoError, badCredentials, invalidParameter, notAuthorized, resourceNotFound } from '../errors.js';
+import { E164, EMAIL } from './attributes.js';
 import type { ClientRecord, PasswordPolicy, PoolRecord, UserRecord } from './model.js';
 import { getAttribute } from './model.js';
 import { checkPassword, createVerifier } from './srp.js';
@@ -21,11 +22,58 @@ export function requireClient(store: Store, clientId: string, poolId?: string): 
   return { client, pool };
 }
 
-/** By username, else by sub, else by a username attribute (email / phone_number) when the pool uses them. */
+/**
+ * By username, else by sub, else by what the pool lets users sign in with: a username attribute
+ * (email / phone_number, verified or not), or an alias (a verified email / phone_number, or
+ * preferred_username).
+ */
 export function findUser(store: Store, pool: PoolRecord, name: string): UserRecord | undefined {
   const direct = store.getUser(pool.id, name) ?? store.getUserBySub(pool.id, name);
-  if (direct || pool.usernameAttributes.length === 0) return direct;
-  return store.listUsers(pool.id).find((u) => pool.usernameAttributes.some((a) => getAttribute(u, a) === name));
+  if (direct) return direct;
+  if (pool.usernameAttributes.length) return store.listUsers(pool.id).find((u) => pool.usernameAttributes.some((a) => getAttribute(u, a) === name));
+  if (pool.aliasAttributes.length) return store.listUsers(pool.id).find((u) => pool.aliasAttributes.some((a) => isAliasOf(u, a, name)));
+  return undefined;
+}
+
+const isAliasOf = (user: UserRecord, alias: string, name: string) =>
+  getAttribute(user, alias) === name && (alias === 'preferred_username' || getAttribute(user, `${alias}_verified`) === 'true');
+
+export interface NewIdentity {
+  username: string;
+  sub: string;
+  /** The e-mail or phone number given as the username, kept as an attribute. */
+  attributes: { Name: string; Value: string }[];
+}
+
+/**
+ * The username and sub of a new user. With UsernameAttributes the name given must be an e-mail or
+ * phone number: Cognito keeps it as that attribute and generates the username, a UUID (DG: user
+ * pool attributes, "Username and preferred username"). With an e-mail or phone alias, a username
+ * can't look like one.
+ */
+export function newIdentity(pool: PoolRecord, given: string): NewIdentity {
+  const sub = randomUUID();
+  if (pool.usernameAttributes.length) {
+    const asEmail = pool.usernameAttributes.includes('email') && EMAIL.test(given);
+    const asPhone = pool.usernameAttributes.includes('phone_number') && E164.test(given);
+    if (!asEmail && !asPhone) {
+      const both = pool.usernameAttributes.length > 1;
+      throw invalidParameter(both ? 'Username should be either an email or a phone number.' : `Username should be ${pool.usernameAttributes[0] === 'email' ? 'an email' : 'a phone number'}.`);
+    }
+    return { username: sub, sub, attributes: [{ Name: asEmail ? 'email' : 'phone_number', Value: given }] };
+  }
+  if (pool.aliasAttributes.includes('email') && EMAIL.test(given)) throw invalidParameter('Username cannot be of email format, since user pool is configured for email alias.');
+  if (pool.aliasAttributes.includes('phone_number') && E164.test(given)) throw invalidParameter('Username cannot be of phone number format, since user pool is configured for phone_number alias.');
+  return { username: given, sub, attributes: [] };
+}
+
+/** Inside the write transaction: the username, and an e-mail or phone used as one, must be free. */
+export function requireUnused(store: Store, pool: PoolRecord, user: UserRecord): void {
+  if (store.getUser(pool.id, user.username)) throw new CognitoError('UsernameExistsException', 'User account already exists');
+  for (const name of pool.usernameAttributes) {
+    const value = getAttribute(user, name);
+    if (value && findUser(store, pool, value)) throw new CognitoError('UsernameExistsException', `An account with the given ${name} already exists.`);
+  }
 }
 
 export function requireUser(store: Store, pool: PoolRecord, name: string): UserRecord {
@@ -78,8 +126,7 @@ export function checkSecretHash(client: ClientRecord, username: string, given: s
   }
 }
 
-export function newUser(username: string, nowMs: number): UserRecord {
-  const sub = randomUUID();
+export function newUser(username: string, nowMs: number, sub: string = randomUUID()): UserRecord {
   return {
     username,
     sub,

@@ -6,7 +6,7 @@ import { applyAttributes } from '../services/attributes.js';
 import { describeUser } from '../services/describe.js';
 import { getAttribute, type UserRecord } from '../services/model.js';
 import { fillCode } from '../services/outbox.js';
-import { checkPasswordPolicy, findUser, newUser, passwordVerifier } from '../services/users.js';
+import { checkPasswordPolicy, findUser, newIdentity, newUser, passwordVerifier, requireUnused } from '../services/users.js';
 import { optAttributes, optString, optStringList } from '../validate.js';
 
 /** A temporary password that satisfies any policy Cognito allows. */
@@ -23,7 +23,7 @@ function sendInvitation(svc: Services, poolId: string, user: UserRecord, passwor
 
 export const AdminCreateUser: Operation = async (svc, body, request) => {
   const pool = adminPool(svc, body, request);
-  const username = usernameParam(body);
+  const givenUsername = usernameParam(body);
   const attributes = optAttributes(body, 'UserAttributes') ?? [];
   const temporaryPassword = optString(body, 'TemporaryPassword', { max: 256 });
   const action = optString(body, 'MessageAction', { pattern: /^(RESEND|SUPPRESS)$/ });
@@ -31,20 +31,21 @@ export const AdminCreateUser: Operation = async (svc, body, request) => {
   if (mediums.some((m) => m !== 'SMS' && m !== 'EMAIL')) throw invalidParameter('DesiredDeliveryMediums must be SMS and/or EMAIL.');
   optAttributes(body, 'ValidationData');
   if (action === 'RESEND') {
-    const existing = findUser(svc.store, pool, username);
+    const existing = findUser(svc.store, pool, givenUsername);
     if (!existing) throw new CognitoError('UserNotFoundException', 'User does not exist.');
     return { User: describeUser(existing, 'Attributes') };
   }
   const password = temporaryPassword ?? generatedPassword();
   checkPasswordPolicy(pool.passwordPolicy, password);
   const now = svc.clock.now();
-  const user = newUser(username, now);
-  applyAttributes(user, attributes, true);
+  const identity = newIdentity(pool, givenUsername);
+  const user = newUser(identity.username, now, identity.sub);
+  applyAttributes(pool, user, [...identity.attributes, ...attributes], true);
   user.status = 'FORCE_CHANGE_PASSWORD';
   user.temporaryPasswordExpiresAt = now + pool.passwordPolicy.TemporaryPasswordValidityDays * 86_400_000;
-  user.password = await passwordVerifier(pool, username, password);
+  user.password = await passwordVerifier(pool, user.username, password);
   svc.store.transaction(() => {
-    if (svc.store.getUser(pool.id, username)) throw new CognitoError('UsernameExistsException', 'User account already exists');
+    requireUnused(svc.store, pool, user);
     svc.store.insertUser(pool.id, user);
   });
   if (action !== 'SUPPRESS') sendInvitation(svc, pool.id, user, password, mediums);

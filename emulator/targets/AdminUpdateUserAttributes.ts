@@ -6,6 +6,6 @@ import { reqAttributes } from '../validate.js';
 export const AdminUpdateUserAttributes: Operation = (svc, body, request) => {
   const { pool, user } = adminUser(svc, body, request);
   const attributes = reqAttributes(body, 'UserAttributes');
-  updateUser(svc, pool, user.username, (u) => void applyAttributes(u, attributes, true));
+  updateUser(svc, pool, user.username, (u) => void applyAttributes(pool, u, attributes, true));
   return {};
 };

@@ -6,6 +6,7 @@ import { describePool } from '../services/describe.js';
 import type { PasswordPolicy, PoolRecord } from '../services/model.js';
 import { DEFAULT_SMS_MESSAGE } from '../services/sign-in.js';
 import { type Body, optBoolean, optNumber, optObject, optString, optStringList, reqString } from '../validate.js';
+import { readSchema } from '../services/schema.js';
 import { checkMfaSettings } from './SetUserPoolMfaConfig.js';
 
 const ALPHANUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -23,17 +24,27 @@ function passwordPolicy(body: Body | undefined): PasswordPolicy {
   };
 }
 
-const KNOWN_ATTRIBUTES = ['email', 'phone_number'];
+const USERNAME_ATTRIBUTES = ['email', 'phone_number'];
+const ALIAS_ATTRIBUTES = ['email', 'phone_number', 'preferred_username'];
+
+function attributeList(body: Body, key: string, allowed: string[]): string[] {
+  const list = optStringList(body, key) ?? [];
+  for (const a of list) if (!allowed.includes(a)) throw invalidParameter(`Invalid attribute ${a} in ${key}: only ${allowed.join(', ')} are allowed.`);
+  return [...new Set(list)];
+}
 
 export const CreateUserPool: Operation = (svc, body, request) => {
   requireSigned(request);
   const name = reqString(body, 'PoolName', { max: 128, pattern: /^[\w\s+=,.@-]+$/ });
   const policies = optObject(body, 'Policies');
-  const usernameAttributes = optStringList(body, 'UsernameAttributes') ?? [];
-  const autoVerifiedAttributes = optStringList(body, 'AutoVerifiedAttributes') ?? [];
-  for (const a of [...usernameAttributes, ...autoVerifiedAttributes]) {
-    if (!KNOWN_ATTRIBUTES.includes(a)) throw invalidParameter(`Invalid attribute ${a}: only email and phone_number are allowed.`);
+  const usernameAttributes = attributeList(body, 'UsernameAttributes', USERNAME_ATTRIBUTES);
+  const aliasAttributes = attributeList(body, 'AliasAttributes', ALIAS_ATTRIBUTES);
+  const autoVerifiedAttributes = attributeList(body, 'AutoVerifiedAttributes', USERNAME_ATTRIBUTES);
+  if (usernameAttributes.length && aliasAttributes.length) {
+    throw invalidParameter('Only one of the aliasAttributes or usernameAttributes can be set in a User Pool.');
   }
+  const template = optObject(body, 'VerificationMessageTemplate') ?? {};
+  const adminCreateUserConfig = optObject(body, 'AdminCreateUserConfig');
   const mfaConfiguration = (optString(body, 'MfaConfiguration', { pattern: /^(OFF|ON|OPTIONAL)$/ }) ?? 'OFF') as PoolRecord['mfaConfiguration'];
   const smsAuthenticationMessage = optString(body, 'SmsAuthenticationMessage', { min: 6, max: 140 }) ?? DEFAULT_SMS_MESSAGE;
   const smsConfiguration = optObject(body, 'SmsConfiguration');
@@ -54,14 +65,25 @@ export const CreateUserPool: Operation = (svc, body, request) => {
     passwordPolicy: passwordPolicy(policies && optObject(policies, 'PasswordPolicy')),
     autoVerifiedAttributes,
     usernameAttributes,
-    smsVerificationMessage: optString(body, 'SmsVerificationMessage', { min: 6, max: 140 }) ?? 'Your verification code is {####}. ',
-    emailVerificationMessage: optString(body, 'EmailVerificationMessage', { min: 6, max: 20000 }) ?? 'Your verification code is {####}. ',
-    emailVerificationSubject: optString(body, 'EmailVerificationSubject', { max: 140 }) ?? 'Your verification code',
+    aliasAttributes,
+    schema: readSchema(body),
+    allowAdminCreateUserOnly: (adminCreateUserConfig && optBoolean(adminCreateUserConfig, 'AllowAdminCreateUserOnly')) ?? false,
+    // VerificationMessageTemplate takes precedence over the older top-level fields, as in Cognito.
+    smsVerificationMessage: verificationMessage(optString(template, 'SmsMessage', { min: 6, max: 140 }) ?? optString(body, 'SmsVerificationMessage', { min: 6, max: 140 })),
+    emailVerificationMessage: verificationMessage(optString(template, 'EmailMessage', { min: 6, max: 20000 }) ?? optString(body, 'EmailVerificationMessage', { min: 6, max: 20000 })),
+    emailVerificationSubject: optString(template, 'EmailSubject', { max: 140 }) ?? optString(body, 'EmailVerificationSubject', { max: 140 }) ?? 'Your verification code',
     extra: {},
   };
   checkMfaSettings(pool);
   svc.store.putPool(pool);
   return { UserPool: describePool(pool, 0) };
 };
+
+/** A verification message must carry the code's place: {####}. */
+function verificationMessage(message: string | undefined): string {
+  if (message === undefined) return 'Your verification code is {####}. ';
+  if (!message.includes('{####}')) throw invalidParameter('The verification message must contain the placeholder {####}.');
+  return message;
+}
 
 export { randomId };

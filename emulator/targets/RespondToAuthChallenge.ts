@@ -6,9 +6,9 @@ import type { ClientRecord, MfaFactor, PoolRecord } from '../services/model.js';
 import { setAttribute } from '../services/model.js';
 import { answerPasswordVerifier } from '../services/password-sign-in.js';
 import type { OpenSession } from '../services/sessions.js';
-import { afterFirstFactor, type SignInStep, startFactor, tokens } from '../services/sign-in.js';
+import { afterFirstFactor, missingRequiredAttributes, type SignInStep, startFactor, tokens } from '../services/sign-in.js';
 import { acceptTotpCode } from '../services/totp.js';
-import { checkPasswordPolicy, checkSecretHash, passwordVerifier, requireClient } from '../services/users.js';
+import { checkPasswordPolicy, checkSecretHash, findUser, passwordVerifier, requireClient } from '../services/users.js';
 import { updateUser } from '../access.js';
 import { CLIENT_ID, optObject, optString, optStringMap, reqString } from '../validate.js';
 
@@ -24,7 +24,8 @@ export async function answerChallenge(svc: Services, pool: PoolRecord, client: C
   const username = responses.get('USERNAME');
   if (!username) throw invalidParameter('Missing required parameter USERNAME');
   const user = svc.store.getUser(pool.id, record.username);
-  if (!user || (username !== user.username && username !== user.sub)) throw invalidSession(svc, session);
+  // USERNAME may be the username, the sub, or the e-mail / phone / alias the user signed in with.
+  if (!user || findUser(svc.store, pool, username)?.username !== user.username) throw invalidSession(svc, session);
   checkSecretHash(client, username, responses.get('SECRET_HASH'));
 
   switch (state.step) {
@@ -33,10 +34,15 @@ export async function answerChallenge(svc: Services, pool: PoolRecord, client: C
       if (!password) throw invalidParameter('Missing required parameter NEW_PASSWORD');
       checkPasswordPolicy(pool.passwordPolicy, password);
       const attributes = [...responses].filter(([k]) => k.startsWith('userAttributes.')).map(([k, v]) => ({ Name: k.slice('userAttributes.'.length), Value: v }));
+      // Checked on a copy first, so a missing attribute leaves the session usable for another try.
+      const preview = structuredClone(user);
+      applyAttributes(pool, preview, attributes, false);
+      const missing = missingRequiredAttributes(pool, preview);
+      if (missing.length) throw invalidParameter(`Invalid attributes given, ${missing.join(', ')} is missing`);
       const verifier = await passwordVerifier(pool, user.username, password);
       svc.sessions.consume(session);
       const updated = updateUser(svc, pool, user.username, (u) => {
-        applyAttributes(u, attributes, false);
+        applyAttributes(pool, u, attributes, false);
         u.password = verifier;
         u.status = 'CONFIRMED';
         u.temporaryPasswordExpiresAt = undefined;

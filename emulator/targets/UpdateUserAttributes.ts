@@ -11,7 +11,7 @@ export const UpdateUserAttributes: Operation = async (svc, body) => {
   requireWritable(tokenClient(svc, claims), attributes.map((a) => a.Name));
   const deliveries: CodeDeliveryDetails[] = [];
   updateUser(svc, pool, user.username, (u) => {
-    for (const name of applyAttributes(u, attributes, false)) {
+    for (const name of applyAttributes(pool, u, attributes, false)) {
       if (pool.autoVerifiedAttributes.includes(name)) deliveries.push(sendVerificationCode(svc, pool, u, name));
     }
   });

@@ -5,7 +5,10 @@
  * README's fidelity table lists them, and says where a source does not settle the exact wording.
  */
 import {
+  AdminCreateUserCommand,
   AdminGetUserCommand,
+  AdminSetUserPasswordCommand,
+  DescribeUserPoolCommand,
   AssociateSoftwareTokenCommand,
   CreateUserPoolCommand,
   DescribeUserPoolClientCommand,
@@ -241,6 +244,78 @@ describe('4. App-client settings (AR: UpdateUserPoolClient, TokenValidityUnitsTy
       h.sdk.send(new InitiateAuthCommand({ AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: clientId, AuthParameters: { REFRESH_TOKEN: rotated.RefreshToken! } })),
       'InvalidParameterException',
     );
+  });
+});
+
+describe('5. E-mail as username, aliases and the schema (DG: user pool attributes; AR: CreateUserPool)', () => {
+  it('UsernameAttributes: Cognito generates the username (a UUID), keeps the e-mail as an attribute, and signs in by e-mail', async () => {
+    const { poolId, clientId } = await createPool(h.sdk, { pool: { UsernameAttributes: ['email'] } });
+    const { User } = await h.sdk.send(new AdminCreateUserCommand({ UserPoolId: poolId, Username: 'jane@example.com', MessageAction: 'SUPPRESS' }));
+    expect(User?.Username).toMatch(/^[0-9a-f-]{36}$/);
+    expect(User?.Attributes).toEqual(expect.arrayContaining([{ Name: 'email', Value: 'jane@example.com' }, { Name: 'sub', Value: User?.Username }]));
+    await h.sdk.send(new AdminSetUserPasswordCommand({ UserPoolId: poolId, Username: 'jane@example.com', Password: PASSWORD, Permanent: true }));
+    expect((await h.sdk.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: 'jane@example.com' }))).Username).toBe(User?.Username);
+    const { IdToken, AccessToken } = await tokensOf(clientId, 'jane@example.com');
+    expect(decodeJwt(IdToken!)['cognito:username']).toBe(User?.Username);
+    expect((await h.sdk.send(new GetUserCommand({ AccessToken }))).Username).toBe(User?.Username);
+    // SRP too: the client computes with USER_ID_FOR_SRP, the generated username.
+    const srp = new SrpClient(poolNameOf(poolId));
+    const start = await h.sdk.send(new InitiateAuthCommand({ AuthFlow: 'USER_SRP_AUTH', ClientId: clientId, AuthParameters: { USERNAME: 'jane@example.com', SRP_A: srp.srpA } }));
+    expect(start.ChallengeParameters?.USER_ID_FOR_SRP).toBe(User?.Username);
+    const done = await h.sdk.send(
+      new RespondToAuthChallengeCommand({ ClientId: clientId, ChallengeName: 'PASSWORD_VERIFIER', ChallengeResponses: srp.respond(start.ChallengeParameters!, PASSWORD, new Date(h.emulator.clock.now())) }),
+    );
+    expect(done.AuthenticationResult).toBeTruthy();
+    await expectCognitoError(h.sdk.send(new AdminCreateUserCommand({ UserPoolId: poolId, Username: 'jane', MessageAction: 'SUPPRESS' })), 'InvalidParameterException', 'Username should be an email.');
+    await expectCognitoError(
+      h.sdk.send(new AdminCreateUserCommand({ UserPoolId: poolId, Username: 'jane@example.com', MessageAction: 'SUPPRESS' })),
+      'UsernameExistsException',
+      'An account with the given email already exists.',
+    );
+  });
+
+  it('AliasAttributes: a verified e-mail signs in as an alias, an unverified one does not, and a username can\'t look like an e-mail', async () => {
+    await expectCognitoError(
+      h.sdk.send(new CreateUserPoolCommand({ PoolName: 'both', UsernameAttributes: ['email'], AliasAttributes: ['email'] })),
+      'InvalidParameterException',
+      'Only one of the aliasAttributes or usernameAttributes can be set in a User Pool.',
+    );
+    const { poolId, clientId } = await createPool(h.sdk, { pool: { AliasAttributes: ['email', 'preferred_username'] } });
+    await createUser(h.sdk, poolId, 'aliased', [{ Name: 'email', Value: 'al@example.com' }, { Name: 'email_verified', Value: 'true' }, { Name: 'preferred_username', Value: 'Al' }]);
+    await createUser(h.sdk, poolId, 'unverified', [{ Name: 'email', Value: 'un@example.com' }]);
+    expect(decodeJwt((await tokensOf(clientId, 'al@example.com')).IdToken!)['cognito:username']).toBe('aliased');
+    expect(decodeJwt((await tokensOf(clientId, 'Al')).IdToken!)['cognito:username']).toBe('aliased');
+    await expectCognitoError(passwordAuth(clientId, 'un@example.com'), 'UserNotFoundException');
+    await expectCognitoError(
+      h.sdk.send(new AdminCreateUserCommand({ UserPoolId: poolId, Username: 'x@example.com', MessageAction: 'SUPPRESS' })),
+      'InvalidParameterException',
+      'Username cannot be of email format, since user pool is configured for email alias.',
+    );
+    const described = (await h.sdk.send(new DescribeUserPoolCommand({ UserPoolId: poolId }))).UserPool!;
+    expect(described.AliasAttributes).toEqual(['email', 'preferred_username']);
+  });
+
+  it('Schema: custom attributes must be declared, can\'t be required; required standard attributes are asked for at NEW_PASSWORD_REQUIRED', async () => {
+    await expectCognitoError(
+      h.sdk.send(new CreateUserPoolCommand({ PoolName: 'req', Schema: [{ Name: 'tier', AttributeDataType: 'String', Required: true }] })),
+      'InvalidParameterException',
+      'Required custom attributes are not supported currently: tier',
+    );
+    const { poolId, clientId } = await createPool(h.sdk, { pool: { Schema: [{ Name: 'team', AttributeDataType: 'String', Mutable: true }, { Name: 'email', AttributeDataType: 'String', Required: true }] } });
+    const described = (await h.sdk.send(new DescribeUserPoolCommand({ UserPoolId: poolId }))).UserPool!;
+    expect(described.SchemaAttributes).toEqual(expect.arrayContaining([expect.objectContaining({ Name: 'custom:team' }), expect.objectContaining({ Name: 'email', Required: true })]));
+    await expectCognitoError(
+      h.sdk.send(new AdminCreateUserCommand({ UserPoolId: poolId, Username: 'typo', UserAttributes: [{ Name: 'custom:tema', Value: 'x' }], MessageAction: 'SUPPRESS' })),
+      'InvalidParameterException',
+    );
+    await h.sdk.send(new AdminCreateUserCommand({ UserPoolId: poolId, Username: 'newbie', TemporaryPassword: 'Temp-Passw0rd!', MessageAction: 'SUPPRESS' }));
+    const challenge = await passwordAuth(clientId, 'newbie', 'Temp-Passw0rd!');
+    expect(challenge.ChallengeName).toBe('NEW_PASSWORD_REQUIRED');
+    expect(JSON.parse(challenge.ChallengeParameters!.requiredAttributes)).toEqual(['userAttributes.email']);
+    const answer = (extra: Record<string, string>) =>
+      h.sdk.send(new RespondToAuthChallengeCommand({ ClientId: clientId, ChallengeName: 'NEW_PASSWORD_REQUIRED', Session: challenge.Session, ChallengeResponses: { USERNAME: 'newbie', NEW_PASSWORD: 'Brand-New-Passw0rd!', ...extra } }));
+    await expectCognitoError(answer({}), 'InvalidParameterException', 'Invalid attributes given, email is missing');
+    expect((await answer({ 'userAttributes.email': 'newbie@example.com' })).AuthenticationResult).toBeTruthy();
   });
 });
 

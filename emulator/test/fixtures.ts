@@ -5,6 +5,8 @@ import {
   type AttributeType,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
+  type CreateUserPoolCommandInput,
+  type SchemaAttributeType,
   type CognitoIdentityProviderClient,
   type ExplicitAuthFlowsType,
   SetUserPoolMfaConfigCommand,
@@ -24,10 +26,15 @@ export interface PoolSetup {
   flows?: ExplicitAuthFlowsType[];
   /** The API's default is LEGACY (UserNotFoundException for unknown users). */
   preventUserExistenceErrors?: 'LEGACY' | 'ENABLED';
+  /** CreateUserPool fields: Schema, UsernameAttributes, AliasAttributes, AdminCreateUserConfig… */
+  pool?: Partial<CreateUserPoolCommandInput>;
 }
 
+/** A custom attribute the tests use (custom attributes must be declared in the pool's schema). */
+export const TEAM_ATTRIBUTE: SchemaAttributeType = { Name: 'team', AttributeDataType: 'String', Mutable: true };
+
 export async function createPool(sdk: CognitoIdentityProviderClient, setup: PoolSetup = {}): Promise<{ poolId: string; clientId: string; clientSecret?: string }> {
-  const { UserPool } = await sdk.send(new CreateUserPoolCommand({ PoolName: 'test', AutoVerifiedAttributes: ['phone_number'] }));
+  const { UserPool } = await sdk.send(new CreateUserPoolCommand({ PoolName: 'test', AutoVerifiedAttributes: ['phone_number'], Schema: [TEAM_ATTRIBUTE], ...setup.pool }));
   const poolId = UserPool!.Id!;
   await sdk.send(
     new SetUserPoolMfaConfigCommand({

@@ -69,16 +69,19 @@ describe.each([
     await expectCognitoError(signIn(poolId, clientId, 'guessed'), 'NotAuthorizedException', 'Password attempts exceeded');
   });
 
-  it(`checks at most five guesses when ${CLIENTS} right and wrong passwords arrive mixed, and a right one is never counted`, async () => {
+  it(`locks only after five counted failures when ${CLIENTS} right and wrong passwords arrive mixed`, async () => {
     const { poolId, clientId } = await createPool(h.sdk);
     await createUser(h.sdk, poolId, 'mixed');
     const counts = await concurrently(CLIENTS, (() => {
       let i = 0;
       return () => signIn(poolId, clientId, 'mixed', i++ % 2 ? WRONG : PASSWORD);
     })());
-    expect(counts['Incorrect username or password.'] ?? 0).toBeLessThanOrEqual(CLIENTS / 2);
-    expect((counts['signed in'] ?? 0) + (counts['Incorrect username or password.'] ?? 0) + (counts['Password attempts exceeded'] ?? 0)).toBe(CLIENTS);
-    expect(counts['signed in']).toBeGreaterThan(0);
+    const wrong = counts['Incorrect username or password.'] ?? 0;
+    const refused = counts['Password attempts exceeded'] ?? 0;
+    expect(wrong).toBeLessThanOrEqual(CLIENTS / 2);
+    expect((counts['signed in'] ?? 0) + wrong + refused).toBe(CLIENTS);
+    // Which requests win the race varies; what never varies: a lock needs five counted failures.
+    if (refused > 0) expect(wrong).toBeGreaterThanOrEqual(5);
   });
 });
 
