@@ -73,7 +73,7 @@ test('replacing the authenticator warns first; afterwards only the new one works
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('button', { name: 'Account security' }).click();
   await page.getByRole('button', { name: 'Replace authenticator app' }).click();
-  await expect(page.getByText('Your current authenticator app will stop working')).toBeVisible();
+  await expect(page.getByText('Your current authenticator app stops working as soon as you start.')).toBeVisible();
   await page.getByRole('button', { name: 'Replace it' }).click();
   await advanceClock(30);
   const newSecret = await setUpTotp(page, totpCode);
@@ -88,6 +88,50 @@ test('replacing the authenticator warns first; afterwards only the new one works
   await page.getByLabel('6-digit code').fill(totpCode(newSecret));
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByTestId('signed-in-user')).toHaveText('Signed in as swapper.');
+});
+
+test('a replacement left half-way says the authenticator app is off; sign-in then asks for no code; finishing later turns the new one on', async ({ page, pool, totpCode, advanceClock }) => {
+  await pool.createUser('halfway');
+  const oldSecret = await pool.enrollTotp('halfway');
+  await page.goto('/');
+  await signIn(page, 'halfway');
+  await page.getByLabel('6-digit code').fill(totpCode(oldSecret));
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'Account security' }).click();
+  await page.getByRole('button', { name: 'Replace authenticator app' }).click();
+  await page.getByRole('button', { name: 'Replace it' }).click();
+  await expect(page.getByTestId('totp-secret')).toBeVisible();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Your authenticator app is off' })).toBeFocused();
+  await expect(page.getByText("signing in won't ask for an authenticator code")).toBeVisible();
+  await page.getByRole('button', { name: 'Leave it for now' }).click();
+  await expect(page.getByTestId('totp-status')).toHaveText('Off until you finish setting up your new app');
+
+  // What Cognito does meanwhile: no authenticator code at sign-in.
+  await signOutFromAccount(page);
+  await signIn(page, 'halfway');
+  await expect(page.getByTestId('signed-in-user')).toHaveText('Signed in as halfway.');
+
+  await page.getByRole('button', { name: 'Account security' }).click();
+  await page.getByRole('button', { name: 'Replace authenticator app' }).click();
+  await page.getByRole('button', { name: 'Replace it' }).click();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  // By keyboard: focus is on the heading; Tab reaches "Finish setting up".
+  await expect(page.getByRole('heading', { name: 'Your authenticator app is off' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Finish setting up' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await advanceClock(30);
+  const newSecret = await setUpTotp(page, totpCode);
+  await expect(page.getByTestId('totp-status')).toHaveText('On');
+
+  await signOutFromAccount(page);
+  await advanceClock(30);
+  await signIn(page, 'halfway');
+  await page.getByLabel('6-digit code').fill(totpCode(newSecret));
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByTestId('signed-in-user')).toHaveText('Signed in as halfway.');
 });
 
 test('the preferred factor decides what the next sign-in asks for', async ({ page, pool, totpCode, sms }) => {
@@ -183,5 +227,24 @@ test.describe('a pool that requires MFA', () => {
     await page.getByRole('button', { name: 'Turn off text message (SMS) codes' }).click();
     await expect(page.getByRole('alert')).toContainText('you cannot turn off your last method');
     await expect(page.getByTestId('sms-status')).toContainText('On, codes go to');
+  });
+
+  test('never removes the authenticator app, even with SMS on too (Cognito refuses it), and says what is possible', async ({ page, pool, totpCode, sms }) => {
+    // Enrolled while MFA is optional (a required pool would challenge before any token is issued).
+    await pool.setMfa({ mfa: 'OPTIONAL', sms: true, totp: true });
+    await pool.createUser('both-required', { phone: '+12065550181' });
+    const secret = await pool.enrollTotp('both-required');
+    await pool.enableSms('both-required');
+    await pool.setMfa({ mfa: 'ON', sms: true, totp: true });
+    await page.goto('/');
+    await signIn(page, 'both-required');
+    await page.getByRole('button', { name: 'Authenticator app' }).click();
+    await page.getByLabel('6-digit code').fill(totpCode(secret));
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('button', { name: 'Account security' }).click();
+    await page.getByRole('button', { name: 'Remove authenticator app' }).click();
+    await expect(page.getByRole('alert')).toHaveText(/the authenticator app can't be removed\. You can replace it/);
+    await expect(page.getByTestId('totp-status')).toHaveText('On');
+    expect(await sms.count('both-required')).toBe(0);
   });
 });

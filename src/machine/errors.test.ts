@@ -17,6 +17,11 @@ describe('toAuthError', () => {
     [named('PasswordHistoryPolicyViolationException'), 'invalidPassword'],
     [named('SoftwareTokenMFANotFoundException'), 'totpNotEnabled'],
     [named('TooManyRequestsException'), 'tooManyRequests'],
+    [named('LimitExceededException', 'Attempt limit exceeded, please try after some time.'), 'lockedOut'],
+    [named('LimitExceededException', 'Exceeded daily email limit for the operation or the account.'), 'tooManyRequests'],
+    // A LEGACY app client tells unknown users apart: the app must not.
+    [named('UserNotFoundException', 'User does not exist.'), 'badCredentials'],
+    [named('InvalidParameterException', "You can't turn off software token MFA for a user when MFA is required in the user pool."), 'totpRequired'],
     [named('NetworkError'), 'network'],
     [new TypeError('Failed to fetch'), 'network'],
     [named('InvalidParameterException'), 'invalidInput'],

@@ -29,8 +29,10 @@ function classify(name: string, message: string): AuthErrorKind {
       return 'invalidPassword';
     case 'SoftwareTokenMFANotFoundException':
       return 'totpNotEnabled';
-    case 'TooManyRequestsException':
     case 'LimitExceededException':
+      // ChangePassword's answer to repeated wrong passwords (the password check before removing TOTP).
+      return /attempt limit exceeded/i.test(message) ? 'lockedOut' : 'tooManyRequests';
+    case 'TooManyRequestsException':
     case 'TooManyFailedAttemptsException':
       return 'tooManyRequests';
     case 'NetworkError':
@@ -38,6 +40,8 @@ function classify(name: string, message: string): AuthErrorKind {
     case 'AbortError':
       return 'network';
     case 'InvalidParameterException':
+      if (/can't turn off software token/i.test(message)) return 'totpRequired';
+      return 'invalidInput';
     case 'EmptySignInUsername':
     case 'EmptySignInPassword':
     case 'EmptyChallengeResponse':

@@ -225,11 +225,62 @@ describe('account security machine', () => {
     expect(calls.map((c) => c.method)).toEqual(['loadSecurity']);
   });
 
-  it('allows removing one factor of two when the pool requires MFA', async () => {
+  it('never removes the authenticator app when the pool requires MFA (Cognito refuses it), but turns SMS off while TOTP remains', async () => {
     const b = backend({ attributes: { phone_number: '+12065550100' }, mfa: { enabled: ['SMS', 'TOTP'] } });
-    const { actor } = start(b.api, true);
+    const { actor, calls } = start(b.api, true);
     await settled(actor);
     actor.send({ type: 'REMOVE_TOTP' });
-    expect(actor.getSnapshot().matches({ removeTotp: 'entering' })).toBe(true);
+    expect(actor.getSnapshot().value).toBe('ready');
+    expect(actor.getSnapshot().context.error?.kind).toBe('totpRequired');
+    actor.send({ type: 'DISABLE_SMS' });
+    await settled(actor);
+    expect(b.mfa().enabled).toEqual(['TOTP']);
+    expect(calls.filter((c) => c.name === 'verifyPassword')).toHaveLength(0);
+  });
+
+  it('a replacement left half-way says the app is off, offers to finish, and finishing turns it back on', async () => {
+    const b = backend({ mfa: { enabled: ['TOTP'] } });
+    const { actor } = start(b.api);
+    await settled(actor);
+    actor.send({ type: 'SET_UP_TOTP' });
+    expect(actor.getSnapshot().value).toBe('confirmReplace');
+    actor.send({ type: 'CONFIRM_REPLACE' });
+    await waitFor(actor, (s) => s.matches({ totpSetup: 'entering' }));
+    actor.send({ type: 'CANCEL' });
+    expect(actor.getSnapshot().value).toBe('replaceUnfinished');
+    actor.send({ type: 'LEAVE_OFF' });
+    expect(actor.getSnapshot().value).toBe('ready');
+    expect(actor.getSnapshot().context.totpSuspended).toBe(true);
+    // From here, setting up needs no second warning: the old app is gone already.
+    actor.send({ type: 'SET_UP_TOTP' });
+    await waitFor(actor, (s) => s.matches({ totpSetup: 'entering' }));
+    actor.send({ type: 'CANCEL' });
+    expect(actor.getSnapshot().value).toBe('replaceUnfinished');
+    actor.send({ type: 'FINISH_SETUP' });
+    await waitFor(actor, (s) => s.matches({ totpSetup: 'entering' }));
+    actor.send({ type: 'SUBMIT_CODE', code: '123456' });
+    const done = await waitFor(actor, (s) => s.matches('ready') && !s.hasTag('pending'));
+    expect(done.context.totpSuspended).toBe(false);
+    expect(done.context.success).toBe('totpOn');
+  });
+
+  it('cancelling a first set-up, or a replacement that never got a new key, leaves nothing half-done', async () => {
+    const b = backend({ mfa: { enabled: ['TOTP'] } });
+    let fail = true;
+    const { actor } = start({ ...b.api, beginTotpSetup: () => (fail ? Promise.reject(new CognitoLikeError('NetworkError', 'offline')) : Promise.resolve({ secret: 'S', uri: 'u' })) });
+    await settled(actor);
+    actor.send({ type: 'SET_UP_TOTP' });
+    actor.send({ type: 'CONFIRM_REPLACE' });
+    const failed = await settled(actor);
+    expect(failed.value).toBe('ready');
+    expect(failed.context.totpSuspended).toBeFalsy();
+    fail = false;
+    const fresh = backend();
+    const second = start(fresh.api).actor;
+    await settled(second);
+    second.send({ type: 'SET_UP_TOTP' });
+    await waitFor(second, (s) => s.matches({ totpSetup: 'entering' }));
+    second.send({ type: 'CANCEL' });
+    expect(second.getSnapshot().value).toBe('ready');
   });
 });

@@ -18,6 +18,13 @@ export interface SecurityContext {
   phoneDestination?: string;
   /** The change in flight and the message it earns. */
   pending?: { change: { sms?: MfaPreferenceChange; totp?: MfaPreferenceChange }; success: SecuritySuccess };
+  /** Setting up a new authenticator app while one is on (a replacement). */
+  replacing?: boolean;
+  /**
+   * A replacement was left half-way: Cognito stops asking for the old app as soon as a new one is
+   * associated, and can't bring it back, while still listing TOTP as on (AssociateSoftwareToken).
+   */
+  totpSuspended?: boolean;
 }
 
 export type SecurityEvent =
@@ -32,7 +39,9 @@ export type SecurityEvent =
   | { type: 'SUBMIT_PHONE'; phoneNumber: string }
   | { type: 'RESEND_PHONE_CODE' }
   | { type: 'CANCEL' }
-  | { type: 'RETRY' };
+  | { type: 'RETRY' }
+  | { type: 'FINISH_SETUP' }
+  | { type: 'LEAVE_OFF' };
 
 export interface SecurityInput {
   /** The pool requires MFA: the last factor can't be turned off. */
@@ -41,6 +50,7 @@ export interface SecurityInput {
 
 const errorOf = (event: unknown) => toAuthError((event as ErrorActorEvent).error);
 const lastFactorError: AuthError = { kind: 'mfaRequired', name: 'MfaRequired', message: 'MFA is required for this user pool.' };
+const totpRequiredError: AuthError = { kind: 'totpRequired', name: 'MfaRequired', message: "TOTP MFA can't be turned off when MFA is required." };
 
 export function createSecurityMachine(api: AuthApi) {
   return setup({
@@ -64,6 +74,10 @@ export function createSecurityMachine(api: AuthApi) {
       hasPhone: ({ context }) => Boolean(context.security?.user.attributes.phone_number),
       phoneVerified: ({ context }) => context.security?.user.attributes.phone_number_verified === 'true',
       totpOn: ({ context }) => context.security?.mfa.enabled.includes('TOTP') ?? false,
+      totpSuspended: ({ context }) => context.totpSuspended === true,
+      mfaRequired: ({ context }) => context.mfaRequired,
+      /** The new secret was issued: the old app no longer counts. */
+      replacementStarted: ({ context }) => context.replacing === true && context.totpSetup !== undefined,
       /** Turning `params.mfa` off would leave a pool that requires MFA with no factor for this user. */
       isLastRequiredFactor: ({ context }, params: { mfa: MfaType }) =>
         context.mfaRequired && (context.security?.mfa.enabled ?? []).filter((m) => m !== params.mfa).length === 0,
@@ -75,6 +89,7 @@ export function createSecurityMachine(api: AuthApi) {
       clearMessages: assign({ error: undefined, success: undefined }),
       forgetSetup: assign({ totpSetup: undefined, phoneDestination: undefined }),
       lastFactor: assign({ error: lastFactorError, success: undefined }),
+      totpRequired: assign({ error: totpRequiredError, success: undefined }),
       plan: assign((_, params: NonNullable<SecurityContext['pending']>) => ({ pending: params, error: undefined, success: undefined })),
     },
   }).createMachine({
@@ -93,7 +108,7 @@ export function createSecurityMachine(api: AuthApi) {
       loadFailed: { on: { RETRY: { target: 'loading', actions: 'clearMessages' } } },
 
       ready: {
-        entry: 'forgetSetup',
+        entry: ['forgetSetup', assign({ replacing: false })],
         on: {
           ENABLE_SMS: [
             { guard: 'hasPhone', target: 'updating', actions: { type: 'plan', params: { change: { sms: 'ENABLED' }, success: 'smsOn' } } },
@@ -104,11 +119,13 @@ export function createSecurityMachine(api: AuthApi) {
             { target: 'updating', actions: { type: 'plan', params: { change: { sms: 'DISABLED' }, success: 'smsOff' } } },
           ],
           SET_UP_TOTP: [
+            { guard: 'totpSuspended', target: 'totpSetup', actions: ['clearMessages', assign({ replacing: true })] },
             { guard: 'totpOn', target: 'confirmReplace', actions: 'clearMessages' },
             { target: 'totpSetup', actions: 'clearMessages' },
           ],
           REMOVE_TOTP: [
-            { guard: { type: 'isLastRequiredFactor', params: { mfa: 'TOTP' } }, actions: 'lastFactor' },
+            // "You can't turn off TOTP MFA for any of your users when MFA is required" (Cognito API reference).
+            { guard: 'mfaRequired', actions: 'totpRequired' },
             { target: 'removeTotp', actions: 'clearMessages' },
           ],
           SET_PREFERRED: [
@@ -143,12 +160,26 @@ export function createSecurityMachine(api: AuthApi) {
       },
 
       confirmReplace: {
-        on: { CONFIRM_REPLACE: 'totpSetup', CANCEL: 'ready' },
+        on: { CONFIRM_REPLACE: { target: 'totpSetup', actions: assign({ replacing: true }) }, CANCEL: 'ready' },
+      },
+
+      /** A replacement left before the new app was verified: say what that means, offer to finish. */
+      replaceUnfinished: {
+        entry: assign({ totpSuspended: true, totpSetup: undefined }),
+        on: {
+          FINISH_SETUP: { target: 'totpSetup', actions: ['clearMessages', assign({ replacing: true })] },
+          LEAVE_OFF: { target: 'ready', actions: 'clearMessages' },
+        },
       },
 
       totpSetup: {
         initial: 'starting',
-        on: { CANCEL: { target: 'ready', actions: 'clearMessages' } },
+        on: {
+          CANCEL: [
+            { guard: 'replacementStarted', target: 'replaceUnfinished', actions: 'clearMessages' },
+            { target: 'ready', actions: 'clearMessages' },
+          ],
+        },
         states: {
           starting: {
             tags: 'pending',
@@ -173,7 +204,7 @@ export function createSecurityMachine(api: AuthApi) {
           },
           enabling: {
             tags: 'pending',
-            entry: { type: 'plan', params: { change: { totp: 'ENABLED' }, success: 'totpOn' } },
+            entry: [{ type: 'plan', params: { change: { totp: 'ENABLED' }, success: 'totpOn' } }, assign({ totpSuspended: false })],
             always: '#security.updating',
           },
         },

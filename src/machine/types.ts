@@ -34,6 +34,8 @@ export type AuthErrorKind =
   | 'invalidInput'
   /** Turning off the last factor in a pool that requires MFA. */
   | 'mfaRequired'
+  /** Removing the authenticator app in a pool that requires MFA (Cognito refuses it). */
+  | 'totpRequired'
   | 'unknown';
 
 export interface AuthError {

@@ -50,6 +50,19 @@ export function SecurityPanel({ child, onClose }: { child: SecurityRef; onClose?
       </Screen>
     );
   }
+  if (matches('replaceUnfinished')) {
+    return (
+      <Screen title={t('account.unfinishedTitle')}>
+        <p className="warning">{context.mfaRequired ? t('account.unfinishedRequired') : t('account.unfinishedOptional')}</p>
+        <div className="actions">
+          <button type="button" className="primary" onClick={() => send({ type: 'FINISH_SETUP' })}>
+            {t('account.finishSetup')}
+          </button>
+          <LinkButton onClick={() => send({ type: 'LEAVE_OFF' })}>{t('account.leaveOff')}</LinkButton>
+        </div>
+      </Screen>
+    );
+  }
   if (matches('totpSetup')) {
     return (
       <Screen title={t('setup.title')}>
@@ -123,18 +136,18 @@ export function SecurityPanel({ child, onClose }: { child: SecurityRef; onClose?
       </section>
       <section className="factor" aria-labelledby="totp-heading" aria-busy={isPending}>
         <h2 id="totp-heading">{t('account.totp')}</h2>
-        <p data-testid="totp-status">{on('TOTP') ? t('account.totpOn') : t('account.totpOff')}</p>
+        <p data-testid="totp-status">{context.totpSuspended ? t('account.totpSuspended') : on('TOTP') ? t('account.totpOn') : t('account.totpOff')}</p>
         <div className="actions">
           <button
             type="button"
             className="secondary"
-            aria-label={on('TOTP') ? t('account.replaceTotpName') : t('account.setUpTotpName')}
+            aria-label={on('TOTP') && !context.totpSuspended ? t('account.replaceTotpName') : t('account.setUpTotpName')}
             disabled={isPending}
             onClick={() => send({ type: 'SET_UP_TOTP' })}
           >
-            {on('TOTP') ? t('account.replaceTotp') : t('account.setUpTotp')}
+            {on('TOTP') && !context.totpSuspended ? t('account.replaceTotp') : t('account.setUpTotp')}
           </button>
-          {on('TOTP') && (
+          {on('TOTP') && !context.totpSuspended && (
             <button type="button" className="danger" aria-label={t('account.removeTotpName')} disabled={isPending} onClick={() => send({ type: 'REMOVE_TOTP' })}>
               {t('account.removeTotp')}
             </button>
