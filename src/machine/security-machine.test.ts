@@ -235,7 +235,7 @@ describe('account security machine', () => {
     actor.send({ type: 'DISABLE_SMS' });
     await settled(actor);
     expect(b.mfa().enabled).toEqual(['TOTP']);
-    expect(calls.filter((c) => c.name === 'verifyPassword')).toHaveLength(0);
+    expect(calls.filter((c) => c.method === 'verifyPassword')).toHaveLength(0);
   });
 
   it('a replacement left half-way says the app is off, offers to finish, and finishing turns it back on', async () => {
