@@ -9,7 +9,7 @@ import { fillCode } from './outbox.js';
 import { isPoolAttribute } from './schema.js';
 
 const VERIFIABLE = ['email', 'phone_number'] as const;
-type Verifiable = (typeof VERIFIABLE)[number];
+export type Verifiable = (typeof VERIFIABLE)[number];
 
 export const E164 = /^\+[1-9]\d{6,14}$/;
 export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

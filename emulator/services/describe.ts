@@ -21,6 +21,7 @@ export function describePool(pool: PoolRecord, estimatedUsers: number): Record<s
     ...(pool.aliasAttributes.length ? { AliasAttributes: pool.aliasAttributes } : {}),
     SchemaAttributes: describeSchema(pool.schema),
     AdminCreateUserConfig: { AllowAdminCreateUserOnly: pool.allowAdminCreateUserOnly },
+    AccountRecoverySetting: { RecoveryMechanisms: pool.accountRecovery },
     VerificationMessageTemplate: {
       SmsMessage: pool.smsVerificationMessage,
       EmailMessage: pool.emailVerificationMessage,

@@ -34,6 +34,8 @@ export interface PoolRecord {
   schema: PoolSchema;
   /** AdminCreateUserConfig.AllowAdminCreateUserOnly: SignUp is refused. */
   allowAdminCreateUserOnly: boolean;
+  /** AccountRecoverySetting: where ForgotPassword sends its code, by priority. */
+  accountRecovery: { Name: 'verified_email' | 'verified_phone_number' | 'admin_only'; Priority: number }[];
   smsVerificationMessage: string;
   emailVerificationMessage: string;
   emailVerificationSubject: string;
@@ -93,6 +95,8 @@ export interface CodeRecord {
   code: string;
   expiresAt: number;
   attempts: number;
+  /** For sign-up and reset codes: the attribute (email / phone_number) the code went to. */
+  attribute?: string;
 }
 
 export interface UserRecord {
@@ -125,8 +129,10 @@ export interface UserRecord {
   lockedUntil: number;
   /** Password checks running now: [lease, expires at (ms)] (see password-attempts.ts). */
   passwordChecks?: [string, number][];
-  /** Attribute verification codes by attribute name. */
+  /** Attribute verification codes by attribute name; sign-up and reset codes under #signUp / #reset. */
   verificationCodes: [string, CodeRecord][];
+  /** When sign-up and reset codes were sent (ms), for Cognito's resend limit. */
+  codeSends?: number[];
 }
 
 export const getAttribute = (user: UserRecord, name: string) => user.attributes.find(([n]) => n === name)?.[1];

@@ -48,6 +48,12 @@ const MIGRATIONS: string[] = [
    CREATE TABLE signing_keys (pool_id TEXT PRIMARY KEY, kid TEXT NOT NULL, private_jwk TEXT NOT NULL);`,
 ];
 
+/** Pools created without AccountRecoverySetting: a verified e-mail first, then a verified phone. */
+export const DEFAULT_ACCOUNT_RECOVERY: PoolRecord['accountRecovery'] = [
+  { Name: 'verified_email', Priority: 1 },
+  { Name: 'verified_phone_number', Priority: 2 },
+];
+
 /** Pools stored before aliases, schemas and self-registration settings existed read with Cognito's defaults. */
 function poolRecord(data: string): PoolRecord {
   const stored = JSON.parse(data) as PoolRecord;
@@ -56,6 +62,7 @@ function poolRecord(data: string): PoolRecord {
     aliasAttributes: stored.aliasAttributes ?? [],
     schema: stored.schema ?? { requiredAttributes: [], customAttributes: [] },
     allowAdminCreateUserOnly: stored.allowAdminCreateUserOnly ?? false,
+    accountRecovery: stored.accountRecovery ?? DEFAULT_ACCOUNT_RECOVERY,
   };
 }
 

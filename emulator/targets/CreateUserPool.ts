@@ -7,6 +7,7 @@ import type { PasswordPolicy, PoolRecord } from '../services/model.js';
 import { DEFAULT_SMS_MESSAGE } from '../services/sign-in.js';
 import { type Body, optBoolean, optNumber, optObject, optString, optStringList, reqString } from '../validate.js';
 import { readSchema } from '../services/schema.js';
+import { DEFAULT_ACCOUNT_RECOVERY } from '../services/store.js';
 import { checkMfaSettings } from './SetUserPoolMfaConfig.js';
 
 const ALPHANUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -68,6 +69,7 @@ export const CreateUserPool: Operation = (svc, body, request) => {
     aliasAttributes,
     schema: readSchema(body),
     allowAdminCreateUserOnly: (adminCreateUserConfig && optBoolean(adminCreateUserConfig, 'AllowAdminCreateUserOnly')) ?? false,
+    accountRecovery: accountRecovery(body),
     // VerificationMessageTemplate takes precedence over the older top-level fields, as in Cognito.
     smsVerificationMessage: verificationMessage(optString(template, 'SmsMessage', { min: 6, max: 140 }) ?? optString(body, 'SmsVerificationMessage', { min: 6, max: 140 })),
     emailVerificationMessage: verificationMessage(optString(template, 'EmailMessage', { min: 6, max: 20000 }) ?? optString(body, 'EmailVerificationMessage', { min: 6, max: 20000 })),
@@ -78,6 +80,21 @@ export const CreateUserPool: Operation = (svc, body, request) => {
   svc.store.putPool(pool);
   return { UserPool: describePool(pool, 0) };
 };
+
+const RECOVERY_NAMES = ['verified_email', 'verified_phone_number', 'admin_only'] as const;
+
+function accountRecovery(body: Body): PoolRecord['accountRecovery'] {
+  const setting = optObject(body, 'AccountRecoverySetting');
+  const list = setting?.RecoveryMechanisms;
+  if (list === undefined) return DEFAULT_ACCOUNT_RECOVERY;
+  if (!Array.isArray(list) || list.length < 1 || list.length > 2) throw invalidParameter('RecoveryMechanisms must list 1 or 2 mechanisms.');
+  return list.map((m: unknown) => {
+    const entry = (typeof m === 'object' && m !== null ? m : {}) as Body;
+    const name = optString(entry, 'Name', { max: 32 });
+    if (!name || !(RECOVERY_NAMES as readonly string[]).includes(name)) throw invalidParameter(`Invalid recovery mechanism ${String(name)}.`);
+    return { Name: name as (typeof RECOVERY_NAMES)[number], Priority: optNumber(entry, 'Priority', 1, 2) ?? 1 };
+  });
+}
 
 /** A verification message must carry the code's place: {####}. */
 function verificationMessage(message: string | undefined): string {

@@ -1,5 +1,12 @@
 /** Every Cognito operation the emulator answers, by X-Amz-Target suffix. */
 import type { Operation } from '../context.js';
+import { SignUp } from './SignUp.js';
+import { ConfirmSignUp } from './ConfirmSignUp.js';
+import { ResendConfirmationCode } from './ResendConfirmationCode.js';
+import { AdminConfirmSignUp } from './AdminConfirmSignUp.js';
+import { ForgotPassword } from './ForgotPassword.js';
+import { ConfirmForgotPassword } from './ConfirmForgotPassword.js';
+import { AdminResetUserPassword } from './AdminResetUserPassword.js';
 import { AdminCreateUser } from './AdminCreateUser.js';
 import { AdminDeleteUser } from './AdminDeleteUser.js';
 import { AdminDisableUser } from './AdminDisableUser.js';
@@ -38,6 +45,13 @@ import { VerifySoftwareToken } from './VerifySoftwareToken.js';
 import { VerifyUserAttribute } from './VerifyUserAttribute.js';
 
 export const operations: Record<string, Operation> = {
+  SignUp,
+  ConfirmSignUp,
+  ResendConfirmationCode,
+  AdminConfirmSignUp,
+  ForgotPassword,
+  ConfirmForgotPassword,
+  AdminResetUserPassword,
   AdminCreateUser,
   AdminDeleteUser,
   AdminDisableUser,
