@@ -24,6 +24,39 @@ export interface RuntimeConfig {
   cookieDomain?: string;
   /** Default language ("en", "de"); ?lang= and the browser's languages are tried otherwise. */
   locale?: string;
+  /** Offer "Create an account" (the pool must allow self-registration). */
+  signUp: boolean;
+  /** Ask for a phone number at sign-up: when the pool uses it ("optional" or "required"). */
+  signUpPhone?: 'optional' | 'required';
+  /** The pool's password policy, shown and checked as the user types (a browser can't read it from Cognito). */
+  passwordPolicy: PasswordPolicy;
+  /** After sign-in, offer to verify an unverified e-mail address (default true). */
+  verifyEmail: boolean;
+}
+
+export interface PasswordPolicy {
+  minLength: number;
+  requireLowercase: boolean;
+  requireUppercase: boolean;
+  requireNumbers: boolean;
+  requireSymbols: boolean;
+}
+
+/** Cognito's default policy. */
+export const DEFAULT_PASSWORD_POLICY: PasswordPolicy = { minLength: 8, requireLowercase: true, requireUppercase: true, requireNumbers: true, requireSymbols: true };
+
+function parsePasswordPolicy(value: unknown): PasswordPolicy {
+  if (value === undefined) return DEFAULT_PASSWORD_POLICY;
+  if (typeof value !== 'object' || value === null) throw new ConfigError('config.json: "passwordPolicy" must be an object');
+  const v = value as Record<string, unknown>;
+  const flag = (key: keyof PasswordPolicy) => {
+    const x = v[key] ?? DEFAULT_PASSWORD_POLICY[key];
+    if (typeof x !== 'boolean') throw new ConfigError(`config.json: "passwordPolicy.${key}" must be true or false`);
+    return x;
+  };
+  const minLength = v.minLength ?? 8;
+  if (typeof minLength !== 'number' || minLength < 6 || minLength > 99) throw new ConfigError('config.json: "passwordPolicy.minLength" must be a number from 6 to 99');
+  return { minLength, requireLowercase: flag('requireLowercase'), requireUppercase: flag('requireUppercase'), requireNumbers: flag('requireNumbers'), requireSymbols: flag('requireSymbols') };
 }
 
 export class ConfigError extends Error {
@@ -64,7 +97,16 @@ export function parseConfig(value: unknown): RuntimeConfig {
     cookieStorage: v.cookieStorage === true || typeof v.cookieDomain === 'string',
     ...(str('cookieDomain', false) ? { cookieDomain: str('cookieDomain', false) } : {}),
     ...(str('locale', false) ? { locale: str('locale', false) } : {}),
+    signUp: v.signUp === true,
+    ...(v.signUpPhone !== undefined ? { signUpPhone: signUpPhone(v.signUpPhone) } : {}),
+    passwordPolicy: parsePasswordPolicy(v.passwordPolicy),
+    verifyEmail: v.verifyEmail !== false,
   };
+}
+
+function signUpPhone(value: unknown): 'optional' | 'required' {
+  if (value !== 'optional' && value !== 'required') throw new ConfigError('config.json: "signUpPhone" must be "optional" or "required"');
+  return value;
 }
 
 export async function loadConfig(url = '/config.json'): Promise<RuntimeConfig> {

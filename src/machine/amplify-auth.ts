@@ -6,23 +6,29 @@ import { Amplify } from 'aws-amplify';
 import { cognitoUserPoolsTokenProvider } from 'aws-amplify/auth/cognito';
 import { CookieStorage } from 'aws-amplify/utils';
 import {
+  autoSignIn,
+  confirmResetPassword,
   confirmSignIn,
+  confirmSignUp,
   confirmUserAttribute,
   fetchMFAPreference,
   fetchUserAttributes,
   getCurrentUser,
+  resendSignUpCode,
+  resetPassword,
   sendUserAttributeVerificationCode,
   setUpTOTP,
   signIn,
   signOut,
   type SignInOutput,
+  signUp,
   updateMFAPreference,
   updatePassword,
   updateUserAttribute,
   verifyTOTPSetup,
 } from 'aws-amplify/auth';
 import type { RuntimeConfig } from '../config';
-import type { AuthApi, MfaSettings, MfaType, SignInResult, UserInfo } from './types';
+import type { AuthApi, CodeDelivery, MfaSettings, MfaType, SignInResult, UserInfo } from './types';
 
 /** Set while a challenge is open, so a reload can say the sign-in was interrupted. Holds no secret. */
 const CHALLENGE_MARKER = 'signin.challengeOpen';
@@ -73,15 +79,25 @@ function toResult(output: SignInOutput, appName: string, username: string): Sign
       return { step: 'TOTP_SETUP', secret, uri: totpUri(appName, username, secret) };
     }
     case 'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED':
-      return { step: 'NEW_PASSWORD' };
+      return { step: 'NEW_PASSWORD', requiredAttributes: nextStep.missingAttributes ?? [] };
+    case 'CONFIRM_SIGN_UP':
+      return { step: 'CONFIRM_SIGN_UP' };
+    case 'RESET_PASSWORD':
+      return { step: 'RESET_PASSWORD' };
     default:
       return { step: 'UNSUPPORTED', name: nextStep.signInStep };
   }
 }
 
+/** Amplify's codeDeliveryDetails, as the machine keeps them. */
+const toDelivery = (details: { deliveryMedium?: string; destination?: string } | undefined): CodeDelivery => ({
+  ...(details?.deliveryMedium === 'EMAIL' || details?.deliveryMedium === 'SMS' || details?.deliveryMedium === 'PHONE' ? { medium: details.deliveryMedium } : {}),
+  ...(details?.destination ? { destination: details.destination } : {}),
+});
+
 function markChallenge(result: SignInResult): SignInResult {
   try {
-    if (result.step === 'DONE' || result.step === 'UNSUPPORTED') sessionStorage.removeItem(CHALLENGE_MARKER);
+    if (result.step === 'DONE' || result.step === 'UNSUPPORTED' || result.step === 'CONFIRM_SIGN_UP' || result.step === 'RESET_PASSWORD') sessionStorage.removeItem(CHALLENGE_MARKER);
     else sessionStorage.setItem(CHALLENGE_MARKER, '1');
   } catch {
     // Storage may be unavailable (private mode); the marker is a nicety.
@@ -139,8 +155,9 @@ export function createAmplifyAuthApi(config: Pick<RuntimeConfig, 'appName'>): Au
         return markChallenge(toResult(await signIn({ username, password }), config.appName, username));
       }
     },
-    async confirmSignIn({ response }) {
-      return markChallenge(toResult(await confirmSignIn({ challengeResponse: response }), config.appName, challengeUsername));
+    async confirmSignIn({ response, attributes }) {
+      const options = attributes && Object.keys(attributes).length ? { userAttributes: attributes } : undefined;
+      return markChallenge(toResult(await confirmSignIn({ challengeResponse: response, ...(options ? { options } : {}) }), config.appName, challengeUsername));
     },
     loadUser,
     async signOut({ global }) {
@@ -176,19 +193,48 @@ export function createAmplifyAuthApi(config: Pick<RuntimeConfig, 'appName'>): Au
         throw e;
       }
     },
-    async setPhoneNumber({ phoneNumber }) {
-      const output = await updateUserAttribute({ userAttribute: { attributeKey: 'phone_number', value: phoneNumber } });
+    async setContact({ attribute, value }) {
+      const output = await updateUserAttribute({ userAttribute: { attributeKey: attribute, value } });
       const step = output.nextStep;
       return step.updateAttributeStep === 'CONFIRM_ATTRIBUTE_WITH_CODE'
         ? { verificationSent: true, ...(step.codeDeliveryDetails?.destination ? { destination: step.codeDeliveryDetails.destination } : {}) }
         : { verificationSent: false };
     },
-    async sendPhoneCode() {
-      const details = await sendUserAttributeVerificationCode({ userAttributeKey: 'phone_number' });
+    async sendContactCode({ attribute }) {
+      const details = await sendUserAttributeVerificationCode({ userAttributeKey: attribute });
       return details.destination ? { destination: details.destination } : {};
     },
-    async confirmPhone({ code }) {
-      await confirmUserAttribute({ userAttributeKey: 'phone_number', confirmationCode: code });
+    async confirmContact({ attribute, code }) {
+      await confirmUserAttribute({ userAttributeKey: attribute, confirmationCode: code });
+    },
+    async changePassword({ oldPassword, newPassword }) {
+      await updatePassword({ oldPassword, newPassword });
+    },
+    async resetPassword({ username }) {
+      const output = await resetPassword({ username });
+      return toDelivery(output.nextStep.codeDeliveryDetails);
+    },
+    async confirmResetPassword({ username, code, newPassword }) {
+      await confirmResetPassword({ username, confirmationCode: code, newPassword });
+    },
+    async signUp({ username, password, email, phoneNumber }) {
+      challengeUsername = username;
+      const output = await signUp({
+        username,
+        password,
+        options: { userAttributes: { email, ...(phoneNumber ? { phone_number: phoneNumber } : {}) }, autoSignIn: true },
+      });
+      const step = output.nextStep;
+      return { confirmed: output.isSignUpComplete, ...(step.signUpStep === 'CONFIRM_SIGN_UP' ? { delivery: toDelivery(step.codeDeliveryDetails) } : {}) };
+    },
+    async confirmSignUp({ username, code }) {
+      await confirmSignUp({ username, confirmationCode: code });
+    },
+    async resendSignUpCode({ username }) {
+      return toDelivery(await resendSignUpCode({ username }));
+    },
+    async autoSignIn() {
+      return markChallenge(toResult(await autoSignIn(), config.appName, challengeUsername));
     },
   };
 }

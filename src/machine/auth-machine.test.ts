@@ -1,10 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createActor, waitFor } from 'xstate';
+import { type ActorRefFrom, createActor, waitFor } from 'xstate';
+import type { ContactMachine } from './contact-machine';
+import type { RecoveryMachine } from './recovery-machine';
+import type { SignUpMachine } from './sign-up-machine';
 import { CognitoLikeError, createFakeApi } from '../testing/fake-api';
 import { type AuthHost, type AuthMachineInput, createAuthMachine, type ReturnTarget } from './auth-machine';
 import type { AuthApi, SignInResult } from './types';
 
-const USER = { username: 'ann', attributes: { sub: '1', email: 'ann@example.com' } };
+const USER = { username: 'ann', attributes: { sub: '1', email: 'ann@example.com', email_verified: 'true' } };
 const CODE_MS = 180_000;
 
 function start(overrides: Partial<AuthApi> = {}, input: Partial<AuthMachineInput> = {}, host: AuthHost = {}) {
@@ -261,7 +264,7 @@ describe('TOTP, choice of factor, TOTP setup and new password', () => {
   it('sets a new password, with policy errors shown and retry allowed', async () => {
     let n = 0;
     const { actor, calls } = start({
-      signIn: answers({ step: 'NEW_PASSWORD' }),
+      signIn: answers({ step: 'NEW_PASSWORD', requiredAttributes: [] }),
       confirmSignIn: () => (n++ === 0 ? Promise.reject(new CognitoLikeError('InvalidPasswordException', 'Password did not conform with policy: Password not long enough')) : Promise.resolve({ step: 'DONE' })),
     });
     expect((await signInWith(actor)).matches('newPassword')).toBe(true);
@@ -373,5 +376,119 @@ describe('hosted and embedded use', () => {
     const s = await signInWith(actor);
     expect(s.matches({ signedIn: 'account' })).toBe(true);
     expect(seen).toEqual([USER]);
+  });
+});
+
+describe('account lifecycle', () => {
+  const recoveryOf = (actor: Actor) => actor.getSnapshot().children.recovery as ActorRefFrom<RecoveryMachine>;
+  const signUpOf = (actor: Actor) => actor.getSnapshot().children.signUp as ActorRefFrom<SignUpMachine>;
+  const contactOf = (actor: Actor) => actor.getSnapshot().children.contact as ActorRefFrom<ContactMachine>;
+  const idle = <T extends { getSnapshot(): { hasTag(t: 'pending'): boolean } }>(ref: T) => waitFor(ref as never, (s: { hasTag(t: 'pending'): boolean }) => !s.hasTag('pending'));
+
+  it('forgot password: username prefilled from the form, code to the masked destination, then signed in with the new password (continuing into MFA)', async () => {
+    const { actor, calls } = start({
+      resetPassword: () => Promise.resolve({ medium: 'EMAIL', destination: 'a***@e***' }),
+      confirmResetPassword: () => Promise.resolve(),
+      signIn: answers({ step: 'SMS_CODE', destination: '+*******0100' }),
+    });
+    await settled(actor);
+    actor.send({ type: 'FORGOT_PASSWORD', username: ' ann ' });
+    expect(actor.getSnapshot().value).toBe('recovery');
+    expect(recoveryOf(actor).getSnapshot().context.username).toBe('ann');
+    recoveryOf(actor).send({ type: 'SUBMIT_USERNAME', username: 'ann' });
+    await idle(recoveryOf(actor));
+    expect(recoveryOf(actor).getSnapshot().context.delivery).toEqual({ medium: 'EMAIL', destination: 'a***@e***' });
+    recoveryOf(actor).send({ type: 'SUBMIT_RESET', code: '123456', password: 'New-Passw0rd!' });
+    const s = await waitFor(actor, (x) => x.matches('smsCode'));
+    expect(calls.find((c) => c.method === 'signIn')?.args).toEqual([{ username: 'ann', password: 'New-Passw0rd!' }]);
+    expect(s.context.smsDestination).toBe('+*******0100');
+  });
+
+  it('an administrator\'s reset at sign-in leads into recovery with the reason, and forgets the old password', async () => {
+    const { actor } = start({ signIn: answers({ step: 'RESET_PASSWORD' }) });
+    const s = await signInWith(actor);
+    expect(s.value).toBe('recovery');
+    expect(s.context.password).toBe('');
+    expect(recoveryOf(actor).getSnapshot().context).toMatchObject({ username: 'ann', reason: 'resetRequired' });
+    actor.send({ type: 'CANCEL' });
+    expect(actor.getSnapshot().matches('signIn')).toBe(true);
+  });
+
+  it('an unconfirmed account: a fresh code, then the sign-in goes on with the password already typed', async () => {
+    const { actor, calls } = start({
+      signIn: answers({ step: 'CONFIRM_SIGN_UP' }, { step: 'DONE' }),
+      resendSignUpCode: () => Promise.resolve({ medium: 'EMAIL', destination: 'a***@e***' }),
+      confirmSignUp: () => Promise.resolve(),
+    });
+    await signInWith(actor);
+    expect(actor.getSnapshot().value).toBe('signUp');
+    await idle(signUpOf(actor));
+    expect(signUpOf(actor).getSnapshot().value).toBe('confirming');
+    signUpOf(actor).send({ type: 'SUBMIT_CODE', code: '123456' });
+    await waitFor(actor, (x) => x.matches({ signedIn: 'home' }));
+    expect(calls.filter((c) => c.method === 'signIn').map((c) => c.args)).toEqual([[{ username: 'ann', password: 'pw' }], [{ username: 'ann', password: 'pw' }]]);
+    expect(calls.some((c) => c.method === 'autoSignIn')).toBe(false);
+  });
+
+  it('sign-up (when offered): form, code, then autoSignIn; a failed autoSignIn falls back to an ordinary sign-in', async () => {
+    for (const autoWorks of [true, false]) {
+      const { actor, calls } = start(
+        {
+          signUp: () => Promise.resolve({ confirmed: false, delivery: { medium: 'EMAIL', destination: 'n***@e***' } }),
+          confirmSignUp: () => Promise.resolve(),
+          autoSignIn: autoWorks ? answers({ step: 'DONE' }) : () => Promise.reject(new CognitoLikeError('AutoSignInException', 'The autoSignIn flow has not started.')),
+          signIn: answers({ step: 'DONE' }),
+        },
+        { signUpEnabled: true },
+      );
+      await settled(actor);
+      actor.send({ type: 'SIGN_UP' });
+      signUpOf(actor).send({ type: 'SUBMIT_SIGN_UP', username: 'newbie', email: 'newbie@example.com', password: 'Passw0rd!' });
+      await idle(signUpOf(actor));
+      expect(signUpOf(actor).getSnapshot().context.delivery?.destination).toBe('n***@e***');
+      signUpOf(actor).send({ type: 'SUBMIT_CODE', code: '123456' });
+      await waitFor(actor, (x) => x.matches({ signedIn: 'home' }));
+      expect(calls.some((c) => c.method === 'signIn')).toBe(!autoWorks);
+    }
+  });
+
+  it('offers sign-up only when the config says so, and opens a flow for hosted /signup and /forgot-password', async () => {
+    const closed = start();
+    await settled(closed.actor);
+    closed.actor.send({ type: 'SIGN_UP' });
+    expect(closed.actor.getSnapshot().matches('signIn')).toBe(true);
+    const signUp = start({}, { signUpEnabled: true, initialFlow: 'signUp' });
+    expect((await settled(signUp.actor)).value).toBe('signUp');
+    const recovery = start({}, { initialFlow: 'recovery' });
+    expect((await settled(recovery.actor)).value).toBe('recovery');
+  });
+
+  it('after a fresh sign-in, offers to verify an unverified e-mail once; skipping goes on; a restored session is not asked', async () => {
+    const unverified = { username: 'ann', attributes: { sub: '1', email: 'ann@example.com', email_verified: 'false' } };
+    const { actor } = start({ signIn: answers({ step: 'DONE' }), loadUser: () => Promise.resolve(unverified), sendContactCode: () => Promise.resolve({ destination: 'a***@e***' }), confirmContact: () => Promise.resolve() });
+    await signInWith(actor);
+    expect(actor.getSnapshot().matches({ signedIn: 'verifyEmail' })).toBe(true);
+    contactOf(actor).send({ type: 'SEND_CODE' });
+    await idle(contactOf(actor));
+    contactOf(actor).send({ type: 'SUBMIT_CODE', code: '123456' });
+    const done = await waitFor(actor, (x) => x.matches({ signedIn: 'home' }));
+    expect(done.context.user?.attributes.email_verified).toBe('true');
+
+    const skipper = start({ signIn: answers({ step: 'DONE' }), loadUser: () => Promise.resolve(unverified) });
+    await signInWith(skipper.actor);
+    contactOf(skipper.actor).send({ type: 'SKIP' });
+    expect(skipper.actor.getSnapshot().matches({ signedIn: 'home' })).toBe(true);
+
+    const restored = start({ restoreSession: () => Promise.resolve({ user: unverified }) });
+    expect((await settled(restored.actor)).matches({ signedIn: 'home' })).toBe(true);
+  });
+
+  it('a new password with required attributes sends them along', async () => {
+    const { actor, calls } = start({ signIn: answers({ step: 'NEW_PASSWORD', requiredAttributes: ['email'] }), confirmSignIn: answers({ step: 'DONE' }) });
+    const s = await signInWith(actor);
+    expect(s.context.requiredAttributes).toEqual(['email']);
+    actor.send({ type: 'SUBMIT_NEW_PASSWORD', password: 'New-Passw0rd!', attributes: { email: 'ann@example.com' } });
+    await waitFor(actor, (x) => x.matches({ signedIn: 'home' }));
+    expect(calls.find((c) => c.method === 'confirmSignIn')?.args).toEqual([{ response: 'New-Passw0rd!', attributes: { email: 'ann@example.com' } }]);
   });
 });

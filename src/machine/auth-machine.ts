@@ -6,7 +6,10 @@
 import { assign, type DoneActorEvent, type ErrorActorEvent, fromPromise, setup } from 'xstate';
 import { toAuthError } from './errors';
 import type { AuthApi, AuthError, AuthErrorKind, MfaType, RestoredSession, SignInResult, UserInfo } from './types';
+import { createContactMachine } from './contact-machine';
+import { createRecoveryMachine } from './recovery-machine';
 import { createSecurityMachine } from './security-machine';
+import { createSignUpMachine } from './sign-up-machine';
 
 /** Why the user is back on the sign-in screen, shown there as a message. */
 export type Notice = 'signedOut' | 'sessionEnded' | 'codeExpired' | 'interrupted' | 'codeResent';
@@ -20,6 +23,8 @@ export interface AuthContext {
   codeExpiresAt?: number;
   mfaChoices: MfaType[];
   totpSetup?: { secret: string; uri: string };
+  /** Attributes the pool requires that the user lacks, asked for with a new password. */
+  requiredAttributes: string[];
   unsupportedStep?: string;
   user?: UserInfo;
   error?: AuthError;
@@ -30,6 +35,16 @@ export interface AuthContext {
   returnTo?: ReturnTarget;
   logout?: { global: boolean };
   openAccount: boolean;
+  /** Self-registration is offered (config `signUp`). */
+  signUpEnabled: boolean;
+  /** Offer to verify an unverified e-mail right after a sign-in (config `verifyEmail`). */
+  verifyEmail: boolean;
+  /** Set by a sign-in in this page (not a restored session): the e-mail offer is made once, then. */
+  justSignedIn: boolean;
+  /** Hosted /signup and /forgot-password: the flow to open when nobody is signed in. */
+  initialFlow?: 'signUp' | 'recovery';
+  /** Why a sign-in led into recovery or sign-up: an administrator's reset, or an unconfirmed account. */
+  flowReason?: 'resetRequired' | 'unconfirmed';
 }
 
 /** Where a hosted sign-in hands the user back. Checked against the allow-lists before it gets here. */
@@ -47,7 +62,9 @@ export interface AuthHost {
 export type AuthEvent =
   | { type: 'SUBMIT_SIGN_IN'; username: string; password: string }
   | { type: 'SUBMIT_CODE'; code: string }
-  | { type: 'SUBMIT_NEW_PASSWORD'; password: string }
+  | { type: 'SUBMIT_NEW_PASSWORD'; password: string; attributes?: Record<string, string> }
+  | { type: 'FORGOT_PASSWORD'; username: string }
+  | { type: 'SIGN_UP' }
   | { type: 'CHOOSE_MFA'; mfa: MfaType }
   | { type: 'RESEND_CODE' }
   | { type: 'CANCEL' }
@@ -66,6 +83,10 @@ export interface AuthMachineInput {
   logout?: { global: boolean };
   /** Open account security once signed in (library `initialScreen: 'account'`). */
   openAccount?: boolean;
+  signUpEnabled?: boolean;
+  /** Default true. */
+  verifyEmail?: boolean;
+  initialFlow?: 'signUp' | 'recovery';
 }
 
 const resultOf = (event: unknown) => (event as DoneActorEvent<SignInResult>).output;
@@ -83,7 +104,11 @@ export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
     actors: {
       restoreSession: fromPromise<RestoredSession>(() => api.restoreSession()),
       signIn: fromPromise<SignInResult, { username: string; password: string }>(({ input }) => api.signIn(input)),
-      confirmSignIn: fromPromise<SignInResult, { response: string }>(({ input }) => api.confirmSignIn(input)),
+      confirmSignIn: fromPromise<SignInResult, { response: string; attributes?: Record<string, string> }>(({ input }) => api.confirmSignIn(input)),
+      autoSignIn: fromPromise<SignInResult>(() => api.autoSignIn()),
+      recovery: createRecoveryMachine(api),
+      signUp: createSignUpMachine(api),
+      contact: createContactMachine(api),
       loadUser: fromPromise<UserInfo>(() => api.loadUser()),
       signOut: fromPromise<void, { global: boolean }>(({ input }) => api.signOut(input)),
       security: createSecurityMachine(api),
@@ -92,6 +117,10 @@ export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
       logoutRequested: ({ context }) => context.logout !== undefined,
       hasReturnTo: ({ context }) => context.returnTo !== undefined,
       openAccount: ({ context }) => context.openAccount,
+      signUpEnabled: ({ context }) => context.signUpEnabled,
+      /** A fresh sign-in whose e-mail is on file but not verified: offer to verify it (once). */
+      offerEmail: ({ context }) =>
+        context.verifyEmail && context.justSignedIn && Boolean(context.user?.attributes.email) && context.user?.attributes.email_verified !== 'true',
       stepIs: ({ event }, params: { step: SignInResult['step'] }) => resultOf(event).step === params.step,
       errorIs: ({ event }, params: { kinds: AuthErrorKind[] }) => params.kinds.includes(errorOf(event).kind),
     },
@@ -106,6 +135,7 @@ export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
         mfaChoices: [],
         totpSetup: undefined,
         unsupportedStep: undefined,
+        requiredAttributes: [],
       }),
       enterSms: assign(({ event, context }) => {
         const result = resultOf(event);
@@ -146,6 +176,11 @@ export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
       username: '',
       password: '',
       mfaChoices: [],
+      requiredAttributes: [],
+      signUpEnabled: input.signUpEnabled ?? false,
+      verifyEmail: input.verifyEmail ?? true,
+      justSignedIn: false,
+      ...(input.initialFlow ? { initialFlow: input.initialFlow } : {}),
       codeValidityMs: input.codeValidityMs,
       mfaRequired: input.mfaRequired ?? false,
       openAccount: input.openAccount ?? false,
@@ -162,6 +197,8 @@ export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
             { guard: ({ event }) => event.output.user !== null, target: 'signedIn', actions: assign({ user: ({ event }) => event.output.user ?? undefined }) },
             // /logout with nobody signed in: nothing to do but hand back.
             { guard: ({ context }) => context.logout !== undefined && context.returnTo !== undefined, target: 'leaving' },
+            { guard: ({ context }) => context.initialFlow === 'recovery', target: 'recovery' },
+            { guard: ({ context }) => context.initialFlow === 'signUp' && context.signUpEnabled, target: 'signUp' },
             {
               target: 'signIn',
               actions: assign({ notice: ({ event }) => (event.output.user === null && event.output.interrupted ? 'interrupted' : undefined) }),
@@ -172,7 +209,7 @@ export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
       },
 
       signIn: {
-        entry: 'forgetChallenge',
+        entry: ['forgetChallenge', assign({ flowReason: undefined })],
         initial: 'idle',
         states: {
           idle: {
@@ -181,6 +218,8 @@ export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
                 target: 'submitting',
                 actions: [assign({ username: ({ event }) => event.username.trim(), password: ({ event }) => event.password }), 'clearMessages'],
               },
+              FORGOT_PASSWORD: { target: '#auth.recovery', actions: [assign({ username: ({ event }) => event.username.trim() }), 'clearMessages'] },
+              SIGN_UP: { guard: 'signUpEnabled', target: '#auth.signUp', actions: 'clearMessages' },
             },
           },
           submitting: {
@@ -203,7 +242,22 @@ export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
           { guard: { type: 'stepIs', params: { step: 'TOTP_CODE' } }, target: 'totpCode', actions: assign({ error: undefined }) },
           { guard: { type: 'stepIs', params: { step: 'SELECT_MFA' } }, target: 'selectMfa', actions: 'enterSelect' },
           { guard: { type: 'stepIs', params: { step: 'TOTP_SETUP' } }, target: 'totpSetup', actions: 'enterTotpSetup' },
-          { guard: { type: 'stepIs', params: { step: 'NEW_PASSWORD' } }, target: 'newPassword', actions: assign({ error: undefined }) },
+          {
+            guard: { type: 'stepIs', params: { step: 'NEW_PASSWORD' } },
+            target: 'newPassword',
+            actions: assign(({ event }) => {
+              const result = resultOf(event);
+              return { error: undefined, requiredAttributes: result.step === 'NEW_PASSWORD' ? result.requiredAttributes : [] };
+            }),
+          },
+          // An unconfirmed account: a fresh code, then the sign-in goes on with the password in hand.
+          { guard: { type: 'stepIs', params: { step: 'CONFIRM_SIGN_UP' } }, target: 'signUp', actions: assign({ error: undefined, flowReason: 'unconfirmed' as const }) },
+          // An administrator reset the password: straight into the reset, with an explanation.
+          {
+            guard: { type: 'stepIs', params: { step: 'RESET_PASSWORD' } },
+            target: 'recovery',
+            actions: ['forgetChallenge', assign({ error: undefined, flowReason: 'resetRequired' as const })],
+          },
           { target: 'unsupported', actions: ['forgetChallenge', 'enterUnsupported'] },
         ],
       },
@@ -269,11 +323,61 @@ export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
         on: { CANCEL: { target: 'signIn', actions: 'clearMessages' } },
       },
 
+      /** Forgotten password (or an administrator's reset): ends by signing in with the new password. */
+      recovery: {
+        on: { CANCEL: { target: 'signIn', actions: 'clearMessages' } },
+        invoke: {
+          id: 'recovery',
+          src: 'recovery',
+          input: ({ context }) => ({ username: context.username, ...(context.flowReason === 'resetRequired' ? { reason: 'resetRequired' as const } : {}) }),
+          onDone: { target: 'resuming', actions: assign({ username: ({ event }) => event.output.username, password: ({ event }) => event.output.password }) },
+        },
+      },
+
+      /** Sign-up, or confirming an account that signed in unconfirmed. */
+      signUp: {
+        on: { CANCEL: { target: 'signIn', actions: 'clearMessages' } },
+        invoke: {
+          id: 'signUp',
+          src: 'signUp',
+          input: ({ context }) => (context.flowReason === 'unconfirmed' ? { username: context.username, password: context.password, confirmOnly: true } : {}),
+          onDone: [
+            {
+              guard: ({ event }) => event.output.autoSignIn,
+              target: 'autoSigningIn',
+              actions: assign({ username: ({ event }) => event.output.username, password: ({ event }) => event.output.password }),
+            },
+            { target: 'resuming', actions: assign({ username: ({ event }) => event.output.username, password: ({ event }) => event.output.password }) },
+          ],
+        },
+      },
+
+      /** Amplify's autoSignIn after a confirmed sign-up; should it fail, an ordinary sign-in with the same credentials. */
+      autoSigningIn: {
+        tags: 'pending',
+        invoke: {
+          src: 'autoSignIn',
+          onDone: '#auth.routing',
+          onError: 'resuming',
+        },
+      },
+
+      /** Signing in with credentials the user just gave another screen (reset, sign-up): no retyping. */
+      resuming: {
+        tags: 'pending',
+        invoke: {
+          src: 'signIn',
+          input: ({ context }) => ({ username: context.username, password: context.password }),
+          onDone: '#auth.routing',
+          onError: { target: 'signIn', actions: ['setError', 'forgetChallenge'] },
+        },
+      },
+
       loadingUser: {
         tags: 'pending',
         invoke: {
           src: 'loadUser',
-          onDone: { target: 'signedIn', actions: assign({ user: ({ event }) => event.output }) },
+          onDone: { target: 'signedIn', actions: assign({ user: ({ event }) => event.output, justSignedIn: true }) },
           onError: { target: 'userLoadFailed', actions: 'setError' },
         },
       },
@@ -294,10 +398,28 @@ export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
           deciding: {
             always: [
               { guard: 'logoutRequested', target: 'signingOut' },
+              { guard: 'offerEmail', target: 'verifyEmail' },
               { guard: 'hasReturnTo', target: '#auth.leaving' },
               { guard: 'openAccount', target: 'account' },
               { target: 'home' },
             ],
+          },
+          /** Skippable, never blocking: whatever happens, the sign-in goes on where it was going. */
+          verifyEmail: {
+            invoke: {
+              id: 'contact',
+              src: 'contact',
+              input: { attribute: 'email', start: 'offer' },
+              onDone: {
+                target: 'deciding',
+                actions: assign({
+                  justSignedIn: false,
+                  user: ({ context, event }) =>
+                    context.user && event.output.outcome === 'verified' ? { ...context.user, attributes: { ...context.user.attributes, email_verified: 'true' } } : context.user,
+                }),
+              },
+            },
+            on: { CANCEL: { target: 'deciding', actions: assign({ justSignedIn: false }) } },
           },
           home: { on: { OPEN_ACCOUNT: 'account' } },
           account: {
@@ -339,6 +461,7 @@ export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
             src: 'confirmSignIn' as const,
             input: ({ event }: { event: AuthEvent }) => ({
               response: event.type === 'SUBMIT_CODE' ? event.code : event.type === 'SUBMIT_NEW_PASSWORD' ? event.password : '',
+              ...(event.type === 'SUBMIT_NEW_PASSWORD' && event.attributes ? { attributes: event.attributes } : {}),
             }),
             onDone: '#auth.routing',
             onError: sessionAwareError(),

@@ -17,6 +17,9 @@ describe('toAuthError', () => {
     [named('PasswordHistoryPolicyViolationException'), 'invalidPassword'],
     [named('SoftwareTokenMFANotFoundException'), 'totpNotEnabled'],
     [named('TooManyRequestsException'), 'tooManyRequests'],
+    [named('InvalidParameterException', 'Cannot reset password for the user as there is no registered/verified email or phone_number'), 'noRecovery'],
+    [named('UsernameExistsException', 'User already exists'), 'usernameExists'],
+    [named('NotAuthorizedException', 'SignUp is not permitted for this user pool'), 'signUpDisabled'],
     [named('LimitExceededException', 'Attempt limit exceeded, please try after some time.'), 'lockedOut'],
     [named('LimitExceededException', 'Exceeded daily email limit for the operation or the account.'), 'tooManyRequests'],
     // A LEGACY app client tells unknown users apart: the app must not.

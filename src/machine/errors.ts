@@ -13,6 +13,7 @@ function classify(name: string, message: string): AuthErrorKind {
       if (/attempts exceeded/i.test(message)) return 'lockedOut';
       if (/disabled/i.test(message)) return 'userDisabled';
       if (/session/i.test(message)) return 'sessionEnded';
+      if (/SignUp is not permitted/i.test(message)) return 'signUpDisabled';
       return 'badCredentials';
     case 'UserNotFoundException':
       return 'badCredentials';
@@ -41,7 +42,11 @@ function classify(name: string, message: string): AuthErrorKind {
       return 'network';
     case 'InvalidParameterException':
       if (/can't turn off software token/i.test(message)) return 'totpRequired';
+      if (/no registered\/verified email or phone_number/i.test(message)) return 'noRecovery';
       return 'invalidInput';
+    case 'UsernameExistsException':
+    case 'AliasExistsException':
+      return 'usernameExists';
     case 'EmptySignInUsername':
     case 'EmptySignInPassword':
     case 'EmptyChallengeResponse':

@@ -12,9 +12,8 @@ const OUTPUTS: Record<string, unknown[]> = {
   beginTotpSetup: [{ secret: 'S', uri: 'otpauth://totp/x' }],
   verifyTotpSetup: [undefined],
   verifyPassword: [undefined],
-  setPhoneNumber: [{ verificationSent: true, destination: '+*******0100' }, { verificationSent: false }],
-  sendPhoneCode: [{ destination: '+*******0100' }],
-  confirmPhone: [undefined],
+  contact: [{ outcome: 'verified', attribute: 'email' }, { outcome: 'saved', attribute: 'email' }],
+  changePassword: [undefined],
 };
 const ERRORS = [namedError('CodeMismatchException', 'Invalid code'), namedError('SoftwareTokenMFANotFoundException', 'Software Token MFA has not been enabled by the userPool.')];
 const EVENTS: SecurityEvent[] = [
@@ -26,8 +25,13 @@ const EVENTS: SecurityEvent[] = [
   { type: 'SET_PREFERRED', mfa: 'SMS' },
   { type: 'SUBMIT_CODE', code: '123456' },
   { type: 'SUBMIT_PASSWORD', password: 'pw' },
-  { type: 'SUBMIT_PHONE', phoneNumber: '+12065550100' },
-  { type: 'RESEND_PHONE_CODE' },
+  { type: 'CHANGE_PHONE' },
+  { type: 'CHANGE_EMAIL' },
+  { type: 'VERIFY_EMAIL' },
+  { type: 'CHANGE_PASSWORD' },
+  { type: 'SUBMIT_PASSWORD_CHANGE', oldPassword: 'old', newPassword: 'New-Passw0rd!' },
+  { type: 'FINISH_SETUP' },
+  { type: 'LEAVE_OFF' },
   { type: 'CANCEL' },
   { type: 'RETRY' },
 ];

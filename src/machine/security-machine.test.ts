@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createActor, waitFor } from 'xstate';
+import { type ActorRefFrom, createActor, waitFor } from 'xstate';
+import type { ContactMachine } from './contact-machine';
 import { CognitoLikeError, createFakeApi } from '../testing/fake-api';
 import { createSecurityMachine } from './security-machine';
 import type { AuthApi, MfaSettings, SecurityState } from './types';
@@ -23,16 +24,17 @@ function backend(initial: { attributes?: Record<string, string>; mfa?: MfaSettin
       mfa = { enabled: [...enabled], ...(preferred ? { preferred } : {}) };
       return Promise.resolve();
     },
-    setPhoneNumber: ({ phoneNumber }) => {
-      attributes = { ...attributes, phone_number: phoneNumber, phone_number_verified: 'false' };
-      return Promise.resolve({ verificationSent: true, destination: '+*******0100' });
+    setContact: ({ attribute, value }) => {
+      attributes = { ...attributes, [attribute]: value, [`${attribute}_verified`]: 'false' };
+      return Promise.resolve({ verificationSent: true, destination: attribute === 'email' ? 'a***@e***' : '+*******0100' });
     },
-    confirmPhone: ({ code }) => {
+    confirmContact: ({ attribute, code }) => {
       if (code !== '123456') return Promise.reject(new CognitoLikeError('CodeMismatchException', 'Invalid verification code provided, please try again.'));
-      attributes = { ...attributes, phone_number_verified: 'true' };
+      attributes = { ...attributes, [`${attribute}_verified`]: 'true' };
       return Promise.resolve();
     },
-    sendPhoneCode: () => Promise.resolve({ destination: '+*******0100' }),
+    sendContactCode: ({ attribute }) => Promise.resolve({ destination: attribute === 'email' ? 'a***@e***' : '+*******0100' }),
+    changePassword: ({ oldPassword }) => (oldPassword === 'right' ? Promise.resolve() : Promise.reject(new CognitoLikeError('NotAuthorizedException', 'Incorrect username or password.'))),
     beginTotpSetup: () => Promise.resolve({ secret: 'SECRET', uri: 'otpauth://totp/x' }),
     verifyTotpSetup: ({ code }) => (code === '123456' ? Promise.resolve() : Promise.reject(new CognitoLikeError('EnableSoftwareTokenMFAException', 'Code mismatch'))),
     verifyPassword: ({ password }) => (password === 'right' ? Promise.resolve() : Promise.reject(new CognitoLikeError('NotAuthorizedException', 'Incorrect username or password.'))),
@@ -48,6 +50,9 @@ function start(api: Partial<AuthApi>, mfaRequired = false) {
 }
 type Actor = ReturnType<typeof start>['actor'];
 const settled = (actor: Actor) => waitFor(actor, (s) => !s.hasTag('pending'));
+/** The contact child (phone or e-mail) while its screen is open. */
+const contact = (actor: Actor) => actor.getSnapshot().children.contact as ActorRefFrom<ContactMachine>;
+const contactSettled = (actor: Actor) => waitFor(contact(actor), (s) => !s.hasTag('pending'));
 
 describe('account security machine', () => {
   it('loads the state, and offers a retry when loading fails', async () => {
@@ -82,21 +87,21 @@ describe('account security machine', () => {
     const { actor } = start(b.api);
     await settled(actor);
     actor.send({ type: 'ENABLE_SMS' });
-    expect(actor.getSnapshot().matches({ phone: 'entering' })).toBe(true);
-    actor.send({ type: 'SUBMIT_PHONE', phoneNumber: '+12065550100' });
-    let s = await settled(actor);
-    expect(s.matches({ phone: 'verifying' })).toBe(true);
-    expect(s.context.phoneDestination).toBe('+*******0100');
-    actor.send({ type: 'SUBMIT_CODE', code: '000000' });
-    s = await settled(actor);
-    expect(s.matches({ phone: 'verifying' })).toBe(true);
-    expect(s.context.error?.kind).toBe('wrongCode');
-    actor.send({ type: 'RESEND_PHONE_CODE' });
-    s = await settled(actor);
-    expect(s.matches({ phone: 'verifying' })).toBe(true);
-    actor.send({ type: 'SUBMIT_CODE', code: '123456' });
-    s = await settled(actor);
-    expect(s.value).toBe('ready');
+    expect(actor.getSnapshot().value).toBe('phone');
+    expect(contact(actor).getSnapshot().value).toBe('entering');
+    contact(actor).send({ type: 'SUBMIT_VALUE', value: '+12065550100' });
+    let c = await contactSettled(actor);
+    expect(c.value).toBe('verifying');
+    expect(c.context.destination).toBe('+*******0100');
+    contact(actor).send({ type: 'SUBMIT_CODE', code: '000000' });
+    c = await contactSettled(actor);
+    expect(c.value).toBe('verifying');
+    expect(c.context.error?.kind).toBe('wrongCode');
+    contact(actor).send({ type: 'RESEND' });
+    c = await contactSettled(actor);
+    expect(c.context.notice).toBe('codeResent');
+    contact(actor).send({ type: 'SUBMIT_CODE', code: '123456' });
+    const s = await waitFor(actor, (x) => x.matches('ready') && !x.hasTag('pending'));
     expect(s.context.success).toBe('smsOn');
     expect(b.attributes().phone_number_verified).toBe('true');
     expect(b.mfa().enabled).toEqual(['SMS']);
@@ -104,23 +109,57 @@ describe('account security machine', () => {
 
   it('enables SMS at once when the pool does not verify phones', async () => {
     const b = backend();
-    const { actor } = start({ ...b.api, setPhoneNumber: () => Promise.resolve({ verificationSent: false }) });
+    const { actor } = start({ ...b.api, setContact: () => Promise.resolve({ verificationSent: false }) });
     await settled(actor);
     actor.send({ type: 'ENABLE_SMS' });
-    actor.send({ type: 'SUBMIT_PHONE', phoneNumber: '+12065550100' });
-    const s = await settled(actor);
-    expect(s.value).toBe('ready');
+    contact(actor).send({ type: 'SUBMIT_VALUE', value: '+12065550100' });
+    const s = await waitFor(actor, (x) => x.matches('ready') && !x.hasTag('pending'));
+    expect(s.context.success).toBe('smsOn');
     expect(b.mfa().enabled).toEqual(['SMS']);
   });
 
   it('keeps the phone form with an error when the number is refused', async () => {
-    const { actor } = start({ ...backend().api, setPhoneNumber: () => Promise.reject(new CognitoLikeError('InvalidParameterException', 'Invalid phone number format.')) });
+    const { actor } = start({ ...backend().api, setContact: () => Promise.reject(new CognitoLikeError('InvalidParameterException', 'Invalid phone number format.')) });
     await settled(actor);
     actor.send({ type: 'ENABLE_SMS' });
-    actor.send({ type: 'SUBMIT_PHONE', phoneNumber: '+1' });
-    const s = await settled(actor);
-    expect(s.matches({ phone: 'entering' })).toBe(true);
-    expect(s.context.error?.kind).toBe('invalidInput');
+    contact(actor).send({ type: 'SUBMIT_VALUE', value: '+1' });
+    const c = await contactSettled(actor);
+    expect(c.value).toBe('entering');
+    expect(c.context.error?.kind).toBe('invalidInput');
+  });
+
+  it('changes the e-mail address and verifies it; cancelling half-way re-reads what Cognito now has', async () => {
+    const b = backend({ attributes: { email: 'old@example.com', email_verified: 'true' } });
+    const { actor } = start(b.api);
+    await settled(actor);
+    actor.send({ type: 'CHANGE_EMAIL' });
+    contact(actor).send({ type: 'SUBMIT_VALUE', value: 'new@example.com' });
+    await contactSettled(actor);
+    actor.send({ type: 'CANCEL' });
+    let s = await waitFor(actor, (x) => x.matches('ready') && !x.hasTag('pending'));
+    expect(s.context.security?.user.attributes).toMatchObject({ email: 'new@example.com', email_verified: 'false' });
+    actor.send({ type: 'VERIFY_EMAIL' });
+    const c = await contactSettled(actor);
+    expect(c.value).toBe('verifying');
+    contact(actor).send({ type: 'SUBMIT_CODE', code: '123456' });
+    s = await waitFor(actor, (x) => x.matches('ready') && !x.hasTag('pending'));
+    expect(s.context.success).toBe('emailVerified');
+    expect(s.context.security?.user.attributes.email_verified).toBe('true');
+  });
+
+  it('changes the password: a wrong current one says so, the right one succeeds', async () => {
+    const { actor, calls } = start(backend().api);
+    await settled(actor);
+    actor.send({ type: 'CHANGE_PASSWORD' });
+    actor.send({ type: 'SUBMIT_PASSWORD_CHANGE', oldPassword: 'wrong', newPassword: 'New-Passw0rd!' });
+    let s = await settled(actor);
+    expect(s.matches({ changePassword: 'entering' })).toBe(true);
+    expect(s.context.error?.kind).toBe('wrongCurrentPassword');
+    actor.send({ type: 'SUBMIT_PASSWORD_CHANGE', oldPassword: 'right', newPassword: 'New-Passw0rd!' });
+    s = await settled(actor);
+    expect(s.value).toBe('ready');
+    expect(s.context.success).toBe('passwordChanged');
+    expect(calls.filter((c) => c.method === 'changePassword')).toHaveLength(2);
   });
 
   it('sets up TOTP (wrong code first), then enables it', async () => {

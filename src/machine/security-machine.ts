@@ -4,22 +4,24 @@
  * and removing an authenticator app (removal only after the backend confirmed the password), and
  * the preferred factor. Every change ends by re-reading the state from the backend.
  */
-import { assign, type DoneActorEvent, type ErrorActorEvent, fromPromise, setup } from 'xstate';
+import { assign, type ErrorActorEvent, fromPromise, setup } from 'xstate';
 import { toAuthError } from './errors';
+import { createContactMachine } from './contact-machine';
 import type { AuthApi, AuthError, AuthErrorKind, MfaPreferenceChange, MfaType, SecurityState } from './types';
 
-export type SecuritySuccess = 'smsOn' | 'smsOff' | 'totpOn' | 'totpRemoved' | 'preferredSet' | 'phoneVerified';
+export type SecuritySuccess = 'smsOn' | 'smsOff' | 'totpOn' | 'totpRemoved' | 'preferredSet' | 'phoneVerified' | 'emailVerified' | 'emailSaved' | 'passwordChanged';
 
 export interface SecurityContext {
   security?: SecurityState;
   error?: AuthError;
   success?: SecuritySuccess;
   totpSetup?: { secret: string; uri: string };
-  phoneDestination?: string;
   /** The change in flight and the message it earns. */
   pending?: { change: { sms?: MfaPreferenceChange; totp?: MfaPreferenceChange }; success: SecuritySuccess };
   /** Setting up a new authenticator app while one is on (a replacement). */
   replacing?: boolean;
+  /** How the e-mail flow starts: a new address, or a code for the one on file. */
+  emailStart?: 'enter' | 'send';
   /**
    * A replacement was left half-way: Cognito stops asking for the old app as soon as a new one is
    * associated, and can't bring it back, while still listing TOTP as on (AssociateSoftwareToken).
@@ -36,8 +38,11 @@ export type SecurityEvent =
   | { type: 'SET_PREFERRED'; mfa: MfaType }
   | { type: 'SUBMIT_CODE'; code: string }
   | { type: 'SUBMIT_PASSWORD'; password: string }
-  | { type: 'SUBMIT_PHONE'; phoneNumber: string }
-  | { type: 'RESEND_PHONE_CODE' }
+  | { type: 'CHANGE_PHONE' }
+  | { type: 'CHANGE_EMAIL' }
+  | { type: 'VERIFY_EMAIL' }
+  | { type: 'CHANGE_PASSWORD' }
+  | { type: 'SUBMIT_PASSWORD_CHANGE'; oldPassword: string; newPassword: string }
   | { type: 'CANCEL' }
   | { type: 'RETRY' }
   | { type: 'FINISH_SETUP' }
@@ -66,13 +71,11 @@ export function createSecurityMachine(api: AuthApi) {
       beginTotpSetup: fromPromise<{ secret: string; uri: string }>(() => api.beginTotpSetup()),
       verifyTotpSetup: fromPromise<void, { code: string }>(({ input }) => api.verifyTotpSetup(input)),
       verifyPassword: fromPromise<void, { password: string }>(({ input }) => api.verifyPassword(input)),
-      setPhoneNumber: fromPromise<{ verificationSent: boolean; destination?: string }, { phoneNumber: string }>(({ input }) => api.setPhoneNumber(input)),
-      sendPhoneCode: fromPromise<{ destination?: string }>(() => api.sendPhoneCode()),
-      confirmPhone: fromPromise<void, { code: string }>(({ input }) => api.confirmPhone(input)),
+      contact: createContactMachine(api),
+      changePassword: fromPromise<void, { oldPassword: string; newPassword: string }>(({ input }) => api.changePassword(input)),
     },
     guards: {
       hasPhone: ({ context }) => Boolean(context.security?.user.attributes.phone_number),
-      phoneVerified: ({ context }) => context.security?.user.attributes.phone_number_verified === 'true',
       totpOn: ({ context }) => context.security?.mfa.enabled.includes('TOTP') ?? false,
       totpSuspended: ({ context }) => context.totpSuspended === true,
       mfaRequired: ({ context }) => context.mfaRequired,
@@ -82,12 +85,19 @@ export function createSecurityMachine(api: AuthApi) {
       isLastRequiredFactor: ({ context }, params: { mfa: MfaType }) =>
         context.mfaRequired && (context.security?.mfa.enabled ?? []).filter((m) => m !== params.mfa).length === 0,
       errorIs: ({ event }, params: { kinds: AuthErrorKind[] }) => params.kinds.includes(errorOf(event).kind),
-      verificationSent: ({ event }) => (event as unknown as DoneActorEvent<{ verificationSent: boolean }>).output.verificationSent,
     },
     actions: {
       setError: assign({ error: ({ event }) => errorOf(event), success: undefined }),
       clearMessages: assign({ error: undefined, success: undefined }),
-      forgetSetup: assign({ totpSetup: undefined, phoneDestination: undefined }),
+      forgetSetup: assign({ totpSetup: undefined }),
+      /** Changing the password: a wrong current password is that, not a failed sign-in. */
+      setPasswordChangeError: assign({
+        error: ({ event }) => {
+          const error = errorOf(event);
+          return error.kind === 'badCredentials' ? { ...error, kind: 'wrongCurrentPassword' as const } : error;
+        },
+        success: undefined,
+      }),
       lastFactor: assign({ error: lastFactorError, success: undefined }),
       totpRequired: assign({ error: totpRequiredError, success: undefined }),
       plan: assign((_, params: NonNullable<SecurityContext['pending']>) => ({ pending: params, error: undefined, success: undefined })),
@@ -114,6 +124,10 @@ export function createSecurityMachine(api: AuthApi) {
             { guard: 'hasPhone', target: 'updating', actions: { type: 'plan', params: { change: { sms: 'ENABLED' }, success: 'smsOn' } } },
             { target: 'phone', actions: 'clearMessages' },
           ],
+          CHANGE_PHONE: { target: 'phoneChange', actions: 'clearMessages' },
+          CHANGE_EMAIL: { target: 'email', actions: ['clearMessages', assign({ emailStart: 'enter' as const })] },
+          VERIFY_EMAIL: { target: 'email', actions: ['clearMessages', assign({ emailStart: 'send' as const })] },
+          CHANGE_PASSWORD: { target: 'changePassword', actions: 'clearMessages' },
           DISABLE_SMS: [
             { guard: { type: 'isLastRequiredFactor', params: { mfa: 'SMS' } }, actions: 'lastFactor' },
             { target: 'updating', actions: { type: 'plan', params: { change: { sms: 'DISABLED' }, success: 'smsOff' } } },
@@ -227,49 +241,54 @@ export function createSecurityMachine(api: AuthApi) {
         },
       },
 
+      /** A phone number to turn SMS on: entered, verified when Cognito sends a code, then SMS enabled. */
       phone: {
+        on: { CANCEL: { target: 'ready', actions: 'clearMessages' } },
+        invoke: {
+          id: 'contact',
+          src: 'contact',
+          input: { attribute: 'phone_number', start: 'enter' },
+          // Cognito lets an unverified number receive MFA codes: SMS goes on either way.
+          onDone: { target: 'updating', actions: { type: 'plan', params: { change: { sms: 'ENABLED' }, success: 'smsOn' } } },
+        },
+      },
+
+      /** A new phone number, with SMS left as it is. */
+      phoneChange: {
+        on: { CANCEL: { target: 'reloading', actions: 'clearMessages' } },
+        invoke: {
+          id: 'contact',
+          src: 'contact',
+          input: { attribute: 'phone_number', start: 'enter' },
+          onDone: { target: 'reloading', actions: assign({ success: ({ event }) => (event.output.outcome === 'verified' ? 'phoneVerified' : undefined) }) },
+        },
+      },
+
+      /** A new e-mail address, or verifying the one on file. */
+      email: {
+        // Cancelling after a change leaves the new, unverified address: re-read it.
+        on: { CANCEL: { target: 'reloading', actions: 'clearMessages' } },
+        invoke: {
+          id: 'contact',
+          src: 'contact',
+          input: ({ context }) => ({ attribute: 'email' as const, start: context.emailStart ?? 'send' }),
+          onDone: { target: 'reloading', actions: assign({ success: ({ event }) => (event.output.outcome === 'verified' ? 'emailVerified' : 'emailSaved') }) },
+        },
+      },
+
+      changePassword: {
         initial: 'entering',
         on: { CANCEL: { target: 'ready', actions: 'clearMessages' } },
         states: {
-          entering: { on: { SUBMIT_PHONE: { target: 'saving', actions: 'clearMessages' } } },
-          saving: {
+          entering: { on: { SUBMIT_PASSWORD_CHANGE: { target: 'changing', actions: 'clearMessages' } } },
+          changing: {
             tags: 'pending',
             invoke: {
-              src: 'setPhoneNumber',
-              input: ({ event }) => ({ phoneNumber: event.type === 'SUBMIT_PHONE' ? event.phoneNumber : '' }),
-              onDone: [
-                { guard: 'verificationSent', target: 'verifying', actions: assign({ phoneDestination: ({ event }) => event.output.destination }) },
-                { target: 'enabling' },
-              ],
-              onError: { target: 'entering', actions: 'setError' },
+              src: 'changePassword',
+              input: ({ event }) => (event.type === 'SUBMIT_PASSWORD_CHANGE' ? { oldPassword: event.oldPassword, newPassword: event.newPassword } : { oldPassword: '', newPassword: '' }),
+              onDone: { target: '#security.ready', actions: assign({ success: 'passwordChanged' as const, error: undefined }) },
+              onError: { target: 'entering', actions: 'setPasswordChangeError' },
             },
-          },
-          verifying: {
-            on: {
-              SUBMIT_CODE: { target: 'confirming', actions: 'clearMessages' },
-              RESEND_PHONE_CODE: { target: 'resending', actions: 'clearMessages' },
-            },
-          },
-          resending: {
-            tags: 'pending',
-            invoke: {
-              src: 'sendPhoneCode',
-              onDone: { target: 'verifying', actions: assign({ phoneDestination: ({ event, context }) => event.output.destination ?? context.phoneDestination }) },
-              onError: { target: 'verifying', actions: 'setError' },
-            },
-          },
-          confirming: {
-            tags: 'pending',
-            invoke: {
-              src: 'confirmPhone',
-              input: ({ event }) => ({ code: event.type === 'SUBMIT_CODE' ? event.code : '' }),
-              onDone: 'enabling',
-              onError: { target: 'verifying', actions: 'setError' },
-            },
-          },
-          enabling: {
-            entry: { type: 'plan', params: { change: { sms: 'ENABLED' }, success: 'smsOn' } },
-            always: '#security.updating',
           },
         },
       },

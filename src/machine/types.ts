@@ -9,8 +9,21 @@ export type SignInResult =
   | { step: 'TOTP_CODE' }
   | { step: 'SELECT_MFA'; choices: MfaType[] }
   | { step: 'TOTP_SETUP'; secret: string; uri: string }
-  | { step: 'NEW_PASSWORD' }
+  | { step: 'NEW_PASSWORD'; requiredAttributes: string[] }
+  /** The account is not confirmed yet (UserNotConfirmedException). */
+  | { step: 'CONFIRM_SIGN_UP' }
+  /** An administrator reset the password (PasswordResetRequiredException). */
+  | { step: 'RESET_PASSWORD' }
   | { step: 'UNSUPPORTED'; name: string };
+
+/** Where a code went, as Cognito says it (masked). */
+export interface CodeDelivery {
+  medium?: 'EMAIL' | 'SMS' | 'PHONE';
+  destination?: string;
+}
+
+/** The attributes a user can verify with a code. */
+export type ContactAttribute = 'email' | 'phone_number';
 
 export interface UserInfo {
   username: string;
@@ -36,6 +49,13 @@ export type AuthErrorKind =
   | 'mfaRequired'
   /** Removing the authenticator app in a pool that requires MFA (Cognito refuses it). */
   | 'totpRequired'
+  /** Forgotten password, but no verified e-mail or phone to send the code to. */
+  | 'noRecovery'
+  | 'usernameExists'
+  /** The pool lets only administrators create users. */
+  | 'signUpDisabled'
+  /** Changing the password: the current one given is wrong. */
+  | 'wrongCurrentPassword'
   | 'unknown';
 
 export interface AuthError {
@@ -58,7 +78,8 @@ export interface SecurityState {
 export interface AuthApi {
   restoreSession(): Promise<RestoredSession>;
   signIn(input: { username: string; password: string }): Promise<SignInResult>;
-  confirmSignIn(input: { response: string }): Promise<SignInResult>;
+  /** `attributes`: required attributes asked for with a new password (NEW_PASSWORD_REQUIRED). */
+  confirmSignIn(input: { response: string; attributes?: Record<string, string> }): Promise<SignInResult>;
   loadUser(): Promise<UserInfo>;
   signOut(input: { global: boolean }): Promise<void>;
   /** Account security. */
@@ -68,9 +89,20 @@ export interface AuthApi {
   verifyTotpSetup(input: { code: string }): Promise<void>;
   /** Asks Cognito to check the password (see amplify-auth.ts for how). Resolves when it is right. */
   verifyPassword(input: { password: string }): Promise<void>;
-  setPhoneNumber(input: { phoneNumber: string }): Promise<{ verificationSent: boolean; destination?: string }>;
-  sendPhoneCode(): Promise<{ destination?: string }>;
-  confirmPhone(input: { code: string }): Promise<void>;
+  /** Sets e-mail or phone; Cognito unverifies it and, for auto-verified attributes, sends a code. */
+  setContact(input: { attribute: ContactAttribute; value: string }): Promise<{ verificationSent: boolean; destination?: string }>;
+  sendContactCode(input: { attribute: ContactAttribute }): Promise<{ destination?: string }>;
+  confirmContact(input: { attribute: ContactAttribute; code: string }): Promise<void>;
+  changePassword(input: { oldPassword: string; newPassword: string }): Promise<void>;
+  /** Account lifecycle. */
+  resetPassword(input: { username: string }): Promise<CodeDelivery>;
+  confirmResetPassword(input: { username: string; code: string; newPassword: string }): Promise<void>;
+  /** Registers with autoSignIn armed, so that confirming signs the user in. */
+  signUp(input: { username: string; password: string; email: string; phoneNumber?: string }): Promise<{ confirmed: boolean; delivery?: CodeDelivery }>;
+  confirmSignUp(input: { username: string; code: string }): Promise<void>;
+  resendSignUpCode(input: { username: string }): Promise<CodeDelivery>;
+  /** After confirmSignUp of a sign-up made here: the sign-in Amplify prepared. */
+  autoSignIn(): Promise<SignInResult>;
 }
 
 export type MfaPreferenceChange = 'ENABLED' | 'DISABLED' | 'PREFERRED' | 'NOT_PREFERRED';
