@@ -5,6 +5,7 @@ import { routeFor } from './hosted/route';
 import { I18nContext, type Locale, translator } from './i18n';
 import { createAmplifyAuthApi } from './machine/amplify-auth';
 import { AuthProvider } from './react/auth';
+import { FlowConfigContext } from './react/flow-config';
 import { CurrentScreen } from './screens';
 import { RefusedRequestScreen } from './screens/RefusedRequest';
 
@@ -14,6 +15,7 @@ export function App({ config, locale }: { config: RuntimeConfig; locale: Locale 
   const route = useMemo(() => routeFor(window.location, config), [config]);
   const t = useMemo(() => translator(locale), [locale]);
   const host = useMemo(() => ({ leave }), []);
+  const flowConfig = useMemo(() => ({ passwordPolicy: config.passwordPolicy, signUp: config.signUp, signUpPhone: config.signUpPhone }), [config]);
   if (document.documentElement.lang !== locale) document.documentElement.lang = locale;
   return (
     <I18nContext.Provider value={t}>
@@ -32,9 +34,14 @@ export function App({ config, locale }: { config: RuntimeConfig; locale: Locale 
               ...(route.kind === 'logout' ? { logout: { global: route.global } } : {}),
               // /login with nobody to return to: a signed-in user lands on account security.
               openAccount: route.kind === 'login' && !route.returnTo,
+              signUpEnabled: config.signUp,
+              verifyEmail: config.verifyEmail,
+              ...(route.kind === 'login' && route.flow ? { initialFlow: route.flow } : {}),
             }}
           >
-            <CurrentScreen />
+            <FlowConfigContext.Provider value={flowConfig}>
+              <CurrentScreen />
+            </FlowConfigContext.Provider>
           </AuthProvider>
         )}
       </div>

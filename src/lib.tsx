@@ -4,13 +4,14 @@
  */
 import { useActorRef } from '@xstate/react';
 import { type ReactNode, useMemo } from 'react';
-import type { RuntimeConfig } from './config';
+import { DEFAULT_PASSWORD_POLICY, type RuntimeConfig } from './config';
 import { I18nContext, type Locale, registerCatalog, translator } from './i18n';
 import { de } from './i18n/de';
 import { configureAmplify, createAmplifyAuthApi } from './machine/amplify-auth';
 import { createSecurityMachine } from './machine/security-machine';
 import type { AuthApi, UserInfo } from './machine/types';
 import { AuthProvider } from './react/auth';
+import { FlowConfigContext } from './react/flow-config';
 import { CurrentScreen } from './screens';
 import { SecurityPanel } from './screens/SecurityPanel';
 import { type Theme, themeStyle } from './theme';
@@ -20,7 +21,7 @@ import './styles/app.css';
 registerCatalog('de', de);
 
 export type LibraryConfig = Pick<RuntimeConfig, 'userPoolId' | 'userPoolClientId' | 'appName'> &
-  Partial<Pick<RuntimeConfig, 'endpoint' | 'sessionMinutes' | 'mfaRequired' | 'cookieStorage' | 'cookieDomain'>>;
+  Partial<Pick<RuntimeConfig, 'endpoint' | 'sessionMinutes' | 'mfaRequired' | 'cookieStorage' | 'cookieDomain' | 'signUp' | 'signUpPhone' | 'passwordPolicy' | 'verifyEmail'>>;
 
 interface CommonProps {
   config: LibraryConfig;
@@ -40,13 +41,17 @@ function useApi({ config, api, configureAmplify: configure = true }: CommonProps
   }, [api, config, configure]);
 }
 
-function Frame({ locale = 'en', theme, children }: { locale?: Locale | undefined; theme?: Theme | undefined; children: ReactNode }) {
+function Frame({ locale = 'en', theme, config, children }: { locale?: Locale | undefined; theme?: Theme | undefined; config: LibraryConfig; children: ReactNode }) {
   const t = useMemo(() => translator(locale), [locale]);
+  const { passwordPolicy = DEFAULT_PASSWORD_POLICY, signUp = false, signUpPhone } = config;
+  const flowConfig = useMemo(() => ({ passwordPolicy, signUp, signUpPhone }), [passwordPolicy, signUp, signUpPhone]);
   return (
     <I18nContext.Provider value={t}>
-      <div className="signin-root" style={themeStyle(theme)} lang={locale}>
-        {children}
-      </div>
+      <FlowConfigContext.Provider value={flowConfig}>
+        <div className="signin-root" style={themeStyle(theme)} lang={locale}>
+          {children}
+        </div>
+      </FlowConfigContext.Provider>
     </I18nContext.Provider>
   );
 }
@@ -63,11 +68,17 @@ export function SignIn(props: SignInProps) {
   const { onSignedIn } = props;
   const host = useMemo(() => ({ ...(onSignedIn ? { onSignedIn } : {}) }), [onSignedIn]);
   return (
-    <Frame locale={props.locale} theme={props.theme}>
+    <Frame locale={props.locale} theme={props.theme} config={props.config}>
       <AuthProvider
         api={api}
         host={host}
-        input={{ codeValidityMs: (props.config.sessionMinutes ?? 3) * 60_000, mfaRequired: props.config.mfaRequired ?? false, openAccount: props.initialScreen === 'account' }}
+        input={{
+          codeValidityMs: (props.config.sessionMinutes ?? 3) * 60_000,
+          mfaRequired: props.config.mfaRequired ?? false,
+          openAccount: props.initialScreen === 'account',
+          signUpEnabled: props.config.signUp ?? false,
+          verifyEmail: props.config.verifyEmail ?? true,
+        }}
       >
         <CurrentScreen />
       </AuthProvider>
@@ -85,7 +96,7 @@ export function AccountSecurity(props: AccountSecurityProps) {
   const machine = useMemo(() => createSecurityMachine(api), [api]);
   const child = useActorRef(machine, { input: { mfaRequired: props.config.mfaRequired ?? false } });
   return (
-    <Frame locale={props.locale} theme={props.theme}>
+    <Frame locale={props.locale} theme={props.theme} config={props.config}>
       <SecurityPanel child={child} onClose={props.onClose} />
     </Frame>
   );

@@ -2,14 +2,29 @@ import { useState } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import { useT } from '../i18n';
 
-export function PasswordField({ id, label, registration, error, autoComplete }: { id: string; label: string; registration: UseFormRegisterReturn; error?: string | undefined; autoComplete: string }) {
+export function PasswordField({
+  id,
+  label,
+  registration,
+  error,
+  autoComplete,
+  describedBy,
+}: {
+  id: string;
+  label: string;
+  registration: UseFormRegisterReturn;
+  error?: string | undefined;
+  autoComplete: string;
+  /** Extra help tied to the field (the password rules). */
+  describedBy?: string;
+}) {
   const t = useT();
   const [visible, setVisible] = useState(false);
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <div className="password-row">
-        <input id={id} type={visible ? 'text' : 'password'} autoComplete={autoComplete} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} {...registration} />
+        <input id={id} type={visible ? 'text' : 'password'} autoComplete={autoComplete} aria-invalid={error ? true : undefined} aria-describedby={[error ? `${id}-error` : '', describedBy ?? ''].filter(Boolean).join(' ') || undefined} {...registration} />
         <button type="button" className="link" aria-pressed={visible} aria-controls={id} onClick={() => setVisible((v) => !v)}>
           {visible ? t('password.hide') : t('password.show')}
         </button>

@@ -12,6 +12,13 @@ describe('routeFor', () => {
   it('logs in with an allow-listed redirect and state', () =>
     expect(at('/login?redirect_uri=https%3A%2F%2Fapp.example.com%2Fcallback&state=s1')).toEqual({ kind: 'login', returnTo: { kind: 'redirect', uri: 'https://app.example.com/callback', state: 's1' } }));
   it('logs in without a redirect', () => expect(at('/login')).toEqual({ kind: 'login' }));
+  it('opens sign-up and forgotten password as hosted routes under the same allow-list', () => {
+    expect(at('/signup?redirect_uri=https%3A%2F%2Fapp.example.com%2Fcallback&state=s')).toEqual({ kind: 'login', flow: 'signUp', returnTo: { kind: 'redirect', uri: 'https://app.example.com/callback', state: 's' } });
+    expect(at('/forgot-password')).toEqual({ kind: 'login', flow: 'recovery' });
+    expect(at('/forgot-password?redirect_uri=https%3A%2F%2Fevil.com%2F')).toEqual({ kind: 'refused', reason: 'notAllowed' });
+    expect(at('/signup?mode=popup&origin=https%3A%2F%2Fapp.example.com')).toEqual({ kind: 'login', flow: 'signUp', returnTo: { kind: 'postMessage', origin: 'https://app.example.com' } });
+  });
+
   it('refuses other redirects', () => expect(at('/login?redirect_uri=https%3A%2F%2Fevil.com%2F')).toEqual({ kind: 'refused', reason: 'notAllowed' }));
   it('refuses an empty redirect_uri', () => expect(at('/login?redirect_uri=')).toEqual({ kind: 'refused', reason: 'missing' }));
   it('posts to an allow-listed opener in popup mode, and refuses others', () => {

@@ -5,7 +5,8 @@ import { checkOrigin, checkRedirect, type RedirectRefusal } from './redirect';
 
 export type HostedRoute =
   | { kind: 'app' }
-  | { kind: 'login'; returnTo?: ReturnTarget }
+  /** /login, and /signup and /forgot-password (which open that flow when nobody is signed in). */
+  | { kind: 'login'; returnTo?: ReturnTarget; flow?: 'signUp' | 'recovery' }
   | { kind: 'logout'; returnTo?: ReturnTarget; global: boolean }
   | { kind: 'refused'; reason: RedirectRefusal };
 
@@ -13,14 +14,16 @@ export function routeFor(location: Pick<Location, 'pathname' | 'search'>, config
   const path = location.pathname.replace(/\/+$/, '');
   const query = new URLSearchParams(location.search);
   const state = query.get('state') ?? undefined;
-  if (path.endsWith('/login')) {
+  const flow: 'signUp' | 'recovery' | undefined = path.endsWith('/signup') ? 'signUp' : path.endsWith('/forgot-password') ? 'recovery' : undefined;
+  if (path.endsWith('/login') || flow) {
+    const login = { kind: 'login' as const, ...(flow ? { flow } : {}) };
     if (query.get('mode') === 'popup') {
       const origin = checkOrigin(query.get('origin'), config.postMessageOrigins);
-      return origin ? { kind: 'login', returnTo: { kind: 'postMessage', origin } } : { kind: 'refused', reason: 'notAllowed' };
+      return origin ? { ...login, returnTo: { kind: 'postMessage', origin } } : { kind: 'refused', reason: 'notAllowed' };
     }
-    if (!query.has('redirect_uri')) return { kind: 'login' };
+    if (!query.has('redirect_uri')) return login;
     const check = checkRedirect(query.get('redirect_uri'), config.redirectAllowList);
-    return check.ok ? { kind: 'login', returnTo: { kind: 'redirect', uri: check.uri, ...(state !== undefined ? { state } : {}) } } : { kind: 'refused', reason: check.reason };
+    return check.ok ? { ...login, returnTo: { kind: 'redirect', uri: check.uri, ...(state !== undefined ? { state } : {}) } } : { kind: 'refused', reason: check.reason };
   }
   if (path.endsWith('/logout')) {
     const global = query.get('global') === 'true';

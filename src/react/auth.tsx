@@ -6,7 +6,10 @@ import { useActorRef, useSelector } from '@xstate/react';
 import { createContext, type ReactNode, useContext, useMemo } from 'react';
 import type { ActorRefFrom, SnapshotFrom } from 'xstate';
 import { type AuthHost, type AuthMachineInput, type AuthTopState, createAuthMachine } from '../machine/auth-machine';
+import type { ContactMachine } from '../machine/contact-machine';
+import type { RecoveryMachine } from '../machine/recovery-machine';
 import type { SecurityMachine } from '../machine/security-machine';
+import type { SignUpMachine } from '../machine/sign-up-machine';
 import type { AuthApi } from '../machine/types';
 
 type AuthRef = ActorRefFrom<ReturnType<typeof createAuthMachine>>;
@@ -26,12 +29,13 @@ function useAuthRef(): AuthRef {
   return ref;
 }
 
-export type ScreenName = Exclude<AuthTopState, 'signedIn'> | 'home' | 'account';
+export type ScreenName = Exclude<AuthTopState, 'signedIn'> | 'home' | 'account' | 'verifyEmail';
 
 function screenOf(s: AuthSnapshot): ScreenName {
   const value = s.value;
   const top = (typeof value === 'string' ? value : Object.keys(value)[0]) as AuthTopState;
   if (top !== 'signedIn') return top;
+  if (s.matches({ signedIn: 'verifyEmail' })) return 'verifyEmail';
   return s.matches({ signedIn: 'account' }) ? 'account' : 'home';
 }
 
@@ -44,21 +48,37 @@ export function useAuth() {
 }
 
 export type SecurityRef = ActorRefFrom<SecurityMachine>;
+export type ContactRef = ActorRefFrom<ContactMachine>;
+export type RecoveryRef = ActorRefFrom<RecoveryMachine>;
+export type SignUpRef = ActorRefFrom<SignUpMachine>;
 
-/** The account-security child machine, while the account screen is open. */
-export function useSecurity() {
-  const ref = useAuthRef();
-  const child = useSelector(ref, (s) => s.children.security as SecurityRef | undefined);
-  return child;
+interface ChildRefs {
+  security: SecurityRef;
+  contact: ContactRef;
+  recovery: RecoveryRef;
+  signUp: SignUpRef;
 }
 
-export function useSecurityState(child: SecurityRef) {
-  const state = useSelector(child, (s) => s);
+/** A flow machine the auth machine runs (account security, a contact check, recovery, sign-up), while its screen is open. */
+export function useChild<K extends keyof ChildRefs>(id: K): ChildRefs[K] | undefined {
+  const ref = useAuthRef();
+  return useSelector(ref, (s) => s.children[id] as ChildRefs[K] | undefined);
+}
+
+export const useSecurity = () => useChild('security');
+
+type FlowRef = SecurityRef | ContactRef | RecoveryRef | SignUpRef;
+
+/** A flow machine's state for its screens: the same face as useAuth. */
+export function useFlowState<R extends FlowRef>(child: R) {
+  const state = useSelector(child as SecurityRef, (s) => s) as unknown as ReturnType<R['getSnapshot']>;
   return {
     step: state.value,
-    matches: state.matches.bind(state),
-    context: state.context,
+    matches: state.matches.bind(state) as ReturnType<R['getSnapshot']>['matches'],
+    context: state.context as ReturnType<R['getSnapshot']>['context'],
     isPending: state.hasTag('pending'),
-    send: child.send,
+    send: child.send as R['send'],
   };
 }
+
+export const useSecurityState = (child: SecurityRef) => useFlowState(child);

@@ -1,23 +1,24 @@
 import { useForm } from 'react-hook-form';
-import { CodeForm } from '../components/CodeForm';
 import { FormActions, LinkButton } from '../components/FormActions';
 import { Messages } from '../components/Messages';
 import { PasswordField } from '../components/PasswordField';
 import { Screen } from '../components/Screen';
-import { TextField } from '../components/TextField';
+import { NewPasswordField, useNewPasswordRule } from '../components/NewPasswordField';
 import { useT } from '../i18n';
 import type { MfaType } from '../machine/types';
-import { type SecurityRef, useSecurityState } from '../react/auth';
+import { useSelector } from '@xstate/react';
+import { type ContactRef, type SecurityRef, useSecurityState } from '../react/auth';
+import { ContactPanel } from './ContactPanel';
 import { LoadingScreen } from './Loading';
 import { TotpSetupPanel } from './TotpSetupPanel';
 
 export const maskPhone = (phone: string) => `+${'*'.repeat(Math.max(phone.replace(/^\+/, '').length - 4, 0))}${phone.slice(-4)}`;
-const E164 = /^\+[1-9]\d{6,14}$/;
 
 /** The account-security screens over a running security machine (also used by the library's <AccountSecurity>). */
 export function SecurityPanel({ child, onClose }: { child: SecurityRef; onClose?: (() => void) | undefined }) {
   const t = useT();
   const { matches, context, isPending, send } = useSecurityState(child);
+  const contact = useSelector(child, (s) => s.children.contact as ContactRef | undefined);
   const success = context.success && t(`success.${context.success}`);
   const back = onClose && (
     <LinkButton onClick={onClose}>{t('account.back')}</LinkButton>
@@ -76,27 +77,19 @@ export function SecurityPanel({ child, onClose }: { child: SecurityRef; onClose?
     );
   }
   if (matches('removeTotp')) return <RemoveTotp error={context.error} pending={isPending} send={send} />;
-  if (matches({ phone: 'entering' }) || matches({ phone: 'saving' })) return <PhoneEntry error={context.error} pending={isPending} send={send} />;
-  if (matches('phone')) {
-    return (
-      <Screen title={t('account.phoneVerifyTitle')}>
-        <p>{t('account.phoneSentTo', { destination: context.phoneDestination ?? '' })}</p>
-        <Messages error={context.error} />
-        <CodeForm pending={isPending} onCode={(code) => send({ type: 'SUBMIT_CODE', code })}>
-          <button type="button" className="secondary" disabled={isPending} onClick={() => send({ type: 'RESEND_PHONE_CODE' })}>
-            {t('account.phoneResend')}
-          </button>
-          <LinkButton onClick={() => send({ type: 'CANCEL' })}>{t('common.cancel')}</LinkButton>
-        </CodeForm>
-      </Screen>
-    );
+  if (matches('phone') || matches('phoneChange') || matches('email')) {
+    return contact ? <ContactPanel child={contact} onCancel={() => send({ type: 'CANCEL' })} /> : <LoadingScreen />;
   }
+  if (matches('changePassword')) return <ChangePassword error={context.error} pending={isPending} send={send} />;
 
   const security = context.security;
   if (!security) return <LoadingScreen />;
   const { enabled, preferred } = security.mfa;
   const phone = security.user.attributes.phone_number;
   const phoneVerified = security.user.attributes.phone_number_verified === 'true';
+  const email = security.user.attributes.email;
+  const emailVerified = security.user.attributes.email_verified === 'true';
+  const verifiedText = (verified: boolean) => (verified ? t('account.phoneVerified') : t('account.phoneUnverified'));
   const on = (m: MfaType) => enabled.includes(m);
   const preferredControl = (m: MfaType) =>
     on(m) && enabled.length > 1 ? (
@@ -118,7 +111,7 @@ export function SecurityPanel({ child, onClose }: { child: SecurityRef; onClose?
         <p data-testid="sms-status">{on('SMS') && phone ? t('account.smsOn', { phone: maskPhone(phone) }) : t('account.smsOff')}</p>
         <p className="hint" data-testid="phone-status">
           {phone
-            ? t('account.phoneOnFile', { phone: maskPhone(phone), verified: phoneVerified ? t('account.phoneVerified') : t('account.phoneUnverified') })
+            ? t('account.phoneOnFile', { phone: maskPhone(phone), verified: verifiedText(phoneVerified) })
             : t('account.noPhone')}
         </p>
         <div className="actions">
@@ -155,6 +148,33 @@ export function SecurityPanel({ child, onClose }: { child: SecurityRef; onClose?
           {preferredControl('TOTP')}
         </div>
       </section>
+      <section className="factor" aria-labelledby="contact-heading" aria-busy={isPending}>
+        <h2 id="contact-heading">{t('account.contact')}</h2>
+        <p data-testid="email-status">{email ? t('account.emailOnFile', { email, verified: verifiedText(emailVerified) }) : t('account.noEmail')}</p>
+        <div className="actions">
+          <button type="button" className="secondary" disabled={isPending} onClick={() => send({ type: 'CHANGE_EMAIL' })}>
+            {email ? t('account.changeEmail') : t('account.addEmail')}
+          </button>
+          {email && !emailVerified && (
+            <button type="button" className="secondary" disabled={isPending} onClick={() => send({ type: 'VERIFY_EMAIL' })}>
+              {t('account.verifyEmail')}
+            </button>
+          )}
+          {phone && (
+            <button type="button" className="secondary" disabled={isPending} onClick={() => send({ type: 'CHANGE_PHONE' })}>
+              {t('account.changePhone')}
+            </button>
+          )}
+        </div>
+      </section>
+      <section className="factor" aria-labelledby="password-heading">
+        <h2 id="password-heading">{t('account.password')}</h2>
+        <div className="actions">
+          <button type="button" className="secondary" disabled={isPending} onClick={() => send({ type: 'CHANGE_PASSWORD' })}>
+            {t('account.changePassword')}
+          </button>
+        </div>
+      </section>
       <div className="actions">{back}</div>
     </Screen>
   );
@@ -186,24 +206,23 @@ function RemoveTotp({ error, pending, send }: { error: ErrorProp; pending: boole
   );
 }
 
-function PhoneEntry({ error, pending, send }: { error: ErrorProp; pending: boolean; send: Send }) {
+function ChangePassword({ error, pending, send }: { error: ErrorProp; pending: boolean; send: Send }) {
   const t = useT();
-  const { register, handleSubmit, formState } = useForm<{ phone: string }>({ defaultValues: { phone: '' } });
+  const rule = useNewPasswordRule();
+  const { register, handleSubmit, formState, watch } = useForm<{ current: string; next: string }>({ defaultValues: { current: '', next: '' } });
   return (
-    <Screen title={t('account.phoneTitle')}>
-      <p>{t('account.phoneHelp')}</p>
+    <Screen title={t('account.changePasswordTitle')}>
       <Messages error={error} />
-      <form noValidate onSubmit={handleSubmit(({ phone }) => send({ type: 'SUBMIT_PHONE', phoneNumber: phone.replace(/[\s()-]/g, '') }))}>
-        <TextField
-          id="phone"
-          label={t('field.phone')}
-          type="tel"
-          autoComplete="tel"
-          placeholder="+12065550100"
-          registration={register('phone', { validate: (v) => E164.test(v.replace(/[\s()-]/g, '')) || t('validation.phone') })}
-          error={formState.errors.phone?.message}
+      <form noValidate onSubmit={handleSubmit(({ current, next }) => send({ type: 'SUBMIT_PASSWORD_CHANGE', oldPassword: current, newPassword: next }))}>
+        <PasswordField
+          id="current-password"
+          label={t('field.currentPassword')}
+          autoComplete="current-password"
+          registration={register('current', { validate: (v) => v !== '' || t('validation.required', { field: t('field.currentPassword').toLowerCase() }) })}
+          error={formState.errors.current?.message}
         />
-        <FormActions pending={pending} label={t('account.phoneSave')}>
+        <NewPasswordField id="changed-password" label={t('field.newPassword')} registration={register('next', rule)} error={formState.errors.next?.message} value={watch('next')} />
+        <FormActions pending={pending} label={t('account.changePassword')}>
           <LinkButton onClick={() => send({ type: 'CANCEL' })}>{t('common.cancel')}</LinkButton>
         </FormActions>
       </form>

@@ -1,16 +1,18 @@
 import { useForm } from 'react-hook-form';
-import { FormActions } from '../components/FormActions';
+import { FormActions, LinkButton } from '../components/FormActions';
 import { Messages } from '../components/Messages';
 import { PasswordField } from '../components/PasswordField';
 import { Screen } from '../components/Screen';
 import { TextField } from '../components/TextField';
 import { useT } from '../i18n';
 import { useAuth } from '../react/auth';
+import { useFlowConfig } from '../react/flow-config';
 
 export function SignInScreen() {
   const t = useT();
   const { context, isPending, send } = useAuth();
-  const { register, handleSubmit, formState } = useForm<{ username: string; password: string }>({ defaultValues: { username: context.username, password: '' } });
+  const { signUp } = useFlowConfig();
+  const { register, handleSubmit, formState, getValues } = useForm<{ username: string; password: string }>({ defaultValues: { username: context.username, password: '' } });
   const required = (field: string) => ({ validate: (v: string) => v.trim() !== '' || t('validation.required', { field }) });
   return (
     <Screen title={t('signIn.title')}>
@@ -32,8 +34,15 @@ export function SignInScreen() {
           registration={register('password', required(t('field.password').toLowerCase()))}
           error={formState.errors.password?.message}
         />
-        <FormActions pending={isPending} label={t('signIn.submit')} />
+        <FormActions pending={isPending} label={t('signIn.submit')}>
+          <LinkButton onClick={() => send({ type: 'FORGOT_PASSWORD', username: getValues('username') })}>{t('signIn.forgot')}</LinkButton>
+        </FormActions>
       </form>
+      {signUp && (
+        <div className="actions">
+          <LinkButton onClick={() => send({ type: 'SIGN_UP' })}>{t('signIn.create')}</LinkButton>
+        </div>
+      )}
     </Screen>
   );
 }

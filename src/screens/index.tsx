@@ -9,6 +9,9 @@ const laterScreens = () => import('./later-screens');
 const later = (name: keyof Awaited<ReturnType<typeof laterScreens>>) => lazy(() => laterScreens().then((m) => ({ default: m[name] })));
 const TotpSetupScreen = lazy(() => import('./TotpSetup'));
 const AccountSecurityScreen = lazy(() => import('./AccountSecurity'));
+const RecoveryScreen = lazy(() => import('./Recovery'));
+const SignUpScreen = lazy(() => import('./SignUp'));
+const VerifyEmailScreen = lazy(() => import('./VerifyEmail'));
 const SmsCodeScreen = later('SmsCodeScreen');
 const TotpCodeScreen = later('TotpCodeScreen');
 const SelectMfaScreen = later('SelectMfaScreen');
@@ -23,6 +26,11 @@ const SCREENS: Record<ScreenName, ComponentType> = {
   restoring: LoadingScreen,
   routing: LoadingScreen,
   loadingUser: LoadingScreen,
+  resuming: LoadingScreen,
+  autoSigningIn: LoadingScreen,
+  recovery: RecoveryScreen,
+  signUp: SignUpScreen,
+  verifyEmail: VerifyEmailScreen,
   signIn: SignInScreen,
   smsCode: SmsCodeScreen,
   totpCode: TotpCodeScreen,

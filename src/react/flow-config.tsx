@@ -1,0 +1,16 @@
+/**
+ * What the screens need to know of the pool that a browser can't ask Cognito: its password policy,
+ * and whether it offers self-registration (with a phone number). From config.json in the app,
+ * from props in the library.
+ */
+import { createContext, useContext } from 'react';
+import { DEFAULT_PASSWORD_POLICY, type PasswordPolicy } from '../config';
+
+export interface FlowConfig {
+  passwordPolicy: PasswordPolicy;
+  signUp: boolean;
+  signUpPhone?: 'optional' | 'required' | undefined;
+}
+
+export const FlowConfigContext = createContext<FlowConfig>({ passwordPolicy: DEFAULT_PASSWORD_POLICY, signUp: false });
+export const useFlowConfig = () => useContext(FlowConfigContext);
