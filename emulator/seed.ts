@@ -22,6 +22,8 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'sms-user', password: DEMO_PASSWORD, what: 'SMS MFA to +1 206 555 0100' },
   { username: 'new-user', password: DEMO_TEMP_PASSWORD, what: 'temporary password: must set a new one' },
   { username: 'totp-user', password: DEMO_PASSWORD, what: 'no MFA yet: set up an authenticator app under Account security' },
+  { username: 'unverified-user', password: DEMO_PASSWORD, what: 'e-mail not verified: offered to verify it after sign-in' },
+  { username: 'reset-user', password: DEMO_PASSWORD, what: 'password reset by an administrator: sign-in leads to a reset code' },
 ];
 
 export interface DemoConfig {
@@ -31,6 +33,8 @@ export interface DemoConfig {
   endpoint: string;
   appName: string;
   sessionMinutes: number;
+  signUp: boolean;
+  signUpPhone: 'optional';
 }
 
 export async function seedDemo(services: Services, endpoint: string): Promise<{ config: DemoConfig; created: boolean }> {
@@ -39,7 +43,12 @@ export async function seedDemo(services: Services, endpoint: string): Promise<{ 
   if (existing && client) {
     return { created: false, config: configFor(existing.id, existing.region, client.id, client.authSessionValidity, endpoint) };
   }
-  const { UserPool } = await callAdmin<{ UserPool: { Id: string } }>(services, 'CreateUserPool', { PoolName: DEMO_POOL_NAME, AutoVerifiedAttributes: ['phone_number'] });
+  const { UserPool } = await callAdmin<{ UserPool: { Id: string } }>(services, 'CreateUserPool', {
+    PoolName: DEMO_POOL_NAME,
+    // Self-registration is open; e-mail and phone are verified with a code.
+    AutoVerifiedAttributes: ['email', 'phone_number'],
+    VerificationMessageTemplate: { EmailMessage: 'Your Demo verification code is {####}', EmailSubject: 'Your Demo code', SmsMessage: 'Your Demo verification code is {####}' },
+  });
   const poolId = UserPool.Id;
   await callAdmin(services, 'SetUserPoolMfaConfig', {
     UserPoolId: poolId,
@@ -62,6 +71,9 @@ export async function seedDemo(services: Services, endpoint: string): Promise<{ 
   await permanent('sms-user', [{ Name: 'phone_number', Value: '+12065550100' }]);
   await callAdmin(services, 'AdminSetUserMFAPreference', { UserPoolId: poolId, Username: 'sms-user', SMSMfaSettings: { Enabled: true, PreferredMfa: true } });
   await permanent('totp-user', [{ Name: 'email', Value: 'totp-user@example.com' }]);
+  await permanent('unverified-user', [{ Name: 'email', Value: 'unverified-user@example.com' }]);
+  await permanent('reset-user', [{ Name: 'email', Value: 'reset-user@example.com' }, { Name: 'email_verified', Value: 'true' }]);
+  await callAdmin(services, 'AdminResetUserPassword', { UserPoolId: poolId, Username: 'reset-user' });
   await callAdmin(services, 'AdminCreateUser', {
     UserPoolId: poolId,
     Username: 'new-user',
@@ -79,4 +91,6 @@ const configFor = (userPoolId: string, region: string, userPoolClientId: string,
   endpoint,
   appName: 'Demo',
   sessionMinutes,
+  signUp: true,
+  signUpPhone: 'optional',
 });

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/emulator';
-import { walkOtherScreens, walkSmsAndAccountScreens } from '../fixtures/screens';
+import { walkLifecycleScreens, walkOtherScreens, walkSmsAndAccountScreens } from '../fixtures/screens';
 
 async function expectNoAxeViolations(page: Page, screen: string): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
@@ -19,6 +19,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
     test('TOTP code, choice of factor, first-time TOTP setup, new password, phone entry, refused link', async ({ page, pool, newPool, usePool, totpCode }) => {
       await walkOtherScreens(page, { pool, newPool, usePool, totpCode }, (screen) => expectNoAxeViolations(page, screen));
+    });
+
+    test('forgotten password, sign-up and its code, the e-mail offer, change password and e-mail', async ({ page, newPool, usePool, mail }) => {
+      await walkLifecycleScreens(page, { newPool, usePool, mail }, (screen) => expectNoAxeViolations(page, screen));
     });
   });
 }

@@ -193,18 +193,24 @@ test.describe('first sign-in', () => {
     await expect(page.getByTestId('signed-in-user')).toHaveText('Signed in as newbie.');
   });
 
-  test('requires a new password for a temporary one, showing the rules and policy errors', async ({ page, pool }) => {
+  test('requires a new password for a temporary one, showing the rules and policy errors', async ({ page, pool, context }) => {
     await pool.setMfa({ mfa: 'OFF', sms: false, totp: false });
     await pool.createUser('rookie', { temporaryPassword: 'Temp-Passw0rd!' });
+    // A config whose policy is laxer than the pool's: the pool's own refusal must read well too.
+    await context.route('**/config.json', (route) =>
+      route.fulfill({ json: { ...pool.config, passwordPolicy: { minLength: 6, requireLowercase: true, requireUppercase: false, requireNumbers: false, requireSymbols: false } } }),
+    );
     await page.goto('/');
     await signIn(page, 'rookie', 'Temp-Passw0rd!');
     await expect(page.getByRole('heading', { name: 'Choose a new password' })).toBeVisible();
-    await expect(page.getByText('At least 8 characters')).toBeVisible();
+    await expect(page.getByTestId('rule-minLength')).toHaveText(/at least 6 characters/);
     await page.getByLabel('New password', { exact: true }).fill('short');
     await page.getByLabel('Confirm new password').fill('other');
     await page.getByRole('button', { name: 'Set password' }).click();
+    await expect(page.getByText('The password does not meet all the rules below.')).toBeVisible();
     await expect(page.getByText('The passwords do not match.')).toBeVisible();
-    await page.getByLabel('Confirm new password').fill('short');
+    await page.getByLabel('New password', { exact: true }).fill('lowercase');
+    await page.getByLabel('Confirm new password').fill('lowercase');
     await page.getByRole('button', { name: 'Set password' }).click();
     await expect(page.getByRole('alert')).toContainText('That password does not meet the rules');
     await page.getByLabel('New password', { exact: true }).fill(PASSWORD);

@@ -5,7 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/emulator';
-import { walkOtherScreens, walkSmsAndAccountScreens } from '../fixtures/screens';
+import { walkLifecycleScreens, walkOtherScreens, walkSmsAndAccountScreens } from '../fixtures/screens';
 
 async function expectFitsPhone(page: Page, screen: string): Promise<void> {
   const layout = await page.evaluate(() => {
@@ -41,6 +41,10 @@ for (const width of [320, 375]) {
 
     test('TOTP code, choice of factor, first-time TOTP setup, new password, phone entry, refused link', async ({ page, pool, newPool, usePool, totpCode }) => {
       await walkOtherScreens(page, { pool, newPool, usePool, totpCode }, (screen) => expectFitsPhone(page, screen));
+    });
+
+    test('forgotten password, sign-up and its code, the e-mail offer, change password and e-mail', async ({ page, newPool, usePool, mail }) => {
+      await walkLifecycleScreens(page, { newPool, usePool, mail }, (screen) => expectFitsPhone(page, screen));
     });
   });
 }
