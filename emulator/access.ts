@@ -3,8 +3,8 @@ import type { RequestInfo, Services } from './context.js';
 import { CognitoError } from './errors.js';
 import type { ClientRecord, PoolRecord, UserRecord } from './services/model.js';
 import type { AccessClaims } from './services/tokens.js';
-import { attributeList, requirePool, requireUser } from './services/users.js';
-import { type Body, POOL_ID, USERNAME, reqString } from './validate.js';
+import { attributeList, checkSecretHash, findUser, requireClient, requirePool, requireUser, unknownUser } from './services/users.js';
+import { type Body, CLIENT_ID, POOL_ID, USERNAME, optObject, optString, optStringMap, reqString } from './validate.js';
 
 /**
  * Admin operations need IAM credentials. The emulator does not check the signature (there is no
@@ -36,6 +36,24 @@ export interface TokenUser {
 export function tokenUser(svc: Services, body: Body): Promise<TokenUser> {
   return svc.tokens.verifyAccessToken(reqString(body, 'AccessToken', { max: 8192 }));
 }
+
+/**
+ * The start of the unauthenticated account operations (ForgotPassword, ConfirmSignUp, …): the app
+ * client, the username (and its SECRET_HASH for a client with a secret), and the user if any.
+ */
+export function clientUserRequest(svc: Services, body: Body): { client: ClientRecord; pool: PoolRecord; username: string; user: UserRecord | undefined } {
+  const { client, pool } = requireClient(svc.store, reqString(body, 'ClientId', { max: 128, pattern: CLIENT_ID }));
+  const username = usernameParam(body);
+  optStringMap(body, 'ClientMetadata');
+  optObject(body, 'UserContextData');
+  optObject(body, 'AnalyticsMetadata');
+  checkSecretHash(client, username, optString(body, 'SecretHash', { max: 128 }));
+  return { client, pool, username, user: findUser(svc.store, pool, username) };
+}
+
+/** An unknown user at a code check: ENABLED clients fail it as a wrong code would. */
+export const unknownAtCodeCheck = (client: ClientRecord) =>
+  client.preventUserExistenceErrors === 'ENABLED' ? new CognitoError('CodeMismatchException', 'Invalid verification code provided, please try again.') : unknownUser(client);
 
 /** The app client an access token was issued to (its Read/WriteAttributes apply to the call). */
 export function tokenClient(svc: Services, claims: AccessClaims): ClientRecord | undefined {

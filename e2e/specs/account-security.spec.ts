@@ -37,7 +37,7 @@ test('adds and verifies a phone number to turn SMS MFA on; the next sign-in asks
   const { code, phoneNumber } = await sms.latest('phoneless');
   expect(phoneNumber).toBe('+12065550177');
   await page.getByLabel('6-digit code').fill(code);
-  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'Verify' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Text message codes are on.' })).toBeVisible();
   await expect(page.getByTestId('sms-status')).toHaveText('On, codes go to +*******0177');
   await expect(page.getByTestId('phone-status')).toHaveText('Phone number +*******0177, verified.');

@@ -245,7 +245,7 @@ test.describe('e-mail verification and account details', () => {
     await expect(page.getByTestId('signed-in-user')).toHaveText('Signed in as skipper.');
   });
 
-  test('account security shows e-mail and phone with their state, changes the e-mail with a code, and changes the password', async ({ page, pool, mail }) => {
+  test('account security shows e-mail and phone with their state, changes either with a code, and changes the password', async ({ page, pool, mail, sms }) => {
     await pool.createUser('tidy', { email: 'tidy@example.com', emailVerified: true, phone: '+12065550302' });
     await page.goto('/');
     await signIn(page, 'tidy');
@@ -261,6 +261,14 @@ test.describe('e-mail verification and account details', () => {
     await page.getByRole('button', { name: 'Verify' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Your e-mail address is verified.' })).toBeVisible();
     await expect(page.getByTestId('email-status')).toHaveText('E-mail address tidier@example.com, verified.');
+
+    await page.getByRole('button', { name: 'Change phone number' }).click();
+    await page.getByLabel('Mobile phone number').fill('+12065550303');
+    await page.getByRole('button', { name: 'Save number' }).click();
+    await page.getByLabel('6-digit code').fill((await sms.latest('tidy')).code);
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Your phone number is verified.' })).toBeVisible();
+    await expect(page.getByTestId('phone-status')).toHaveText('Phone number +*******0303, verified.');
 
     await page.getByRole('button', { name: 'Change password' }).click();
     await page.getByLabel('Current password').fill('Wrong-Passw0rd!');

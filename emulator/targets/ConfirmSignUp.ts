@@ -1,24 +1,16 @@
-import { updateUser, usernameParam } from '../access.js';
+import { clientUserRequest, unknownAtCodeCheck, updateUser } from '../access.js';
 import type { Operation } from '../context.js';
-import { CognitoError, notAuthorized } from '../errors.js';
+import { type CognitoError, notAuthorized } from '../errors.js';
 import { checkAccountCode } from '../services/account-codes.js';
 import { setAttribute } from '../services/model.js';
-import { checkSecretHash, findUser, requireClient, unknownUser } from '../services/users.js';
-import { CLIENT_ID, optBoolean, optObject, optString, optStringMap, reqString } from '../validate.js';
+import { optBoolean, reqString } from '../validate.js';
 
 /** Confirms a signed-up user with the code (24 hours, five tries) and verifies the attribute it went to. */
 export const ConfirmSignUp: Operation = (svc, body) => {
-  const { client, pool } = requireClient(svc.store, reqString(body, 'ClientId', { max: 128, pattern: CLIENT_ID }));
-  const username = usernameParam(body);
   const code = reqString(body, 'ConfirmationCode', { max: 2048, pattern: /^[\S]+$/ });
   optBoolean(body, 'ForceAliasCreation');
-  optStringMap(body, 'ClientMetadata');
-  optObject(body, 'UserContextData');
-  optObject(body, 'AnalyticsMetadata');
-  checkSecretHash(client, username, optString(body, 'SecretHash', { max: 128 }));
-  const user = findUser(svc.store, pool, username);
-  // ENABLED: an unknown user fails as a wrong code would.
-  if (!user) throw client.preventUserExistenceErrors === 'ENABLED' ? new CognitoError('CodeMismatchException', 'Invalid verification code provided, please try again.') : unknownUser(client);
+  const { client, pool, user } = clientUserRequest(svc, body);
+  if (!user) throw unknownAtCodeCheck(client);
   if (user.status !== 'UNCONFIRMED') throw notAuthorized(`User cannot be confirmed. Current status is ${user.status}`);
   let failure: CognitoError | undefined;
   updateUser(svc, pool, user.username, (u) => {

@@ -6,7 +6,7 @@
  */
 import { assign, type ErrorActorEvent, fromPromise, setup } from 'xstate';
 import { toAuthError } from './errors';
-import { createContactMachine } from './contact-machine';
+import { type ContactInput, createContactMachine } from './contact-machine';
 import type { AuthApi, AuthError, AuthErrorKind, MfaPreferenceChange, MfaType, SecurityState } from './types';
 
 export type SecuritySuccess = 'smsOn' | 'smsOff' | 'totpOn' | 'totpRemoved' | 'preferredSet' | 'phoneVerified' | 'emailVerified' | 'emailSaved' | 'passwordChanged';
@@ -20,8 +20,8 @@ export interface SecurityContext {
   pending?: { change: { sms?: MfaPreferenceChange; totp?: MfaPreferenceChange }; success: SecuritySuccess };
   /** Setting up a new authenticator app while one is on (a replacement). */
   replacing?: boolean;
-  /** How the e-mail flow starts: a new address, or a code for the one on file. */
-  emailStart?: 'enter' | 'send';
+  /** The contact change under way: which attribute, and whether it starts with a new value or a code. */
+  contactChange?: ContactInput;
   /**
    * A replacement was left half-way: Cognito stops asking for the old app as soon as a new one is
    * associated, and can't bring it back, while still listing TOTP as on (AssociateSoftwareToken).
@@ -124,9 +124,9 @@ export function createSecurityMachine(api: AuthApi) {
             { guard: 'hasPhone', target: 'updating', actions: { type: 'plan', params: { change: { sms: 'ENABLED' }, success: 'smsOn' } } },
             { target: 'phone', actions: 'clearMessages' },
           ],
-          CHANGE_PHONE: { target: 'phoneChange', actions: 'clearMessages' },
-          CHANGE_EMAIL: { target: 'email', actions: ['clearMessages', assign({ emailStart: 'enter' as const })] },
-          VERIFY_EMAIL: { target: 'email', actions: ['clearMessages', assign({ emailStart: 'send' as const })] },
+          CHANGE_PHONE: { target: 'contactChange', actions: ['clearMessages', assign({ contactChange: { attribute: 'phone_number', start: 'enter' } as ContactInput })] },
+          CHANGE_EMAIL: { target: 'contactChange', actions: ['clearMessages', assign({ contactChange: { attribute: 'email', start: 'enter' } as ContactInput })] },
+          VERIFY_EMAIL: { target: 'contactChange', actions: ['clearMessages', assign({ contactChange: { attribute: 'email', start: 'send' } as ContactInput })] },
           CHANGE_PASSWORD: { target: 'changePassword', actions: 'clearMessages' },
           DISABLE_SMS: [
             { guard: { type: 'isLastRequiredFactor', params: { mfa: 'SMS' } }, actions: 'lastFactor' },
@@ -253,26 +253,24 @@ export function createSecurityMachine(api: AuthApi) {
         },
       },
 
-      /** A new phone number, with SMS left as it is. */
-      phoneChange: {
+      /** A new phone number (SMS left as it is) or e-mail address, or verifying the e-mail on file. */
+      contactChange: {
+        // Cancelling after a change leaves the new, unverified value: re-read it.
         on: { CANCEL: { target: 'reloading', actions: 'clearMessages' } },
         invoke: {
           id: 'contact',
           src: 'contact',
-          input: { attribute: 'phone_number', start: 'enter' },
-          onDone: { target: 'reloading', actions: assign({ success: ({ event }) => (event.output.outcome === 'verified' ? 'phoneVerified' : undefined) }) },
-        },
-      },
-
-      /** A new e-mail address, or verifying the one on file. */
-      email: {
-        // Cancelling after a change leaves the new, unverified address: re-read it.
-        on: { CANCEL: { target: 'reloading', actions: 'clearMessages' } },
-        invoke: {
-          id: 'contact',
-          src: 'contact',
-          input: ({ context }) => ({ attribute: 'email' as const, start: context.emailStart ?? 'send' }),
-          onDone: { target: 'reloading', actions: assign({ success: ({ event }) => (event.output.outcome === 'verified' ? 'emailVerified' : 'emailSaved') }) },
+          input: ({ context }) => context.contactChange ?? { attribute: 'email' as const, start: 'send' as const },
+          onDone: {
+            target: 'reloading',
+            actions: assign({
+              success: ({ event }) => {
+                const email = event.output.attribute === 'email';
+                if (event.output.outcome === 'verified') return email ? 'emailVerified' : 'phoneVerified';
+                return email ? 'emailSaved' : undefined;
+              },
+            }),
+          },
         },
       },
 

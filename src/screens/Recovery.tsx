@@ -4,7 +4,7 @@ import { FormActions, LinkButton } from '../components/FormActions';
 import { Messages } from '../components/Messages';
 import { NewPasswordField, useNewPasswordRule } from '../components/NewPasswordField';
 import { Screen } from '../components/Screen';
-import { TextField } from '../components/TextField';
+import { UsernameField, useRequired } from '../components/UsernameField';
 import { useT } from '../i18n';
 import { type RecoveryRef, useAuth, useChild, useFlowState } from '../react/auth';
 import { CodeDeliveryText } from './CodeDeliveryText';
@@ -27,21 +27,14 @@ function RecoveryPanel({ child, onCancel }: { child: RecoveryRef; onCancel: () =
 function RequestCode({ child, onCancel }: { child: RecoveryRef; onCancel: () => void }) {
   const t = useT();
   const { context, isPending, send } = useFlowState(child);
+  const required = useRequired();
   const { register, handleSubmit, formState } = useForm<{ username: string }>({ defaultValues: { username: context.username } });
   return (
     <Screen title={t('recovery.title')}>
       <p>{context.reason === 'resetRequired' ? t('recovery.resetRequired') : t('recovery.help')}</p>
       <Messages error={context.error} />
       <form noValidate onSubmit={handleSubmit(({ username }) => send({ type: 'SUBMIT_USERNAME', username }))}>
-        <TextField
-          id="recovery-username"
-          label={t('field.username')}
-          autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
-          registration={register('username', { validate: (v) => v.trim() !== '' || t('validation.required', { field: t('field.username').toLowerCase() }) })}
-          error={formState.errors.username?.message}
-        />
+        <UsernameField id="recovery-username" registration={register('username', required(t('field.username')))} error={formState.errors.username?.message} />
         <FormActions pending={isPending} label={t('recovery.send')}>
           <LinkButton onClick={onCancel}>{t('common.back')}</LinkButton>
         </FormActions>

@@ -77,7 +77,7 @@ export function SecurityPanel({ child, onClose }: { child: SecurityRef; onClose?
     );
   }
   if (matches('removeTotp')) return <RemoveTotp error={context.error} pending={isPending} send={send} />;
-  if (matches('phone') || matches('phoneChange') || matches('email')) {
+  if (matches('phone') || matches('contactChange')) {
     return contact ? <ContactPanel child={contact} onCancel={() => send({ type: 'CANCEL' })} /> : <LoadingScreen />;
   }
   if (matches('changePassword')) return <ChangePassword error={context.error} pending={isPending} send={send} />;

@@ -3,7 +3,7 @@ import { FormActions, LinkButton } from '../components/FormActions';
 import { Messages } from '../components/Messages';
 import { PasswordField } from '../components/PasswordField';
 import { Screen } from '../components/Screen';
-import { TextField } from '../components/TextField';
+import { UsernameField, useRequired } from '../components/UsernameField';
 import { useT } from '../i18n';
 import { useAuth } from '../react/auth';
 import { useFlowConfig } from '../react/flow-config';
@@ -13,25 +13,17 @@ export function SignInScreen() {
   const { context, isPending, send } = useAuth();
   const { signUp } = useFlowConfig();
   const { register, handleSubmit, formState, getValues } = useForm<{ username: string; password: string }>({ defaultValues: { username: context.username, password: '' } });
-  const required = (field: string) => ({ validate: (v: string) => v.trim() !== '' || t('validation.required', { field }) });
+  const required = useRequired();
   return (
     <Screen title={t('signIn.title')}>
       <Messages error={context.error} notice={context.notice && t(`notice.${context.notice}`)} />
       <form noValidate onSubmit={handleSubmit(({ username, password }) => send({ type: 'SUBMIT_SIGN_IN', username, password }))}>
-        <TextField
-          id="username"
-          label={t('field.username')}
-          autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
-          registration={register('username', required(t('field.username').toLowerCase()))}
-          error={formState.errors.username?.message}
-        />
+        <UsernameField id="username" registration={register('username', required(t('field.username')))} error={formState.errors.username?.message} />
         <PasswordField
           id="password"
           label={t('field.password')}
           autoComplete="current-password"
-          registration={register('password', required(t('field.password').toLowerCase()))}
+          registration={register('password', required(t('field.password')))}
           error={formState.errors.password?.message}
         />
         <FormActions pending={isPending} label={t('signIn.submit')}>

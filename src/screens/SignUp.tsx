@@ -5,6 +5,7 @@ import { Messages } from '../components/Messages';
 import { NewPasswordField, useNewPasswordRule } from '../components/NewPasswordField';
 import { Screen } from '../components/Screen';
 import { TextField } from '../components/TextField';
+import { UsernameField, useRequired } from '../components/UsernameField';
 import { useT } from '../i18n';
 import { type SignUpRef, useAuth, useChild, useFlowState } from '../react/auth';
 import { useFlowConfig } from '../react/flow-config';
@@ -39,22 +40,14 @@ function SignUpForm({ child, onCancel }: { child: SignUpRef; onCancel: () => voi
   const { signUpPhone } = useFlowConfig();
   const { context, isPending, send } = useFlowState(child);
   const { register, handleSubmit, formState, watch } = useForm<SignUpFields>({ defaultValues: { username: context.username, email: '', phone: '', password: '' } });
-  const required = (field: string) => ({ validate: (v: string) => v.trim() !== '' || t('validation.required', { field }) });
+  const required = useRequired();
   const submit = ({ username, email, phone, password }: SignUpFields) =>
     send({ type: 'SUBMIT_SIGN_UP', username, email, password, ...(normalizePhone(phone) ? { phoneNumber: normalizePhone(phone) } : {}) });
   return (
     <Screen title={t('signUp.title')}>
       <Messages error={context.error} />
       <form noValidate onSubmit={handleSubmit(submit)}>
-        <TextField
-          id="signup-username"
-          label={t('field.username')}
-          autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
-          registration={register('username', required(t('field.username').toLowerCase()))}
-          error={formState.errors.username?.message}
-        />
+        <UsernameField id="signup-username" registration={register('username', required(t('field.username')))} error={formState.errors.username?.message} />
         <TextField
           id="signup-email"
           label={t('field.email')}
