@@ -1,16 +1,19 @@
+#!/usr/bin/env node
 /**
- * npm run emulator -- [--port 9229] [--host 127.0.0.1] [--data .data] [--seed] [--test-hooks] [--config-out public/config.json]
+ * npm run emulator -- [--port 9229] [--in-memory] [--host 127.0.0.1] [--data .data] [--seed] [--test-hooks] [--config-out public/config.json]
  * npm run emulator:cli -- sms [--username u] [--pool id] [--data .data]
  * npm run emulator:cli -- users [--pool id] [--data .data]
  * npm run emulator:cli -- create-user --pool id --username u --password p [--phone +1...] [--email e] [--data .data]
  */
 import cluster from 'node:cluster';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { callAdmin } from './admin.js';
 import { DEMO_USERS, seedDemo } from './seed.js';
 import { createServices, startEmulator } from './server.js';
+import { MEMORY } from './services/store.js';
+import { EmulatorStartError, StoreError } from './start-errors.js';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -18,6 +21,7 @@ const { positionals, values } = parseArgs({
     port: { type: 'string', default: '9229' },
     host: { type: 'string', default: '127.0.0.1' },
     data: { type: 'string', default: '.data' },
+    'in-memory': { type: 'boolean', default: false },
     seed: { type: 'boolean', default: false },
     'test-hooks': { type: 'boolean', default: false },
     'config-out': { type: 'string' },
@@ -38,7 +42,7 @@ const offlineServices = () => createServices({ dataDir: values.data, log: consol
  * lives in a process's memory, so --test-hooks needs a single worker.
  */
 async function serveCluster(workers: number): Promise<void> {
-  if (values['test-hooks'] || values.seed) throw new Error('--test-hooks and --seed need a single worker (the test clock is per process; seed once with one)');
+  if (values['test-hooks'] || values.seed || values['in-memory']) throw new Error('--test-hooks, --seed and --in-memory need a single worker (the test clock and an in-memory store are per process; seed once with one)');
   if (cluster.isPrimary) {
     let url = '';
     for (let i = 0; i < workers; i++) {
@@ -73,7 +77,7 @@ async function serve(): Promise<void> {
   const workers = Number(values.workers);
   if (workers > 1) return serveCluster(workers);
   const emulator = await startEmulator({
-    dataDir: values.data,
+    dataDir: values['in-memory'] ? MEMORY : values.data,
     host: values.host,
     port: Number(values.port),
     testHooks: values['test-hooks'],
@@ -102,6 +106,8 @@ async function main(): Promise<void> {
   const command = positionals[0] ?? 'serve';
   if (command === 'serve') return serve();
   const services = offlineServices();
+  // Say which data the answer comes from: an empty answer from the wrong folder looks like no data.
+  console.error(`data folder: ${resolve(values.data)}`);
   try {
     if (command === 'sms') {
       const messages = services.store.readOutbox({ username: values.username, poolId: values.pool }).filter((m) => m.channel === 'SMS');
@@ -134,6 +140,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  console.error(e instanceof Error ? `${e.name}: ${e.message}` : e);
+  // Reasons worded for the person starting the emulator are printed as they are.
+  if (e instanceof EmulatorStartError || e instanceof StoreError) console.error(e.message);
+  else console.error(e instanceof Error ? `${e.name}: ${e.message}` : e);
   process.exit(1);
 });

@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { RequestInfo, Services } from './context.js';
 import { CognitoError } from './errors.js';
+import { EmulatorStartError } from './start-errors.js';
 import { AdjustableClock } from './services/clock.js';
 import { Outbox, type Logger } from './services/outbox.js';
 import { PasswordAttempts } from './services/password-attempts.js';
@@ -23,6 +24,7 @@ const TARGET_PREFIX = 'AWSCognitoIdentityProviderService.';
 const JSON_TYPE = 'application/x-amz-json-1.1';
 
 export interface EmulatorOptions {
+  /** The SQLite data folder, or ':memory:' for a store that lives and dies with the process. */
   dataDir: string;
   host?: string;
   port?: number;
@@ -218,10 +220,20 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   });
   server.keepAliveTimeout = 65_000;
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 9229, options.host ?? '127.0.0.1', () => resolve());
-  });
+  const host = options.host ?? '127.0.0.1';
+  const wanted = options.port ?? 9229;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(wanted, host, () => resolve());
+    });
+  } catch (e) {
+    store.close();
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new EmulatorStartError(`Port ${wanted} on ${host} is already in use: stop what is listening there, or choose another port (--port, or 0 for any free one).`);
+    if (code === 'EACCES') throw new EmulatorStartError(`Not allowed to listen on ${host}:${wanted}: choose a port above 1023.`);
+    throw e;
+  }
   const port = (server.address() as AddressInfo).port;
   baseUrl = `http://${options.host ?? '127.0.0.1'}:${port}`;
   const purge = setInterval(() => store.purgeExpiredSessions(clock.now()), 60_000);

@@ -4,8 +4,9 @@
  * the last transactions on power loss, not on a process crash).
  */
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { accessSync, constants, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { StoreError } from '../start-errors.js';
 import type { ClientRecord, PoolRecord, SessionRecord, UserRecord } from './model.js';
 
 export interface OutboxMessage {
@@ -82,17 +83,30 @@ function clientRecord(data: string): ClientRecord {
   };
 }
 
+export const MEMORY = ':memory:';
+
 export class Store {
   readonly db: Database.Database;
   private readonly stmt;
 
+  /** `dataDir`: a folder for cognito.sqlite, or ':memory:' for a store that ends with the process (fast test runs). */
   constructor(dataDir: string) {
-    mkdirSync(dataDir, { recursive: true });
-    this.db = new Database(join(dataDir, 'cognito.sqlite'));
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('busy_timeout = 5000');
-    this.migrate();
+    if (dataDir === MEMORY) {
+      this.db = new Database(':memory:');
+    } else {
+      const file = join(dataDir, 'cognito.sqlite');
+      try {
+        mkdirSync(dataDir, { recursive: true });
+        accessSync(dataDir, constants.W_OK);
+        this.db = new Database(file);
+      } catch (e) {
+        throw new StoreError(`Cannot use the data folder ${dataDir}: ${(e as Error).message}. Choose a folder this user can write (--data).`);
+      }
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = NORMAL');
+      this.db.pragma('busy_timeout = 5000');
+    }
+    this.migrate(dataDir);
     const db = this.db;
     this.stmt = {
       getPool: db.prepare<[string], { data: string }>('SELECT data FROM pools WHERE id = ?'),
@@ -126,8 +140,15 @@ export class Store {
     };
   }
 
-  private migrate(): void {
+  private migrate(dataDir: string): void {
     const version = this.db.pragma('user_version', { simple: true }) as number;
+    // Never write over a newer layout: that would corrupt data a newer emulator relies on.
+    if (version > MIGRATIONS.length) {
+      this.db.close();
+      throw new StoreError(
+        `The data folder ${dataDir} was written by a newer version of the emulator (schema ${version}; this one knows up to ${MIGRATIONS.length}). Use that version, or another data folder.`,
+      );
+    }
     for (let v = version; v < MIGRATIONS.length; v++) {
       this.db.transaction(() => {
         this.db.exec(MIGRATIONS[v]);

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Emulator, startEmulator } from '../server.js';
+import { MEMORY } from '../services/store.js';
 
 export interface Harness {
   emulator: Emulator;
@@ -12,7 +13,10 @@ export interface Harness {
   stop(options?: { keepData?: boolean }): Promise<void>;
 }
 
-export async function startHarness(dataDir = mkdtempSync(join(tmpdir(), 'cognito-emu-')), options: { rateLimitScale?: number } = {}): Promise<Harness> {
+/** EMULATOR_STORE=memory runs the contract tests against the in-memory store (vitest.config.ts runs them both ways). */
+const defaultDataDir = () => (process.env.EMULATOR_STORE === 'memory' ? MEMORY : mkdtempSync(join(tmpdir(), 'cognito-emu-')));
+
+export async function startHarness(dataDir = defaultDataDir(), options: { rateLimitScale?: number } = {}): Promise<Harness> {
   const emulator = await startEmulator({ dataDir, port: 0, testHooks: true, log: () => {}, ...options });
   const sdk = new CognitoIdentityProviderClient({
     endpoint: emulator.url,
@@ -27,7 +31,7 @@ export async function startHarness(dataDir = mkdtempSync(join(tmpdir(), 'cognito
     stop: async ({ keepData = false } = {}) => {
       sdk.destroy();
       await emulator.close();
-      if (!keepData) rmSync(dataDir, { recursive: true, force: true });
+      if (!keepData && dataDir !== MEMORY) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
