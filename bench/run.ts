@@ -1,13 +1,15 @@
 /**
  * npm run bench: emulator sign-in throughput and latency (real SRP vs USER_PASSWORD_AUTH as the
  * baseline, same run; one user signed in by every client beside many users), and the first route's JS size vs a floor app built in the same run.
- * Then the full sign-in mix for 60 s, 10 000 fuzz cases and 10 kill -9 rounds (--skip-reliability).
+ * Then the full sign-in mix for 60 s, 10 000 fuzz cases and 10 kill -9 rounds (--skip-reliability),
+ * and the emulator's cold start: the packaged bin beside npm run emulator.
  * Options: --seconds N (per phase, default 20), --concurrency N (default 32), --mix-seconds, --fuzz-cases,
  * --crash-rounds, --skip-bundle, --skip-load, --skip-reliability.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { measureBundles } from './bundle.js';
+import { measureColdStart } from './cold-start.js';
 import { startEmulatorProcess } from './emulator-process.js';
 import { runCrashRounds } from '../emulator/test/crash-run.js';
 import { callCognito } from '../emulator/test/client.js';
@@ -119,6 +121,8 @@ if (!values['skip-reliability']) {
 if (!values['skip-bundle']) {
   report.bundle = await measureBundles();
 }
+
+report.coldStart = await measureColdStart();
 
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/latest.json', `${JSON.stringify(report, null, 2)}\n`);
