@@ -168,6 +168,23 @@ test.describe('sign-up', () => {
     expect(stored.attributes).toContainEqual(['email_verified', 'true']);
   });
 
+  test('in a pool that requires MFA, the new account goes from confirmation straight into setting up an authenticator app', async ({ page, newPool, usePool, mail, totpCode }) => {
+    await usePool(await newPool({ mfa: 'ON', sms: false, totp: true, signUp: true }));
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Create an account' }).click();
+    await page.getByLabel('Username').fill('strict-newbie');
+    await page.getByLabel('E-mail address').fill('strict-newbie@example.com');
+    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByLabel('6-digit code').fill((await mail.latest('strict-newbie')).code);
+    await page.getByRole('button', { name: 'Confirm account' }).click();
+    await expect(page.getByRole('heading', { name: 'Set up an authenticator app' })).toBeVisible();
+    const secret = (await page.getByTestId('totp-secret').textContent())!.replace(/\s/g, '');
+    await page.getByLabel('6-digit code').fill(totpCode(secret));
+    await page.getByRole('button', { name: 'Verify and continue' }).click();
+    await expect(page.getByTestId('signed-in-user')).toHaveText('Signed in as strict-newbie.');
+  });
+
   test('is not offered unless the config says so', async ({ page, newPool, usePool }) => {
     await usePool(await newPool({ mfa: 'OPTIONAL', sms: true, totp: true, signUp: false }));
     await page.goto('/');
