@@ -8,6 +8,9 @@ import { SMS_CONFIGURATION } from './seed.js';
 import { type Emulator, startEmulator } from './server.js';
 import { MEMORY } from './services/store.js';
 import { EmulatorStartError, StoreError } from './start-errors.js';
+import type { OutboxMessage } from './services/outbox-message.js';
+
+export type { OutboxMessage };
 
 export { EmulatorStartError, StoreError };
 
@@ -44,16 +47,6 @@ export interface UserOptions {
   temporaryPassword?: string;
   /** e.g. { email: 'ann@example.com', email_verified: 'true', phone_number: '+12065550100' } */
   attributes?: Record<string, string>;
-}
-
-export interface OutboxMessage {
-  poolId: string;
-  username: string;
-  channel: 'SMS' | 'EMAIL';
-  destination: string;
-  message: string;
-  code: string;
-  sentAt: string;
 }
 
 export interface CognitoEmulator {

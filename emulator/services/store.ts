@@ -8,16 +8,9 @@ import { accessSync, constants, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { StoreError } from '../start-errors.js';
 import type { ClientRecord, PoolRecord, SessionRecord, UserRecord } from './model.js';
+import type { OutboxMessage } from './outbox-message.js';
 
-export interface OutboxMessage {
-  poolId: string;
-  username: string;
-  channel: 'SMS' | 'EMAIL';
-  destination: string;
-  message: string;
-  code: string;
-  sentAt: string;
-}
+export type { OutboxMessage };
 
 export interface RefreshTokenRecord {
   poolId: string;
