@@ -50,6 +50,8 @@ export async function setUpMixPool(url: string, counts: { plain: number; sms: nu
     const AccessToken = auth.AuthenticationResult.AccessToken as string;
     const { SecretCode } = await callCognito(url, 'AssociateSoftwareToken', { AccessToken });
     await callCognito(url, 'VerifySoftwareToken', { AccessToken, UserCode: totpCode(SecretCode, Date.now()) });
+    // Verified is registered, not enabled (as in Cognito): turn it on.
+    await callCognito(url, 'SetUserMFAPreference', { AccessToken, SoftwareTokenMfaSettings: { Enabled: true } });
     pool.totp.push({ username, secret: SecretCode });
   }
   return pool;

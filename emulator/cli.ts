@@ -6,8 +6,8 @@
  * npm run emulator:cli -- create-user --pool id --username u --password p [--phone +1...] [--email e] [--data .data]
  */
 import cluster from 'node:cluster';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { callAdmin } from './admin.js';
 import { DEMO_USERS, seedDemo } from './seed.js';
@@ -105,9 +105,16 @@ async function serve(): Promise<void> {
 async function main(): Promise<void> {
   const command = positionals[0] ?? 'serve';
   if (command === 'serve') return serve();
-  const services = offlineServices();
   // Say which data the answer comes from: an empty answer from the wrong folder looks like no data.
-  console.error(`data folder: ${resolve(values.data)}`);
+  // Reading commands never create a data folder where there is none.
+  const folder = resolve(values.data);
+  if (!existsSync(join(folder, 'cognito.sqlite'))) {
+    console.error(`No emulator data in ${folder}: start the emulator first (npm start), or pass --data <folder>.`);
+    process.exitCode = 1;
+    return;
+  }
+  console.error(`data folder: ${folder}`);
+  const services = offlineServices();
   try {
     if (command === 'sms') {
       const messages = services.store.readOutbox({ username: values.username, poolId: values.pool }).filter((m) => m.channel === 'SMS');

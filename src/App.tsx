@@ -19,31 +19,33 @@ export function App({ config, locale }: { config: RuntimeConfig; locale: Locale 
   if (document.documentElement.lang !== locale) document.documentElement.lang = locale;
   return (
     <I18nContext.Provider value={t}>
-      <div className="app signin-root">
-        <header className="brand">{config.appName}</header>
-        {route.kind === 'refused' ? (
-          <RefusedRequestScreen reason={route.reason} />
-        ) : (
-          <AuthProvider
-            api={api}
-            host={host}
-            input={{
-              codeValidityMs: config.sessionMinutes * 60_000,
-              mfaRequired: config.mfaRequired ?? false,
-              ...(route.kind !== 'app' && route.returnTo ? { returnTo: route.returnTo } : {}),
-              ...(route.kind === 'logout' ? { logout: { global: route.global } } : {}),
-              // /login with nobody to return to: a signed-in user lands on account security.
-              openAccount: route.kind === 'login' && !route.returnTo,
-              signUpEnabled: config.signUp,
-              verifyEmail: config.verifyEmail,
-              ...(route.kind === 'login' && route.flow ? { initialFlow: route.flow } : {}),
-            }}
-          >
-            <FlowConfigContext.Provider value={flowConfig}>
-              <CurrentScreen />
-            </FlowConfigContext.Provider>
-          </AuthProvider>
-        )}
+      <div className="signin-page" data-color-scheme="auto">
+        <div className="app signin-root">
+          <header className="brand">{config.appName}</header>
+          {route.kind === 'refused' ? (
+            <RefusedRequestScreen reason={route.reason} />
+          ) : (
+            <AuthProvider
+              api={api}
+              host={host}
+              input={{
+                codeValidityMs: config.sessionMinutes * 60_000,
+                mfaRequired: config.mfaRequired ?? false,
+                ...(route.kind !== 'app' && route.returnTo ? { returnTo: route.returnTo } : {}),
+                ...(route.kind === 'logout' ? { logout: { global: route.global } } : {}),
+                // /login with nobody to return to: a signed-in user lands on account security.
+                openAccount: route.kind === 'login' && !route.returnTo,
+                signUpEnabled: config.signUp,
+                verifyEmail: config.verifyEmail,
+                ...(route.kind === 'login' && route.flow ? { initialFlow: route.flow } : {}),
+              }}
+            >
+              <FlowConfigContext.Provider value={flowConfig}>
+                <CurrentScreen />
+              </FlowConfigContext.Provider>
+            </AuthProvider>
+          )}
+        </div>
       </div>
     </I18nContext.Provider>
   );

@@ -21,6 +21,23 @@ describe('library build', () => {
     for (const name of ['SignIn', 'AccountSecurity', 'createAuthMachine', 'createSecurityMachine', 'createAmplifyAuthApi', 'SignInProps']) expect(types).toContain(name);
   });
 
+  it('keeps account security and the QR code out of what a host loads for <SignIn> alone', () => {
+    // The files a host loads up front: index.js and what it imports statically, transitively.
+    const loaded = new Set<string>();
+    const visit = (file: string) => {
+      if (loaded.has(file)) return;
+      loaded.add(file);
+      const code = readFileSync(`dist-lib/${file}`, 'utf8');
+      for (const m of code.matchAll(/(?:import|export)\s*(?:[^'"();]*?\sfrom\s*)?["']\.\/([^"']+)["']/g)) visit(m[1]);
+    };
+    visit('index.js');
+    const upFront = [...loaded].map((f) => readFileSync(`dist-lib/${f}`, 'utf8')).join('\n');
+    expect(upFront).not.toMatch(/from\s*["']qrcode\.react["']/);
+    // …while a lazily loaded chunk has it.
+    const all = readdirSync('dist-lib').filter((f) => f.endsWith('.js'));
+    expect(all.some((f) => !loaded.has(f) && /from\s*["']qrcode\.react["']/.test(readFileSync(`dist-lib/${f}`, 'utf8')))).toBe(true);
+  });
+
   it('imports its peers instead of bundling them', () => {
     const js = readdirSync('dist-lib')
       .filter((f) => f.endsWith('.js'))

@@ -3,7 +3,7 @@
  * for people who bring their own screens.
  */
 import { useActorRef } from '@xstate/react';
-import { type ReactNode, useMemo } from 'react';
+import { lazy, type ReactNode, Suspense, useMemo } from 'react';
 import { DEFAULT_PASSWORD_POLICY, type RuntimeConfig } from './config';
 import { I18nContext, type Locale, registerCatalog, translator } from './i18n';
 import { de } from './i18n/de';
@@ -13,7 +13,10 @@ import type { AuthApi, UserInfo } from './machine/types';
 import { AuthProvider } from './react/auth';
 import { FlowConfigContext } from './react/flow-config';
 import { CurrentScreen } from './screens';
-import { SecurityPanel } from './screens/SecurityPanel';
+import { LoadingScreen } from './screens/Loading';
+
+// Account security (and the QR code library it brings) loads only when a host shows it.
+const SecurityPanel = lazy(() => import('./screens/SecurityPanel').then((m) => ({ default: m.SecurityPanel })));
 import { type Theme, themeStyle } from './theme';
 import './styles/app.css';
 
@@ -29,26 +32,47 @@ interface CommonProps {
   theme?: Theme;
   /** Bring your own backend calls (tests, or another Cognito client). Defaults to Amplify v6. */
   api?: AuthApi;
-  /** Set false when the host app configures Amplify itself. */
+  /**
+   * Set false when the host app configures Amplify itself (it then includes this pool in its own
+   * Amplify.configure). Otherwise the component adds its Auth settings to the host's configuration,
+   * keeping the other categories.
+   */
   configureAmplify?: boolean;
+  /** light (the default), dark, or auto (follows the operating system): the host page decides, not the OS. */
+  colorScheme?: 'light' | 'dark' | 'auto';
 }
 
 function useApi({ config, api, configureAmplify: configure = true }: CommonProps): AuthApi {
+  // Keyed by content: a host that writes the config inline gets a new object on every render.
+  const key = JSON.stringify(config);
   return useMemo(() => {
     if (api) return api;
     if (configure) configureAmplify({ cookieStorage: false, ...config });
     return createAmplifyAuthApi(config);
-  }, [api, config, configure]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for `config`
+  }, [api, key, configure]);
 }
 
-function Frame({ locale = 'en', theme, config, children }: { locale?: Locale | undefined; theme?: Theme | undefined; config: LibraryConfig; children: ReactNode }) {
+function Frame({
+  locale = 'en',
+  theme,
+  config,
+  colorScheme = 'light',
+  children,
+}: {
+  locale?: Locale | undefined;
+  theme?: Theme | undefined;
+  config: LibraryConfig;
+  colorScheme?: CommonProps['colorScheme'];
+  children: ReactNode;
+}) {
   const t = useMemo(() => translator(locale), [locale]);
   const { passwordPolicy = DEFAULT_PASSWORD_POLICY, signUp = false, signUpPhone } = config;
   const flowConfig = useMemo(() => ({ passwordPolicy, signUp, signUpPhone }), [passwordPolicy, signUp, signUpPhone]);
   return (
     <I18nContext.Provider value={t}>
       <FlowConfigContext.Provider value={flowConfig}>
-        <div className="signin-root" style={themeStyle(theme)} lang={locale}>
+        <div className="signin-root" data-color-scheme={colorScheme} style={themeStyle(theme)} lang={locale}>
           {children}
         </div>
       </FlowConfigContext.Provider>
@@ -68,7 +92,7 @@ export function SignIn(props: SignInProps) {
   const { onSignedIn } = props;
   const host = useMemo(() => ({ ...(onSignedIn ? { onSignedIn } : {}) }), [onSignedIn]);
   return (
-    <Frame locale={props.locale} theme={props.theme} config={props.config}>
+    <Frame locale={props.locale} theme={props.theme} config={props.config} colorScheme={props.colorScheme}>
       <AuthProvider
         api={api}
         host={host}
@@ -96,8 +120,10 @@ export function AccountSecurity(props: AccountSecurityProps) {
   const machine = useMemo(() => createSecurityMachine(api), [api]);
   const child = useActorRef(machine, { input: { mfaRequired: props.config.mfaRequired ?? false } });
   return (
-    <Frame locale={props.locale} theme={props.theme} config={props.config}>
-      <SecurityPanel child={child} onClose={props.onClose} />
+    <Frame locale={props.locale} theme={props.theme} config={props.config} colorScheme={props.colorScheme}>
+      <Suspense fallback={<LoadingScreen />}>
+        <SecurityPanel child={child} onClose={props.onClose} />
+      </Suspense>
     </Frame>
   );
 }

@@ -164,4 +164,30 @@ test('the library component takes its theme from custom properties', async ({ pa
   expect(primary).toBe('#6d28d9');
   const background = await page.getByRole('button', { name: 'Sign in' }).evaluate((el) => getComputedStyle(el).backgroundColor);
   expect(background).toBe('rgb(109, 40, 217)');
+  // theme.width sets the component's width.
+  expect(await page.locator('.signin-root').evaluate((el) => el.getBoundingClientRect().width)).toBeLessThanOrEqual(22 * 16);
+});
+
+test.describe('the library component on a dark operating system', () => {
+  test.use({ colorScheme: 'dark' });
+  const surface = (page: import('@playwright/test').Page) => page.locator('.signin-root .card').evaluate((el) => getComputedStyle(el).backgroundColor);
+
+  test('stays light on a light host page unless the host asks for dark or auto', async ({ page }) => {
+    await page.goto('/examples/host-app/');
+    await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+    expect(await surface(page)).toBe('rgb(255, 255, 255)');
+    await page.goto('/examples/host-app/?scheme=auto');
+    await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+    expect(await surface(page)).toBe('rgb(28, 32, 38)');
+    await page.goto('/examples/host-app/?scheme=dark');
+    await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+    expect(await surface(page)).toBe('rgb(28, 32, 38)');
+  });
+
+  test('the standalone app follows the operating system, page and card', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+    expect(await surface(page)).toBe('rgb(28, 32, 38)');
+    expect(await page.locator('.signin-page').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(17, 20, 24)');
+  });
 });

@@ -3,6 +3,9 @@ import { AccountSecurity, SignIn, type LibraryConfig, type UserInfo } from 'cogn
 import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 
+/** ?scheme=dark|auto tries the component's colour-scheme option; left out, the component is light like this page. */
+const scheme = (new URLSearchParams(window.location.search).get('scheme') ?? 'light') as 'light' | 'dark' | 'auto';
+
 function HostApp({ config }: { config: LibraryConfig }) {
   const [user, setUser] = useState<UserInfo | null>(null);
   const [settings, setSettings] = useState(false);
@@ -10,7 +13,7 @@ function HostApp({ config }: { config: LibraryConfig }) {
     <main>
       <h1>Acme dashboard</h1>
       <p role="status" data-testid="host-status">{user ? `Welcome, ${user.username}` : 'Please sign in below.'}</p>
-      {!user && <SignIn config={config} onSignedIn={setUser} theme={{ primary: '#6d28d9', radius: '2px' }} />}
+      {!user && <SignIn config={config} onSignedIn={setUser} colorScheme={scheme} theme={{ primary: '#6d28d9', radius: '2px', width: '22rem' }} />}
       {user && !settings && (
         <button type="button" onClick={() => setSettings(true)}>
           Security settings

@@ -33,18 +33,28 @@ import type { AuthApi, CodeDelivery, MfaSettings, MfaType, SignInResult, UserInf
 /** Set while a challenge is open, so a reload can say the sign-in was interrupted. Holds no secret. */
 const CHALLENGE_MARKER = 'signin.challengeOpen';
 
+/** The configuration configureAmplify last applied. */
+let configuredKey: string | undefined;
+
 const isLocalHost = (host: string) => host === 'localhost' || host === '127.0.0.1' || host === '[::1]';
 
+/**
+ * Configures Amplify's Auth category for this pool, keeping every other category the host app
+ * configured (API, Storage, …), and only when something changed: a host that re-renders with an
+ * inline config object must not reconfigure Amplify each time.
+ */
 export function configureAmplify(config: Pick<RuntimeConfig, 'userPoolId' | 'userPoolClientId' | 'endpoint' | 'cookieStorage' | 'cookieDomain'>): void {
-  Amplify.configure({
-    Auth: {
-      Cognito: {
-        userPoolId: config.userPoolId,
-        userPoolClientId: config.userPoolClientId,
-        ...(config.endpoint ? { userPoolEndpoint: config.endpoint } : {}),
-      },
-    },
-  });
+  const cognito = {
+    userPoolId: config.userPoolId,
+    userPoolClientId: config.userPoolClientId,
+    ...(config.endpoint ? { userPoolEndpoint: config.endpoint } : {}),
+  };
+  const key = JSON.stringify([cognito, config.cookieStorage ?? false, config.cookieDomain ?? null]);
+  if (key === configuredKey) return;
+  configuredKey = key;
+  // Auth is this component's; a host whose Auth config has more (an identity pool, OAuth) configures
+  // Amplify itself and passes configureAmplify={false}.
+  Amplify.configure({ ...Amplify.getConfig(), Auth: { Cognito: cognito } });
   if (config.cookieStorage) {
     // Set after configure(), which resets the token storage to localStorage. Shared with relying
     // apps on the same (parent) domain; Secure + SameSite=Lax except on a developer's localhost (no TLS).
