@@ -11,6 +11,7 @@ import { configureAmplify, createAmplifyAuthApi } from './machine/amplify-auth';
 import { createSecurityMachine } from './machine/security-machine';
 import type { AuthApi, UserInfo } from './machine/types';
 import { AuthProvider } from './react/auth';
+import { EmbeddedIn } from './react/embed';
 import { FlowConfigContext } from './react/flow-config';
 import { CurrentScreen } from './screens';
 import { LoadingScreen } from './screens/Loading';
@@ -40,6 +41,8 @@ interface CommonProps {
   configureAmplify?: boolean;
   /** light (the default), dark, or auto (follows the operating system): the host page decides, not the OS. */
   colorScheme?: 'light' | 'dark' | 'auto';
+  /** The level of each screen's heading in the host page (default 2: under the host's own h1). */
+  headingLevel?: 1 | 2 | 3 | 4 | 5 | 6;
 }
 
 function useApi({ config, api, configureAmplify: configure = true }: CommonProps): AuthApi {
@@ -58,12 +61,14 @@ function Frame({
   theme,
   config,
   colorScheme = 'light',
+  headingLevel,
   children,
 }: {
   locale?: Locale | undefined;
   theme?: Theme | undefined;
   config: LibraryConfig;
   colorScheme?: CommonProps['colorScheme'];
+  headingLevel?: CommonProps['headingLevel'];
   children: ReactNode;
 }) {
   const t = useMemo(() => translator(locale), [locale]);
@@ -73,7 +78,7 @@ function Frame({
     <I18nContext.Provider value={t}>
       <FlowConfigContext.Provider value={flowConfig}>
         <div className="signin-root" data-color-scheme={colorScheme} style={themeStyle(theme)} lang={locale}>
-          {children}
+          <EmbeddedIn headingLevel={headingLevel}>{children}</EmbeddedIn>
         </div>
       </FlowConfigContext.Provider>
     </I18nContext.Provider>
@@ -92,7 +97,7 @@ export function SignIn(props: SignInProps) {
   const { onSignedIn } = props;
   const host = useMemo(() => ({ ...(onSignedIn ? { onSignedIn } : {}) }), [onSignedIn]);
   return (
-    <Frame locale={props.locale} theme={props.theme} config={props.config} colorScheme={props.colorScheme}>
+    <Frame locale={props.locale} theme={props.theme} config={props.config} colorScheme={props.colorScheme} headingLevel={props.headingLevel}>
       <AuthProvider
         api={api}
         host={host}
@@ -120,7 +125,7 @@ export function AccountSecurity(props: AccountSecurityProps) {
   const machine = useMemo(() => createSecurityMachine(api), [api]);
   const child = useActorRef(machine, { input: { mfaRequired: props.config.mfaRequired ?? false } });
   return (
-    <Frame locale={props.locale} theme={props.theme} config={props.config} colorScheme={props.colorScheme}>
+    <Frame locale={props.locale} theme={props.theme} config={props.config} colorScheme={props.colorScheme} headingLevel={props.headingLevel}>
       <Suspense fallback={<LoadingScreen />}>
         <SecurityPanel child={child} onClose={props.onClose} />
       </Suspense>

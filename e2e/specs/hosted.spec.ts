@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { APP_ORIGIN, expect, RELYING_APP, RELYING_ORIGIN, signIn, test } from '../fixtures/emulator';
 
 test.use({ poolOptions: { mfa: 'OPTIONAL', sms: true, totp: true, cookieStorage: true } });
@@ -166,6 +167,25 @@ test('the library component takes its theme from custom properties', async ({ pa
   expect(background).toBe('rgb(109, 40, 217)');
   // theme.width sets the component's width.
   expect(await page.locator('.signin-root').evaluate((el) => el.getBoundingClientRect().width)).toBeLessThanOrEqual(22 * 16);
+});
+
+test('embedded in a host page: a named region under the host <main>, no landmark clashes, focus left to the host until the user acts, ids of its own', async ({ page, pool }) => {
+  await pool.createUser('guest');
+  await page.goto('/examples/host-app/');
+  const region = page.getByRole('region', { name: 'Sign in' });
+  await expect(region).toBeVisible();
+  await expect(page.locator('main')).toHaveCount(1); // the host's own
+  await expect(region.getByRole('heading', { name: 'Sign in', level: 2 })).toBeVisible();
+  // The first screen doesn't pull focus away from the host page.
+  expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BODY');
+  const results = await new AxeBuilder({ page }).withRules(['landmark-main-is-top-level', 'landmark-no-duplicate-main', 'landmark-unique', 'landmark-one-main', 'duplicate-id', 'heading-order']).analyze();
+  expect(results.violations.map((v) => v.id)).toEqual([]);
+  const username = page.getByLabel('Username');
+  expect(await username.getAttribute('id')).not.toBe('username');
+  await username.fill('guest');
+  await page.getByLabel('Password', { exact: true }).fill('Wrong-Passw0rd!');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Incorrect username or password.');
 });
 
 test.describe('the library component on a dark operating system', () => {

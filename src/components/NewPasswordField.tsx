@@ -1,5 +1,6 @@
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import { useT } from '../i18n';
+import { useScopedId } from '../react/embed';
 import { useFlowConfig } from '../react/flow-config';
 import { PasswordField } from './PasswordField';
 import { passwordRules } from './password-rules';
@@ -8,10 +9,11 @@ import { passwordRules } from './password-rules';
 export function NewPasswordField({ id, label, registration, error, value }: { id: string; label: string; registration: UseFormRegisterReturn; error?: string | undefined; value: string }) {
   const t = useT();
   const { passwordPolicy } = useFlowConfig();
+  const rulesId = useScopedId(`${id}-rules`);
   return (
     <>
       <PasswordField id={id} label={label} autoComplete="new-password" registration={registration} error={error} describedBy={`${id}-rules`} />
-      <div id={`${id}-rules`} className="rules">
+      <div id={rulesId} className="rules">
         <p className="hint">{t('rules.title')}</p>
         <ul>
           {passwordRules(passwordPolicy, value).map(({ rule, met }) => (

@@ -1,15 +1,33 @@
-import { type ReactNode, useEffect, useRef } from 'react';
+import { createElement, type ReactNode, useEffect, useRef } from 'react';
+import { useEmbedding, useScopedId } from '../react/embed';
 
-/** A screen: its heading takes focus when it appears, so screen readers announce where the user is. */
+/**
+ * A screen: its heading takes focus when it appears, so screen readers announce where the user is.
+ * Standalone it is the page's <main> with an <h1>; embedded, a region named by its heading, at the
+ * host's heading level, and the first screen leaves the host page's focus alone.
+ */
 export function Screen({ title, children }: { title: string; children: ReactNode }) {
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), [title]);
-  return (
-    <main className="card">
-      <h1 tabIndex={-1} ref={heading}>
-        {title}
-      </h1>
+  const { embedding, screensShown } = useEmbedding();
+  const headingId = useScopedId('screen-heading');
+  useEffect(() => {
+    const first = screensShown.current === 0;
+    screensShown.current += 1;
+    if (!first || embedding.focusFirstScreen) heading.current?.focus();
+  }, [title, embedding.focusFirstScreen, screensShown]);
+  const h = createElement(`h${embedding.headingLevel}`, { tabIndex: -1, ref: heading, id: headingId, className: 'screen-title' }, title);
+  return embedding.landmark === 'main' ? (
+    <main className="card">{h}{children}</main>
+  ) : (
+    <section className="card" aria-labelledby={headingId}>
+      {h}
       {children}
-    </main>
+    </section>
   );
+}
+
+/** A section heading one level below the screen's. */
+export function SectionHeading({ id, children }: { id: string; children: ReactNode }) {
+  const { embedding } = useEmbedding();
+  return createElement(`h${Math.min(embedding.headingLevel + 1, 6)}`, { id }, children);
 }

@@ -1,8 +1,10 @@
 import type { InputHTMLAttributes } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
+import { useScopedId } from '../react/embed';
 
 /** A labelled input whose validation message is tied to it (aria-invalid, aria-describedby). */
-export function TextField({ id, label, registration, error, ...input }: { id: string; label: string; registration: UseFormRegisterReturn; error?: string | undefined } & InputHTMLAttributes<HTMLInputElement>) {
+export function TextField({ id: localId, label, registration, error, ...input }: { id: string; label: string; registration: UseFormRegisterReturn; error?: string | undefined } & InputHTMLAttributes<HTMLInputElement>) {
+  const id = useScopedId(localId);
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>

@@ -2,7 +2,8 @@ import { useForm } from 'react-hook-form';
 import { FormActions, LinkButton } from '../components/FormActions';
 import { Messages } from '../components/Messages';
 import { PasswordField } from '../components/PasswordField';
-import { Screen } from '../components/Screen';
+import { Screen, SectionHeading } from '../components/Screen';
+import { useScopedId } from '../react/embed';
 import { NewPasswordField, useNewPasswordRule } from '../components/NewPasswordField';
 import { useT } from '../i18n';
 import type { MfaType } from '../machine/types';
@@ -18,6 +19,8 @@ export const maskPhone = (phone: string) => `+${'*'.repeat(Math.max(phone.replac
 export function SecurityPanel({ child, onClose }: { child: SecurityRef; onClose?: (() => void) | undefined }) {
   const t = useT();
   const { matches, context, isPending, send } = useSecurityState(child);
+  const prefix = useScopedId('');
+  const scope = (id: string) => prefix + id;
   const contact = useSelector(child, (s) => s.children.contact as ContactRef | undefined);
   const success = context.success && t(`success.${context.success}`);
   const back = onClose && (
@@ -89,6 +92,7 @@ export function SecurityPanel({ child, onClose }: { child: SecurityRef; onClose?
   const phoneVerified = security.user.attributes.phone_number_verified === 'true';
   const email = security.user.attributes.email;
   const emailVerified = security.user.attributes.email_verified === 'true';
+  const ids = { sms: scope('sms-heading'), totp: scope('totp-heading'), contact: scope('contact-heading'), password: scope('password-heading') };
   const verifiedText = (verified: boolean) => (verified ? t('account.phoneVerified') : t('account.phoneUnverified'));
   const on = (m: MfaType) => enabled.includes(m);
   const preferredControl = (m: MfaType) =>
@@ -106,8 +110,8 @@ export function SecurityPanel({ child, onClose }: { child: SecurityRef; onClose?
     <Screen title={t('account.title')}>
       {context.mfaRequired && <p className="hint">{t('account.required')}</p>}
       <Messages error={context.error} success={success} />
-      <section className="factor" aria-labelledby="sms-heading" aria-busy={isPending}>
-        <h2 id="sms-heading">{t('account.sms')}</h2>
+      <section className="factor" aria-labelledby={ids.sms} aria-busy={isPending}>
+        <SectionHeading id={ids.sms}>{t('account.sms')}</SectionHeading>
         <p data-testid="sms-status">{on('SMS') && phone ? t('account.smsOn', { phone: maskPhone(phone) }) : t('account.smsOff')}</p>
         <p className="hint" data-testid="phone-status">
           {phone
@@ -127,8 +131,8 @@ export function SecurityPanel({ child, onClose }: { child: SecurityRef; onClose?
           {preferredControl('SMS')}
         </div>
       </section>
-      <section className="factor" aria-labelledby="totp-heading" aria-busy={isPending}>
-        <h2 id="totp-heading">{t('account.totp')}</h2>
+      <section className="factor" aria-labelledby={ids.totp} aria-busy={isPending}>
+        <SectionHeading id={ids.totp}>{t('account.totp')}</SectionHeading>
         <p data-testid="totp-status">{context.totpSuspended ? t('account.totpSuspended') : on('TOTP') ? t('account.totpOn') : t('account.totpOff')}</p>
         <div className="actions">
           <button
@@ -148,8 +152,8 @@ export function SecurityPanel({ child, onClose }: { child: SecurityRef; onClose?
           {preferredControl('TOTP')}
         </div>
       </section>
-      <section className="factor" aria-labelledby="contact-heading" aria-busy={isPending}>
-        <h2 id="contact-heading">{t('account.contact')}</h2>
+      <section className="factor" aria-labelledby={ids.contact} aria-busy={isPending}>
+        <SectionHeading id={ids.contact}>{t('account.contact')}</SectionHeading>
         <p data-testid="email-status">{email ? t('account.emailOnFile', { email, verified: verifiedText(emailVerified) }) : t('account.noEmail')}</p>
         <div className="actions">
           <button type="button" className="secondary" disabled={isPending} onClick={() => send({ type: 'CHANGE_EMAIL' })}>
@@ -167,8 +171,8 @@ export function SecurityPanel({ child, onClose }: { child: SecurityRef; onClose?
           )}
         </div>
       </section>
-      <section className="factor" aria-labelledby="password-heading">
-        <h2 id="password-heading">{t('account.password')}</h2>
+      <section className="factor" aria-labelledby={ids.password}>
+        <SectionHeading id={ids.password}>{t('account.password')}</SectionHeading>
         <div className="actions">
           <button type="button" className="secondary" disabled={isPending} onClick={() => send({ type: 'CHANGE_PASSWORD' })}>
             {t('account.changePassword')}

@@ -3,11 +3,13 @@ import { QRCodeSVG } from 'qrcode.react';
 import { useState } from 'react';
 import { CodeForm } from '../components/CodeForm';
 import { useT } from '../i18n';
+import { useScopedId } from '../react/embed';
 
 /** QR code + copyable key + code: used at first sign-in (MFA_SETUP) and from account security. */
 export function TotpSetupPanel({ secret, uri, pending, onCode, onCancel }: { secret: string; uri: string; pending: boolean; onCode: (code: string) => void; onCancel: () => void }) {
   const t = useT();
   const [copied, setCopied] = useState(false);
+  const secretLabel = useScopedId('secret-label');
   const grouped = secret.replace(/(.{4})/g, '$1 ').trim();
   return (
     <>
@@ -16,8 +18,8 @@ export function TotpSetupPanel({ secret, uri, pending, onCode, onCancel }: { sec
         <QRCodeSVG value={uri} size={208} marginSize={4} level="M" role="img" aria-label={t('setup.qrLabel')} bgColor="#ffffff" fgColor="#000000" />
       </figure>
       <div className="secret">
-        <span id="secret-label">{t('setup.secret')}</span>
-        <code aria-labelledby="secret-label" data-testid="totp-secret">
+        <span id={secretLabel}>{t('setup.secret')}</span>
+        <code aria-labelledby={secretLabel} data-testid="totp-secret">
           {grouped}
         </code>
         <button

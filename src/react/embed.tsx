@@ -1,0 +1,37 @@
+/**
+ * How the screens sit in their page. The standalone app owns the page: each screen is its <main>,
+ * with an <h1> that takes focus. Embedded in a host app (the library), the host owns the page: a
+ * screen is a named region with the heading level the host chooses, focus moves only on
+ * transitions after the first screen, and ids carry a per-instance prefix so that two instances,
+ * or a host field called "username", never clash.
+ */
+import { createContext, type ReactNode, useContext, useId, useRef } from 'react';
+
+export interface Embedding {
+  landmark: 'main' | 'region';
+  /** Level of each screen's heading; its sections use the next one. */
+  headingLevel: 1 | 2 | 3 | 4 | 5 | 6;
+  /** Prefix of every id the screens render. */
+  idPrefix: string;
+  /** Whether the first screen takes focus (a host page keeps its focus until the user acts). */
+  focusFirstScreen: boolean;
+}
+
+const STANDALONE: Embedding = { landmark: 'main', headingLevel: 1, idPrefix: '', focusFirstScreen: true };
+
+const EmbeddingContext = createContext<{ embedding: Embedding; screensShown: { current: number } }>({ embedding: STANDALONE, screensShown: { current: 0 } });
+
+export function EmbeddedIn({ headingLevel = 2, children }: { headingLevel?: Embedding['headingLevel'] | undefined; children: ReactNode }) {
+  const prefix = `signin${useId().replace(/[^\w-]/g, '')}-`;
+  const screensShown = useRef(0);
+  return (
+    <EmbeddingContext.Provider value={{ embedding: { landmark: 'region', headingLevel, idPrefix: prefix, focusFirstScreen: false }, screensShown }}>{children}</EmbeddingContext.Provider>
+  );
+}
+
+export const useEmbedding = () => useContext(EmbeddingContext);
+
+/** An id unique to this instance of the component. */
+export function useScopedId(id: string): string {
+  return useContext(EmbeddingContext).embedding.idPrefix + id;
+}
