@@ -11,7 +11,7 @@ const path = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 export default defineConfig(({ mode }) => ({
   plugins: [react()],
   // The example host app imports the library by its package name, as a real consumer would.
-  resolve: { alias: { 'cognito-mfa-signin': path('./src/lib.tsx') } },
+  resolve: { alias: { 'cognito-mfa-signin': path('./src/lib-entry.ts') } },
   server: { port: 5173, strictPort: true, host: 'localhost' },
   build: {
     sourcemap: false,

@@ -12,7 +12,7 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: true,
     cssCodeSplit: false,
-    lib: { entry: fileURLToPath(new URL('./src/lib.tsx', import.meta.url)), formats: ['es'], fileName: 'index', cssFileName: 'style' },
+    lib: { entry: fileURLToPath(new URL('./src/lib-entry.ts', import.meta.url)), formats: ['es'], fileName: 'index', cssFileName: 'style' },
     rollupOptions: {
       // Everything from node_modules (react, aws-amplify, xstate, …) is the host app's to install.
       external: (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0'),

@@ -9,6 +9,8 @@ const pkg = {
   name: 'cognito-mfa-signin',
   version: root.version,
   description: 'Drop-in sign-in and account-security components for Amazon Cognito user pools with MFA (Amplify v6).',
+  // No licence has been chosen for publication yet: all rights reserved until one is.
+  license: 'UNLICENSED',
   type: 'module',
   main: './index.js',
   module: './index.js',
@@ -19,4 +21,25 @@ const pkg = {
   dependencies: pick(['xstate', '@xstate/react', 'react-hook-form', 'qrcode.react']),
 };
 writeFileSync('dist-lib/package.json', `${JSON.stringify(pkg, null, 2)}\n`);
+writeFileSync(
+  'dist-lib/README.md',
+  `# cognito-mfa-signin
+
+Sign-in (password, SMS and authenticator-app MFA, MFA set-up, new password, forgotten password,
+sign-up) and account-security components for Amazon Cognito user pools, on Amplify v6.
+
+\`\`\`tsx
+import { SignIn, AccountSecurity } from 'cognito-mfa-signin';
+import 'cognito-mfa-signin/style.css';
+
+<SignIn config={{ userPoolId, userPoolClientId, appName: 'Acme' }} onSignedIn={(user) => …} />
+<AccountSecurity config={…} onClose={…} />
+\`\`\`
+
+Props: \`config\` (pool, app client, and the options of the sign-in app's config.json), \`locale\`,
+\`theme\`, \`colorScheme\` (light, dark, auto), \`headingLevel\`, \`configureAmplify\` (false when the
+host configures Amplify itself), \`api\` (another backend adapter). See the repository's README,
+section "Embedding (library mode)".
+`,
+);
 console.log('dist-lib/package.json written');

@@ -16,8 +16,9 @@ describe('library build', () => {
     expect(existsSync('dist-lib/style.css')).toBe(true);
   });
 
-  it('declares the components, the machine and the adapter', () => {
+  it('declares the components, the machine and the adapter, with no CSS import in the types', () => {
     const types = readFileSync('dist-lib/types/lib.d.ts', 'utf8');
+    expect(types).not.toMatch(/\.css['"]/);
     for (const name of ['SignIn', 'AccountSecurity', 'createAuthMachine', 'createSecurityMachine', 'createAmplifyAuthApi', 'SignInProps']) expect(types).toContain(name);
   });
 

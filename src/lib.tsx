@@ -19,7 +19,6 @@ import { LoadingScreen } from './screens/Loading';
 // Account security (and the QR code library it brings) loads only when a host shows it.
 const SecurityPanel = lazy(() => import('./screens/SecurityPanel').then((m) => ({ default: m.SecurityPanel })));
 import { type Theme, themeStyle } from './theme';
-import './styles/app.css';
 
 // The library ships every language: a host app shouldn't wait for a catalog to render.
 registerCatalog('de', de);
