@@ -148,6 +148,8 @@ test('the library components sign in and manage MFA inside a host app', async ({
   await page.goto('/examples/host-app/');
   await expect(page.getByTestId('host-status')).toHaveText('Please sign in below.');
   await signIn(page, 'embedded');
+  // After the first screen, a change of screen moves focus to its heading, as in the app.
+  await expect(page.getByRole('heading', { name: 'Enter your authenticator code' })).toBeFocused();
   await page.getByLabel('6-digit code').fill(totpCode(secret));
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByTestId('host-status')).toHaveText('Welcome, embedded');

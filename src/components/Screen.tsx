@@ -8,13 +8,15 @@ import { useEmbedding, useScopedId } from '../react/embed';
  */
 export function Screen({ title, children }: { title: string; children: ReactNode }) {
   const heading = useRef<HTMLHeadingElement>(null);
-  const { embedding, screensShown } = useEmbedding();
+  const { embedding, lastScreen } = useEmbedding();
   const headingId = useScopedId('screen-heading');
   useEffect(() => {
-    const first = screensShown.current === 0;
-    screensShown.current += 1;
-    if (!first || embedding.focusFirstScreen) heading.current?.focus();
-  }, [title, embedding.focusFirstScreen, screensShown]);
+    // Embedded, focus moves on a change of screen, never for the first one (nor for StrictMode's
+    // second run of this effect, which sees the same title).
+    const previous = lastScreen.current;
+    lastScreen.current = title;
+    if (embedding.focusFirstScreen || (previous !== undefined && previous !== title)) heading.current?.focus();
+  }, [title, embedding.focusFirstScreen, lastScreen]);
   const h = createElement(`h${embedding.headingLevel}`, { tabIndex: -1, ref: heading, id: headingId, className: 'screen-title' }, title);
   return embedding.landmark === 'main' ? (
     <main className="card">{h}{children}</main>

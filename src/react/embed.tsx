@@ -19,13 +19,14 @@ export interface Embedding {
 
 const STANDALONE: Embedding = { landmark: 'main', headingLevel: 1, idPrefix: '', focusFirstScreen: true };
 
-const EmbeddingContext = createContext<{ embedding: Embedding; screensShown: { current: number } }>({ embedding: STANDALONE, screensShown: { current: 0 } });
+/** `lastScreen`: the title of the screen shown last in this instance (undefined before the first). */
+const EmbeddingContext = createContext<{ embedding: Embedding; lastScreen: { current: string | undefined } }>({ embedding: STANDALONE, lastScreen: { current: undefined } });
 
 export function EmbeddedIn({ headingLevel = 2, children }: { headingLevel?: Embedding['headingLevel'] | undefined; children: ReactNode }) {
   const prefix = `signin${useId().replace(/[^\w-]/g, '')}-`;
-  const screensShown = useRef(0);
+  const lastScreen = useRef<string | undefined>(undefined);
   return (
-    <EmbeddingContext.Provider value={{ embedding: { landmark: 'region', headingLevel, idPrefix: prefix, focusFirstScreen: false }, screensShown }}>{children}</EmbeddingContext.Provider>
+    <EmbeddingContext.Provider value={{ embedding: { landmark: 'region', headingLevel, idPrefix: prefix, focusFirstScreen: false }, lastScreen }}>{children}</EmbeddingContext.Provider>
   );
 }
 
