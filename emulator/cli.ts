@@ -91,9 +91,10 @@ async function serve(): Promise<void> {
     }
     console.log(`${created ? 'created' : 'using'} demo pool ${config.userPoolId}, app client ${config.userPoolClientId}`);
     console.log('demo users:');
-    for (const u of DEMO_USERS) console.log(`  ${u.username.padEnd(14)} ${u.password.padEnd(16)} ${u.what}`);
+    const width = Math.max(...DEMO_USERS.map((u) => u.username.length)) + 1;
+    for (const u of DEMO_USERS) console.log(`  ${u.username.padEnd(width)} ${u.password.padEnd(16)} ${u.what}`);
   }
-  console.log(`SMS and e-mail codes are printed here and served at ${emulator.url}/_emulator/sms?username=<user>`);
+  console.log(`SMS and e-mail codes are printed here and served at ${emulator.url}/_emulator/outbox?username=<user>`);
   console.log(`listening on ${emulator.url}`);
   const stop = () => {
     void emulator.close().then(() => process.exit(0));
