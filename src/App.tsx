@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { RuntimeConfig } from './config';
 import { leave } from './hosted/leave';
 import { routeFor } from './hosted/route';
-import { I18nContext, type Locale, translator } from './i18n';
+import { directionOf, I18nContext, type Locale, translator } from './i18n';
 import { createAmplifyAuthApi } from './machine/amplify-auth';
 import { AuthProvider } from './react/auth';
 import { FlowConfigContext } from './react/flow-config';
@@ -17,6 +17,7 @@ export function App({ config, locale }: { config: RuntimeConfig; locale: Locale 
   const host = useMemo(() => ({ leave }), []);
   const flowConfig = useMemo(() => ({ passwordPolicy: config.passwordPolicy, signUp: config.signUp, signUpPhone: config.signUpPhone }), [config]);
   if (document.documentElement.lang !== locale) document.documentElement.lang = locale;
+  if (document.documentElement.dir !== directionOf(locale)) document.documentElement.dir = directionOf(locale);
   return (
     <I18nContext.Provider value={t}>
       <div className="signin-page" data-color-scheme="auto">

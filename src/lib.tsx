@@ -3,10 +3,9 @@
  * for people who bring their own screens.
  */
 import { useActorRef } from '@xstate/react';
-import { lazy, type ReactNode, Suspense, useMemo } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect, useMemo, useState } from 'react';
 import { DEFAULT_PASSWORD_POLICY, type RuntimeConfig } from './config';
-import { I18nContext, type Locale, registerCatalog, translator } from './i18n';
-import { de } from './i18n/de';
+import { directionOf, I18nContext, type Locale, loadLocale, translator } from './i18n';
 import { configureAmplify, createAmplifyAuthApi } from './machine/amplify-auth';
 import { createSecurityMachine } from './machine/security-machine';
 import type { AuthApi, UserInfo } from './machine/types';
@@ -20,8 +19,6 @@ import { LoadingScreen } from './screens/Loading';
 const SecurityPanel = lazy(() => import('./screens/SecurityPanel').then((m) => ({ default: m.SecurityPanel })));
 import { type Theme, themeStyle } from './theme';
 
-// The library ships every language: a host app shouldn't wait for a catalog to render.
-registerCatalog('de', de);
 
 export type LibraryConfig = Pick<RuntimeConfig, 'userPoolId' | 'userPoolClientId' | 'appName'> &
   Partial<Pick<RuntimeConfig, 'endpoint' | 'sessionMinutes' | 'mfaRequired' | 'cookieStorage' | 'cookieDomain' | 'signUp' | 'signUpPhone' | 'passwordPolicy' | 'verifyEmail'>>;
@@ -70,13 +67,26 @@ function Frame({
   headingLevel?: CommonProps['headingLevel'];
   children: ReactNode;
 }) {
-  const t = useMemo(() => translator(locale), [locale]);
+  // A language other than English loads on demand (one small chunk); English shows until it has.
+  const [loaded, setLoaded] = useState(0);
+  useEffect(() => {
+    let live = true;
+    loadLocale(locale).then(
+      () => live && setLoaded((n) => n + 1),
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, [locale]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `loaded` marks the catalog's arrival
+  const t = useMemo(() => translator(locale), [locale, loaded]);
   const { passwordPolicy = DEFAULT_PASSWORD_POLICY, signUp = false, signUpPhone } = config;
   const flowConfig = useMemo(() => ({ passwordPolicy, signUp, signUpPhone }), [passwordPolicy, signUp, signUpPhone]);
   return (
     <I18nContext.Provider value={t}>
       <FlowConfigContext.Provider value={flowConfig}>
-        <div className="signin-root" data-color-scheme={colorScheme} style={themeStyle(theme)} lang={locale}>
+        <div className="signin-root" data-color-scheme={colorScheme} style={themeStyle(theme)} lang={locale} dir={directionOf(locale)}>
           <EmbeddedIn headingLevel={headingLevel}>{children}</EmbeddedIn>
         </div>
       </FlowConfigContext.Provider>
@@ -137,5 +147,5 @@ export { createSecurityMachine, type SecurityContext, type SecurityEvent } from 
 export { configureAmplify, createAmplifyAuthApi, totpUri } from './machine/amplify-auth';
 export { toAuthError } from './machine/errors';
 export type { AuthApi, AuthError, AuthErrorKind, MfaSettings, MfaType, SecurityState, SignInResult, UserInfo } from './machine/types';
-export { translator, type Locale, type MessageKey } from './i18n';
+export { LOCALES, overrideMessages, translator, type Locale, type MessageKey } from './i18n';
 export type { Theme, ThemeName } from './theme';

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '../fixtures/emulator';
 
 test('renders German with ?lang=de, including translated Cognito errors', async ({ page, pool }) => {
@@ -32,3 +33,43 @@ test.describe('locale from config', () => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   });
 });
+
+test('Arabic reads right to left: the page is dir="rtl", the layout mirrors, Cognito errors are translated, and axe finds nothing', async ({ page, pool }) => {
+  await pool.createUser('arabic');
+  await page.goto('/?lang=ar');
+  await expect(page.getByRole('heading', { name: 'تسجيل الدخول' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
+  // Mirrored: the show/hide control sits at the field's inline end, which is the left in Arabic.
+  const field = await page.getByLabel('كلمة المرور', { exact: true }).boundingBox();
+  const toggle = await page.getByRole('button', { name: 'إظهار كلمة المرور' }).boundingBox();
+  expect(Math.abs(toggle!.x - field!.x)).toBeLessThan(2);
+  expect(toggle!.x + toggle!.width).toBeLessThan(field!.x + field!.width / 2);
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => v.id)).toEqual([]);
+  await page.getByLabel('اسم المستخدم').fill('arabic');
+  await page.getByLabel('كلمة المرور', { exact: true }).fill('Wrong-Passw0rd!');
+  await page.getByRole('button', { name: 'تسجيل الدخول' }).click();
+  await expect(page.getByRole('alert')).toHaveText('اسم المستخدم أو كلمة المرور غير صحيحة.');
+});
+
+for (const [lang, signIn, wrong] of [
+  ['fr', 'Connexion', "Nom d'utilisateur ou mot de passe incorrect."],
+  ['es', 'Iniciar sesión', 'Nombre de usuario o contraseña incorrectos.'],
+  ['it', 'Accedi', 'Nome utente o password non corretti.'],
+  ['pt', 'Entrar', 'Nome de usuário ou senha incorretos.'],
+  ['nl', 'Aanmelden', 'Onjuiste gebruikersnaam of wachtwoord.'],
+  ['pl', 'Zaloguj się', 'Nieprawidłowa nazwa użytkownika lub hasło.'],
+  ['sv', 'Logga in', 'Fel användarnamn eller lösenord.'],
+] as const) {
+  test(`renders ${lang}, with Cognito's errors translated`, async ({ page, pool }) => {
+    await pool.createUser(`lang-${lang}`);
+    await page.goto(`/?lang=${lang}`);
+    await expect(page.getByRole('heading', { name: signIn, exact: true })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
+    await page.locator('input[autocomplete="username"]').fill(`lang-${lang}`);
+    await page.locator('input[autocomplete="current-password"]').fill('Wrong-Passw0rd!');
+    await page.locator('button[type="submit"]').click();
+    await expect(page.getByRole('alert')).toHaveText(wrong);
+  });
+}

@@ -1,13 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { de } from './de';
-import { en } from './en';
-import { loadLocale, pickLocale, translator } from './index';
+import { type Catalog, en } from './en';
+import { directionOf, LOCALES, loadLocale, overrideMessages, pickLocale, translator } from './index';
+
+const catalogs = Object.fromEntries(await Promise.all(LOCALES.map(async (l) => [l, (await import(`./${l}.ts`))[l] as Catalog] as const)));
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('i18n', () => {
-  it('has every English key in German, with the same placeholders', () => {
-    expect(Object.keys(de).sort()).toEqual(Object.keys(en).sort());
-    const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-    for (const key of Object.keys(en) as (keyof typeof en)[]) expect(placeholders(de[key]), key).toEqual(placeholders(en[key]));
+  it('ships at least ten languages, one of them written right to left', () => {
+    expect(LOCALES.length).toBeGreaterThanOrEqual(10);
+    expect(LOCALES.filter((l) => directionOf(l) === 'rtl')).toEqual(['ar']);
+  });
+
+  it.each(LOCALES.filter((l) => l !== 'en'))('%s has every English key (every Cognito error among them), no other, with the same placeholders', (locale) => {
+    const catalog = catalogs[locale];
+    expect(Object.keys(catalog).sort()).toEqual(Object.keys(en).sort());
+    for (const key of Object.keys(en) as (keyof typeof en)[]) {
+      expect(placeholders(catalog[key]), `${locale} ${key}`).toEqual(placeholders(en[key]));
+      expect(catalog[key].trim(), `${locale} ${key}`).not.toBe('');
+    }
   });
 
   it('fills placeholders and leaves unknown ones visible', async () => {
@@ -17,10 +27,19 @@ describe('i18n', () => {
     expect(translator('en')('sms.sentTo')).toBe('We sent a code to {destination}.');
   });
 
+  it('lets a host override messages of a language, before and after it loads', async () => {
+    overrideMessages('fr', { 'signIn.title': 'Connexion à Acme' });
+    expect(translator('fr')('signIn.title')).toBe('Connexion à Acme');
+    await loadLocale('fr');
+    expect(translator('fr')('signIn.title')).toBe('Connexion à Acme');
+    expect(translator('fr')('signIn.submit')).toBe('Se connecter');
+  });
+
   it('picks ?lang=, then config, then the browser, then English', () => {
     expect(pickLocale({ query: 'de', configured: 'en' })).toBe('de');
     expect(pickLocale({ query: 'xx', configured: 'de' })).toBe('de');
-    expect(pickLocale({ browser: ['fr-FR', 'de-AT'] })).toBe('de');
-    expect(pickLocale({ browser: ['fr-FR'] })).toBe('en');
+    expect(pickLocale({ browser: ['ja-JP', 'de-AT'] })).toBe('de');
+    expect(pickLocale({ browser: ['fr-FR'] })).toBe('fr');
+    expect(pickLocale({ browser: ['ja-JP'] })).toBe('en');
   });
 });

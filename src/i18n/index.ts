@@ -4,7 +4,18 @@ import { en, type Catalog, type MessageKey } from './en';
 export type { MessageKey } from './en';
 
 /** English is built in; other catalogs load on demand (loadLocale) so a user downloads one language. */
-const loaders = { en: () => Promise.resolve(en), de: () => import('./de').then((m) => m.de) } satisfies Record<string, () => Promise<Catalog>>;
+const loaders = {
+  en: () => Promise.resolve(en),
+  de: () => import('./de').then((m) => m.de),
+  fr: () => import('./fr').then((m) => m.fr),
+  es: () => import('./es').then((m) => m.es),
+  it: () => import('./it').then((m) => m.it),
+  pt: () => import('./pt').then((m) => m.pt),
+  nl: () => import('./nl').then((m) => m.nl),
+  pl: () => import('./pl').then((m) => m.pl),
+  sv: () => import('./sv').then((m) => m.sv),
+  ar: () => import('./ar').then((m) => m.ar),
+} satisfies Record<string, () => Promise<Catalog>>;
 export type Locale = keyof typeof loaders;
 export const LOCALES = Object.keys(loaders) as Locale[];
 const loaded: Partial<Record<Locale, Catalog>> = { en };
@@ -13,16 +24,21 @@ export async function loadLocale(locale: Locale): Promise<void> {
   loaded[locale] ??= await loaders[locale]();
 }
 
-/** For bundles that want a catalog without the round trip (the library). */
-export function registerCatalog(locale: Locale, catalog: Catalog): void {
-  loaded[locale] = catalog;
+const overrides: Partial<Record<Locale, Partial<Catalog>>> = {};
+
+/**
+ * A host app's own wording: any messages of a language, replacing the shipped ones (kept across the
+ * language's on-demand load). Call before rendering.
+ */
+export function overrideMessages(locale: Locale, messages: Partial<Catalog>): void {
+  overrides[locale] = { ...overrides[locale], ...messages };
 }
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 /** Falls back to English for a catalog not loaded (yet). */
 export function translator(locale: Locale): Translate {
-  const catalog: Catalog = loaded[locale] ?? en;
+  const catalog: Catalog = { ...(loaded[locale] ?? en), ...overrides[locale] };
   return (key, params) => catalog[key].replace(/\{(\w+)\}/g, (m, name: string) => (params && name in params ? String(params[name]) : m));
 }
 
@@ -36,6 +52,10 @@ export function pickLocale(options: { query?: string | null; configured?: string
   }
   return 'en';
 }
+
+/** Languages written right to left: the component sets dir="rtl" and its layout mirrors. */
+const RTL: readonly string[] = ['ar'];
+export const directionOf = (locale: Locale): 'ltr' | 'rtl' => (RTL.includes(locale) ? 'rtl' : 'ltr');
 
 export const I18nContext = createContext<Translate>(translator('en'));
 export const useT = () => useContext(I18nContext);
