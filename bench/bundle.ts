@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-function firstRouteJs(distDir: string): { files: string[]; gzipBytes: number; rawBytes: number } {
+export function firstRouteJs(distDir: string): { files: string[]; gzipBytes: number; rawBytes: number } {
   const html = readFileSync(join(distDir, 'index.html'), 'utf8');
   const files = [...html.matchAll(/<(?:script[^>]*type="module"[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="([^"]+\.js)"/g)].map((m) => m[1]);
   let gzipBytes = 0;

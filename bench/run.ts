@@ -10,6 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { measureBundles } from './bundle.js';
 import { measureColdStart } from './cold-start.js';
+import { measureHostApps } from './host-apps.js';
 import { startEmulatorProcess } from './emulator-process.js';
 import { runCrashRounds } from '../emulator/test/crash-run.js';
 import { callCognito } from '../emulator/test/client.js';
@@ -123,6 +124,8 @@ if (!values['skip-bundle']) {
 }
 
 report.coldStart = await measureColdStart();
+
+if (!values['skip-bundle']) report.hostApps = measureHostApps();
 
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/latest.json', `${JSON.stringify(report, null, 2)}\n`);

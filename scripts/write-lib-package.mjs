@@ -15,12 +15,15 @@ const pkg = {
   main: './index.js',
   module: './index.js',
   types: './types/lib.d.ts',
-  exports: { '.': { types: './types/lib.d.ts', import: './index.js' }, './style.css': './style.css' },
+  // style.css has (empty) types, so a strict host can import it without its bundler's client types.
+  exports: { '.': { types: './types/lib.d.ts', import: './index.js' }, './style.css': { types: './style.css.d.ts', default: './style.css' } },
   sideEffects: ['./style.css', './index.js'],
-  peerDependencies: pick(['react', 'react-dom', 'aws-amplify']),
+  // React 18.2 and later (the components use nothing newer); tested with 18 and 19.
+  peerDependencies: { react: '>=18.2 <20', 'react-dom': '>=18.2 <20', 'aws-amplify': deps['aws-amplify'] },
   dependencies: pick(['xstate', '@xstate/react', 'react-hook-form', 'qrcode.react']),
 };
 writeFileSync('dist-lib/package.json', `${JSON.stringify(pkg, null, 2)}\n`);
+writeFileSync('dist-lib/style.css.d.ts', '// The stylesheet: imported for its side effect only.\nexport {};\n');
 writeFileSync(
   'dist-lib/README.md',
   `# cognito-mfa-signin
