@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Writes dist-lib/package.json: the embeddable package, with react, react-dom and aws-amplify as peers.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 const root = JSON.parse(readFileSync('package.json', 'utf8'));
 const deps = root.dependencies;
@@ -23,6 +23,9 @@ const pkg = {
   dependencies: pick(['xstate', '@xstate/react', 'react-hook-form', 'qrcode.react']),
 };
 writeFileSync('dist-lib/package.json', `${JSON.stringify(pkg, null, 2)}\n`);
+// Only the public API's declarations ship: the screens, components and React glue are internal
+// (tsc emits them because the entry reaches them through lazy imports; no public type refers to them).
+for (const internal of ['screens', 'components', 'react']) rmSync(`dist-lib/types/${internal}`, { recursive: true, force: true });
 writeFileSync('dist-lib/style.css.d.ts', '// The stylesheet: imported for its side effect only.\nexport {};\n');
 writeFileSync(
   'dist-lib/README.md',

@@ -19,6 +19,8 @@ describe('library build', () => {
   it('declares the components, the machine and the adapter, with no CSS import in the types', () => {
     const types = readFileSync('dist-lib/types/lib.d.ts', 'utf8');
     expect(types).not.toMatch(/\.css['"]/);
+    // Only the public API's declarations: no internal screens or components.
+    for (const internal of ['screens', 'components', 'react']) expect(existsSync(`dist-lib/types/${internal}`)).toBe(false);
     for (const name of ['SignIn', 'AccountSecurity', 'createAuthMachine', 'createSecurityMachine', 'createAmplifyAuthApi', 'SignInProps']) expect(types).toContain(name);
   });
 
