@@ -26,6 +26,10 @@ writeFileSync('dist-lib/package.json', `${JSON.stringify(pkg, null, 2)}\n`);
 // Only the public API's declarations ship: the screens, components and React glue are internal
 // (tsc emits them because the entry reaches them through lazy imports; no public type refers to them).
 for (const internal of ['screens', 'components', 'react']) rmSync(`dist-lib/types/${internal}`, { recursive: true, force: true });
+writeFileSync(
+  'dist-lib/LICENSE',
+  'Copyright (c) the cognito-mfa-signin authors. All rights reserved.\n\nNo licence has been chosen for this package yet ("UNLICENSED" in package.json): until one is, it may not be\nused, copied or redistributed beyond what its owners allow.\n',
+);
 writeFileSync('dist-lib/style.css.d.ts', '// The stylesheet: imported for its side effect only.\nexport {};\n');
 writeFileSync(
   'dist-lib/README.md',

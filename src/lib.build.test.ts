@@ -14,6 +14,10 @@ describe('library build', () => {
     expect(pkg.type).toBe('module');
     expect(pkg.exports['.']).toEqual({ types: './types/lib.d.ts', import: './index.js' });
     expect(existsSync('dist-lib/style.css')).toBe(true);
+    // A README, a licence field and a LICENSE file (the licence itself is the owners' choice: UNLICENSED until then).
+    expect(pkg.license).toBe('UNLICENSED');
+    expect(existsSync('dist-lib/README.md') && existsSync('dist-lib/LICENSE')).toBe(true);
+    expect(pkg.peerDependencies.react).toBe('>=18.2 <20');
   });
 
   it('declares the components, the machine and the adapter, with no CSS import in the types', () => {
