@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useForm } from 'react-hook-form';
 import { useT } from '../i18n';
-import { CodeField, normalizeCode } from './CodeField';
+import { CodeField, codeRule, normalizeCode } from './CodeField';
 import { FormActions } from './FormActions';
 
 /** A 6-digit code form: used for SMS, TOTP, TOTP setup and phone verification. */
@@ -11,7 +11,7 @@ export function CodeForm({ onCode, pending, submitLabel, children }: { onCode: (
   return (
     <form noValidate onSubmit={handleSubmit(({ code }) => onCode(normalizeCode(code)))}>
       <CodeField
-        registration={register('code', { validate: (v) => /^\d{6}$/.test(normalizeCode(v)) || t('validation.code') })}
+        registration={register('code', codeRule(t))}
         error={formState.errors.code?.message}
       />
       <FormActions pending={pending} label={submitLabel ?? t('common.continue')}>

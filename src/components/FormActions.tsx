@@ -22,3 +22,12 @@ export function LinkButton({ onClick, children }: { onClick: () => void; childre
     </button>
   );
 }
+
+/** A secondary action beside a form (Resend code, Change e-mail): unavailable while a request is pending. */
+export function SecondaryButton({ pending, onClick, children }: { pending: boolean; onClick: () => void; children: ReactNode }) {
+  return (
+    <button type="button" className="secondary" disabled={pending} onClick={onClick}>
+      {children}
+    </button>
+  );
+}

@@ -1,6 +1,6 @@
 import { useForm } from 'react-hook-form';
 import { CodeForm } from '../components/CodeForm';
-import { FormActions, LinkButton } from '../components/FormActions';
+import { FormActions, LinkButton, SecondaryButton } from '../components/FormActions';
 import { Messages } from '../components/Messages';
 import { Screen } from '../components/Screen';
 import { TextField } from '../components/TextField';
@@ -42,9 +42,9 @@ export function ContactPanel({ child, onCancel, email }: { child: ContactRef; on
         <p>{t('account.phoneSentTo', { destination: context.destination ?? '' })}</p>
         <Messages error={context.error} notice={context.notice && t(`notice.${context.notice}`)} />
         <CodeForm pending={isPending} submitLabel={t('account.phoneConfirm')} onCode={(code) => send({ type: 'SUBMIT_CODE', code })}>
-          <button type="button" className="secondary" disabled={isPending} onClick={() => send({ type: 'RESEND' })}>
+          <SecondaryButton pending={isPending} onClick={() => send({ type: 'RESEND' })}>
             {t('account.phoneResend')}
-          </button>
+          </SecondaryButton>
           <LinkButton onClick={onCancel}>{t('common.cancel')}</LinkButton>
         </CodeForm>
       </Screen>

@@ -1,6 +1,6 @@
 import { useForm } from 'react-hook-form';
-import { CodeField, normalizeCode } from '../components/CodeField';
-import { FormActions, LinkButton } from '../components/FormActions';
+import { CodeField, codeRule, normalizeCode } from '../components/CodeField';
+import { FormActions, LinkButton, SecondaryButton } from '../components/FormActions';
 import { Messages } from '../components/Messages';
 import { NewPasswordField, useNewPasswordRule } from '../components/NewPasswordField';
 import { Screen } from '../components/Screen';
@@ -53,12 +53,12 @@ function ResetPassword({ child, onCancel }: { child: RecoveryRef; onCancel: () =
       <CodeDeliveryText delivery={context.delivery} />
       <Messages error={context.error} notice={context.notice && t(`notice.${context.notice}`)} />
       <form noValidate onSubmit={handleSubmit(({ code, password }) => send({ type: 'SUBMIT_RESET', code: normalizeCode(code), password }))}>
-        <CodeField registration={register('code', { validate: (v) => /^\d{6}$/.test(normalizeCode(v)) || t('validation.code') })} error={formState.errors.code?.message} />
+        <CodeField registration={register('code', codeRule(t))} error={formState.errors.code?.message} />
         <NewPasswordField id="reset-password" label={t('field.newPassword')} registration={register('password', rule)} error={formState.errors.password?.message} value={watch('password')} />
         <FormActions pending={isPending} label={t('recovery.submit')}>
-          <button type="button" className="secondary" disabled={isPending} onClick={() => send({ type: 'RESEND' })}>
+          <SecondaryButton pending={isPending} onClick={() => send({ type: 'RESEND' })}>
             {t('recovery.resend')}
-          </button>
+          </SecondaryButton>
           <LinkButton onClick={onCancel}>{t('common.back')}</LinkButton>
         </FormActions>
       </form>

@@ -1,5 +1,5 @@
 import { useForm } from 'react-hook-form';
-import { FormActions, LinkButton } from '../components/FormActions';
+import { FormActions, LinkButton, SecondaryButton } from '../components/FormActions';
 import { Messages } from '../components/Messages';
 import { PasswordField } from '../components/PasswordField';
 import { Screen, SectionHeading } from '../components/Screen';
@@ -156,27 +156,27 @@ export function SecurityPanel({ child, onClose }: { child: SecurityRef; onClose?
         <SectionHeading id={ids.contact}>{t('account.contact')}</SectionHeading>
         <p data-testid="email-status">{email ? t('account.emailOnFile', { email, verified: verifiedText(emailVerified) }) : t('account.noEmail')}</p>
         <div className="actions">
-          <button type="button" className="secondary" disabled={isPending} onClick={() => send({ type: 'CHANGE_EMAIL' })}>
+          <SecondaryButton pending={isPending} onClick={() => send({ type: 'CHANGE_EMAIL' })}>
             {email ? t('account.changeEmail') : t('account.addEmail')}
-          </button>
+          </SecondaryButton>
           {email && !emailVerified && (
-            <button type="button" className="secondary" disabled={isPending} onClick={() => send({ type: 'VERIFY_EMAIL' })}>
+            <SecondaryButton pending={isPending} onClick={() => send({ type: 'VERIFY_EMAIL' })}>
               {t('account.verifyEmail')}
-            </button>
+            </SecondaryButton>
           )}
           {phone && (
-            <button type="button" className="secondary" disabled={isPending} onClick={() => send({ type: 'CHANGE_PHONE' })}>
+            <SecondaryButton pending={isPending} onClick={() => send({ type: 'CHANGE_PHONE' })}>
               {t('account.changePhone')}
-            </button>
+            </SecondaryButton>
           )}
         </div>
       </section>
       <section className="factor" aria-labelledby={ids.password}>
         <SectionHeading id={ids.password}>{t('account.password')}</SectionHeading>
         <div className="actions">
-          <button type="button" className="secondary" disabled={isPending} onClick={() => send({ type: 'CHANGE_PASSWORD' })}>
+          <SecondaryButton pending={isPending} onClick={() => send({ type: 'CHANGE_PASSWORD' })}>
             {t('account.changePassword')}
-          </button>
+          </SecondaryButton>
         </div>
       </section>
       <div className="actions">{back}</div>

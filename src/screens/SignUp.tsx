@@ -1,6 +1,6 @@
 import { useForm } from 'react-hook-form';
 import { CodeForm } from '../components/CodeForm';
-import { FormActions, LinkButton } from '../components/FormActions';
+import { FormActions, LinkButton, SecondaryButton } from '../components/FormActions';
 import { Messages } from '../components/Messages';
 import { NewPasswordField, useNewPasswordRule } from '../components/NewPasswordField';
 import { Screen } from '../components/Screen';
@@ -85,9 +85,9 @@ function ConfirmSignUp({ child, onCancel }: { child: SignUpRef; onCancel: () => 
       {context.delivery && <CodeDeliveryText delivery={context.delivery} />}
       <Messages error={context.error} notice={context.notice && t(`notice.${context.notice}`)} />
       <CodeForm pending={isPending} submitLabel={t('confirmSignUp.submit')} onCode={(code) => send({ type: 'SUBMIT_CODE', code })}>
-        <button type="button" className="secondary" disabled={isPending} onClick={() => send({ type: 'RESEND' })}>
+        <SecondaryButton pending={isPending} onClick={() => send({ type: 'RESEND' })}>
           {t('confirmSignUp.resend')}
-        </button>
+        </SecondaryButton>
         <LinkButton onClick={onCancel}>{t('common.back')}</LinkButton>
       </CodeForm>
     </Screen>

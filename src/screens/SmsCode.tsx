@@ -1,4 +1,4 @@
-import { LinkButton } from '../components/FormActions';
+import { LinkButton, SecondaryButton } from '../components/FormActions';
 import { CodeForm } from '../components/CodeForm';
 import { Countdown } from '../components/Countdown';
 import { Messages } from '../components/Messages';
@@ -19,9 +19,9 @@ export function SmsCodeScreen() {
       )}
       <Messages error={context.error} notice={context.notice && t(`notice.${context.notice}`)} />
       <CodeForm pending={isPending} onCode={(code) => send({ type: 'SUBMIT_CODE', code })}>
-        <button type="button" className="secondary" disabled={isPending} onClick={() => send({ type: 'RESEND_CODE' })}>
+        <SecondaryButton pending={isPending} onClick={() => send({ type: 'RESEND_CODE' })}>
           {t('sms.resend')}
-        </button>
+        </SecondaryButton>
         <LinkButton onClick={() => send({ type: 'CANCEL' })}>{t('common.back')}</LinkButton>
       </CodeForm>
     </Screen>
