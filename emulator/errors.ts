@@ -15,6 +15,7 @@ export type CognitoErrorType =
   | 'TooManyRequestsException'
   | 'LimitExceededException'
   | 'InvalidUserPoolConfigurationException'
+  | 'FeatureUnavailableInTierException'
   | 'AliasExistsException'
   | 'UnsupportedOperationException'
   | 'UnsupportedTokenTypeException'

@@ -12,6 +12,7 @@ interface FactorSetting {
 export interface MfaPreference {
   sms?: FactorSetting;
   totp?: FactorSetting;
+  email?: FactorSetting;
 }
 
 function setting(body: Body, key: string): FactorSetting | undefined {
@@ -20,16 +21,22 @@ function setting(body: Body, key: string): FactorSetting | undefined {
 }
 
 export function readMfaPreference(body: Body): MfaPreference {
-  const email = setting(body, 'EmailMfaSettings');
-  // E-mail MFA needs a pool that can send e-mail MFA codes, which the emulator's pools can't (yet).
-  if (email?.enabled || email?.preferred) throw invalidParameter('Email MFA is not enabled for this user pool.');
-  return { sms: setting(body, 'SMSMfaSettings'), totp: setting(body, 'SoftwareTokenMfaSettings') };
+  return { sms: setting(body, 'SMSMfaSettings'), totp: setting(body, 'SoftwareTokenMfaSettings'), email: setting(body, 'EmailMfaSettings') };
 }
 
+const isOn = (user: UserRecord, factor: MfaFactor) =>
+  factor === 'SMS_MFA' ? user.smsMfaEnabled : factor === 'SOFTWARE_TOKEN_MFA' ? user.totpEnabled : Boolean(user.emailMfaEnabled);
+
 export function applyMfaPreference(pool: PoolRecord, user: UserRecord, pref: MfaPreference): void {
-  if (pref.sms?.preferred && pref.totp?.preferred) throw invalidParameter('Only one MFA method can be preferred.');
+  const preferred = [pref.sms, pref.totp, pref.email].filter((s) => s?.preferred).length;
+  if (preferred > 1) throw invalidParameter('Only one MFA method can be preferred.');
   if (pref.sms?.enabled === true && !getAttribute(user, 'phone_number')) {
     throw invalidParameter('User does not have delivery config set to turn on SMS_MFA');
+  }
+  if (pref.email?.enabled === true || pref.email?.preferred === true) {
+    // Email MFA is an Essentials-tier factor that the pool must turn on (API reference, EmailMfaSettingsType).
+    if (!pool.emailMfa) throw invalidParameter('Email MFA is not enabled for this user pool.');
+    if (!getAttribute(user, 'email')) throw invalidParameter('User does not have delivery config set to turn on EMAIL_OTP');
   }
   // amplify-js issue 3844: Cognito's two answers, before any AssociateSoftwareToken and before VerifySoftwareToken.
   if (pref.totp?.enabled === true && !user.totpSecret) {
@@ -42,15 +49,15 @@ export function applyMfaPreference(pool: PoolRecord, user: UserRecord, pref: Mfa
   }
   if (pref.sms?.enabled !== undefined) user.smsMfaEnabled = pref.sms.enabled;
   if (pref.totp?.enabled !== undefined) user.totpEnabled = pref.totp.enabled;
-  const choose = (factor: MfaFactor, s: FactorSetting | undefined, on: boolean) => {
+  if (pref.email?.enabled !== undefined) user.emailMfaEnabled = pref.email.enabled;
+  const choose = (factor: MfaFactor, s: FactorSetting | undefined) => {
     if (s?.preferred === true) {
-      if (!on) throw invalidParameter(`${factor} must be enabled to be preferred.`);
+      if (!isOn(user, factor)) throw invalidParameter(`${factor} must be enabled to be preferred.`);
       user.preferredMfa = factor;
     } else if (s?.preferred === false && user.preferredMfa === factor) user.preferredMfa = null;
   };
-  choose('SMS_MFA', pref.sms, user.smsMfaEnabled);
-  choose('SOFTWARE_TOKEN_MFA', pref.totp, user.totpEnabled);
-  if ((user.preferredMfa === 'SMS_MFA' && !user.smsMfaEnabled) || (user.preferredMfa === 'SOFTWARE_TOKEN_MFA' && !user.totpEnabled)) {
-    user.preferredMfa = null;
-  }
+  choose('SMS_MFA', pref.sms);
+  choose('SOFTWARE_TOKEN_MFA', pref.totp);
+  choose('EMAIL_OTP', pref.email);
+  if (user.preferredMfa && !isOn(user, user.preferredMfa)) user.preferredMfa = null;
 }

@@ -2,7 +2,8 @@
 import type { PoolSchema } from './schema.js';
 
 export type MfaConfiguration = 'OFF' | 'ON' | 'OPTIONAL';
-export type MfaFactor = 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA';
+export type MfaFactor = 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA' | 'EMAIL_OTP';
+export type PoolTier = 'LITE' | 'ESSENTIALS' | 'PLUS';
 export type UserStatus = 'CONFIRMED' | 'FORCE_CHANGE_PASSWORD' | 'UNCONFIRMED' | 'RESET_REQUIRED';
 
 export interface PasswordPolicy {
@@ -39,6 +40,14 @@ export interface PoolRecord {
   smsVerificationMessage: string;
   emailVerificationMessage: string;
   emailVerificationSubject: string;
+  /** UserPoolTier: ESSENTIALS when left out (pools made before it existed read as ESSENTIALS too). */
+  tier?: PoolTier;
+  /** EmailConfiguration.EmailSendingAccount: e-mail MFA needs DEVELOPER (Amazon SES). */
+  emailSendingAccount?: 'COGNITO_DEFAULT' | 'DEVELOPER';
+  /** EmailMfaConfiguration: e-mail codes are an MFA factor when present. */
+  emailMfa?: { message: string; subject: string };
+  /** DeviceConfiguration: devices are tracked when present. */
+  deviceConfiguration?: { ChallengeRequiredOnNewDevice: boolean; DeviceOnlyRememberedOnUserPrompt: boolean };
   /** Extra fields given at creation that we keep and describe back but don't act on. */
   extra: Record<string, unknown>;
 }
@@ -133,6 +142,23 @@ export interface UserRecord {
   verificationCodes: [string, CodeRecord][];
   /** When sign-up and reset codes were sent (ms), for Cognito's resend limit. */
   codeSends?: number[];
+  /** E-mail codes turned on as an MFA factor (EmailMfaSettings). */
+  emailMfaEnabled?: boolean;
+  /** Shared by all the user's devices: the "pool name" of device SRP. */
+  deviceGroupKey?: string;
+  devices?: DeviceRecord[];
+}
+
+/** A device Cognito handed out in NewDeviceMetadata; usable for device SRP once confirmed. */
+export interface DeviceRecord {
+  key: string;
+  /** ConfirmDevice's DeviceSecretVerifierConfig, as hex. */
+  verifier?: { salt: string; verifier: string };
+  name?: string;
+  remembered: boolean;
+  createdAt: number;
+  lastModifiedAt: number;
+  lastAuthenticatedAt: number;
 }
 
 export const getAttribute = (user: UserRecord, name: string) => user.attributes.find(([n]) => n === name)?.[1];
@@ -153,6 +179,10 @@ export type ChallengeState =
   | { step: 'NEW_PASSWORD_REQUIRED' }
   | { step: 'SELECT_MFA_TYPE'; choices: MfaFactor[] }
   | { step: 'SMS_MFA'; code: string }
+  /** setupEmail: the address given in MFA_SETUP, saved (verified, e-mail MFA on) once its code is right. */
+  | { step: 'EMAIL_OTP'; code: string; setupEmail?: string }
+  | { step: 'DEVICE_SRP_AUTH'; deviceKey: string }
+  | { step: 'DEVICE_PASSWORD_VERIFIER'; deviceKey: string; A: string; b: string; B: string; secretBlock: string }
   | { step: 'SOFTWARE_TOKEN_MFA' }
   | { step: 'MFA_SETUP'; canSetup: MfaFactor[]; totpSecret?: string; verified?: boolean };
 
@@ -165,6 +195,8 @@ export interface SessionRecord {
   failedAttempts: number;
   /** auth_time of the sign-in this session belongs to (seconds). */
   authTime: number;
+  /** DEVICE_KEY the client signed in with (a device it confirmed earlier). */
+  deviceKey?: string;
   /** Answered already: kept until it expires so a replay gets Cognito's "can only be used once". */
   used?: boolean;
 }

@@ -23,17 +23,17 @@ export function passwordFlow(svc: Services, pool: PoolRecord, client: ClientReco
   const password = params.get('PASSWORD');
   if (!username || !password) throw invalidParameter('Missing required parameter USERNAME or PASSWORD');
   checkSecretHash(client, username, params.get('SECRET_HASH'));
-  return passwordSignIn(svc, pool, client, username, password);
+  return passwordSignIn(svc, pool, client, username, password, params.get('DEVICE_KEY'));
 }
 
 /** USER_PASSWORD_AUTH and ADMIN_USER_PASSWORD_AUTH. */
-export async function passwordSignIn(svc: Services, pool: PoolRecord, client: ClientRecord, username: string, password: string): Promise<SignInStep> {
+export async function passwordSignIn(svc: Services, pool: PoolRecord, client: ClientRecord, username: string, password: string, deviceKey?: string): Promise<SignInStep> {
   const user = findUser(svc.store, pool, username);
   if (!user) throw unknownUser(client);
   if (!user.password) throw badCredentials();
   if (!(await svc.passwordAttempts.check(pool.id, user.username, () => passwordMatches(pool, user, password)))) throw badCredentials();
   assertCanSignIn(user);
-  return afterPassword(svc, pool, client, user);
+  return afterPassword(svc, pool, client, user, deviceKey);
 }
 
 /**
@@ -41,7 +41,7 @@ export async function passwordSignIn(svc: Services, pool: PoolRecord, client: Cl
  * looks the same (random salt and verifier), so whether a username exists can't be learnt here:
  * the answer fails like a wrong password. LEGACY clients are told UserNotFoundException at once.
  */
-export async function startSrp(svc: Services, pool: PoolRecord, client: ClientRecord, username: string, srpA: string): Promise<SignInStep> {
+export async function startSrp(svc: Services, pool: PoolRecord, client: ClientRecord, username: string, srpA: string, deviceKey?: string): Promise<SignInStep> {
   const A = parseClientA(srpA);
   if (A === undefined) throw invalidParameter('Invalid SRP_A value.');
   const user = findUser(svc.store, pool, username);
@@ -51,7 +51,7 @@ export async function startSrp(svc: Services, pool: PoolRecord, client: ClientRe
   const ephemeral = await createServerEphemeral(verifier);
   const userId = user?.username ?? username;
   const secretBlock = randomBytes(64).toString('base64');
-  svc.sessions.create(client, userId, 0, { step: 'PASSWORD_VERIFIER', A: A.toString(16), b: ephemeral.b, B: ephemeral.B, secretBlock }, secretBlock);
+  svc.sessions.create(client, userId, { authTime: 0, deviceKey }, { step: 'PASSWORD_VERIFIER', A: A.toString(16), b: ephemeral.b, B: ephemeral.B, secretBlock }, secretBlock);
   return {
     ChallengeName: 'PASSWORD_VERIFIER',
     ChallengeParameters: { SALT: salt, SECRET_BLOCK: secretBlock, SRP_B: ephemeral.B, USERNAME: userId, USER_ID_FOR_SRP: userId },
@@ -89,5 +89,6 @@ export async function answerPasswordVerifier(svc: Services, pool: PoolRecord, cl
   );
   if (!ok) throw badCredentials();
   assertCanSignIn(user);
-  return afterPassword(svc, pool, client, user);
+  // DEVICE_KEY may come with InitiateAuth or with this answer (Amplify sends both).
+  return afterPassword(svc, pool, client, user, responses.get('DEVICE_KEY') ?? session.record.deviceKey);
 }

@@ -25,13 +25,14 @@ export class Sessions {
   ) {}
 
   /** A new session token for the next step of a sign-in. */
-  create(client: ClientRecord, username: string, authTime: number, state: ChallengeState, token = randomBytes(64).toString('base64url')): string {
+  create(client: ClientRecord, username: string, auth: { authTime: number; deviceKey?: string }, state: ChallengeState, token = randomBytes(64).toString('base64url')): string {
     this.store.putSession(idOf(token), {
       poolId: client.poolId,
       clientId: client.id,
       username,
       state,
-      authTime,
+      authTime: auth.authTime,
+      ...(auth.deviceKey ? { deviceKey: auth.deviceKey } : {}),
       failedAttempts: 0,
       expiresAt: this.clock.now() + client.authSessionValidity * 60_000,
     });
@@ -62,7 +63,7 @@ export class Sessions {
   /** The next step's session: same sign-in, new token. */
   renew(session: OpenSession, client: ClientRecord): string {
     this.consume(session);
-    return this.create(client, session.record.username, session.record.authTime, session.record.state);
+    return this.create(client, session.record.username, session.record, session.record.state);
   }
 
   /** Used: a session answers one challenge only. Its record stays, marked, until it expires. */

@@ -4,14 +4,33 @@
  */
 import type { Services } from '../context.js';
 import { notAuthorized } from '../errors.js';
-import { maskPhone, newSixDigitCode } from './codes.js';
+import { updateUser } from '../access.js';
+import { maskEmail, maskPhone, newSixDigitCode } from './codes.js';
+import { checkSignInDevice, confirmedDevice, deviceSkipsMfa, issueDevice, tracksDevices } from './devices.js';
 import { nowSeconds } from './clock.js';
 import type { ChallengeState, ClientRecord, MfaFactor, PoolRecord, UserRecord } from './model.js';
 import { getAttribute } from './model.js';
 import { fillCode } from './outbox.js';
 import type { AuthenticationResult } from './tokens.js';
 
-export type ChallengeName = 'PASSWORD_VERIFIER' | 'NEW_PASSWORD_REQUIRED' | 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA' | 'SELECT_MFA_TYPE' | 'MFA_SETUP';
+export type ChallengeName =
+  | 'PASSWORD_VERIFIER'
+  | 'NEW_PASSWORD_REQUIRED'
+  | 'SMS_MFA'
+  | 'SOFTWARE_TOKEN_MFA'
+  | 'EMAIL_OTP'
+  | 'SELECT_MFA_TYPE'
+  | 'MFA_SETUP'
+  | 'DEVICE_SRP_AUTH'
+  | 'DEVICE_PASSWORD_VERIFIER';
+
+/** What a sign-in carries from step to step: its auth_time, and the device it names (DEVICE_KEY). */
+export interface SignInAuth {
+  authTime: number;
+  deviceKey?: string;
+  /** The device passed device SRP in this sign-in: tokens come next, for that device. */
+  deviceProven?: boolean;
+}
 
 export interface SignInStep {
   ChallengeName?: ChallengeName;
@@ -21,6 +40,8 @@ export interface SignInStep {
 }
 
 export const DEFAULT_SMS_MESSAGE = 'Your authentication code is {####}. ';
+export const DEFAULT_EMAIL_MFA_MESSAGE = 'Your authentication code is {####}. ';
+export const DEFAULT_EMAIL_MFA_SUBJECT = 'Your authentication code';
 
 /**
  * Whether sign-in can ask for a TOTP code: a verified token with no new one pending ("If you don't
@@ -38,6 +59,7 @@ function activeFactors(pool: PoolRecord, user: UserRecord): MfaFactor[] {
   const factors: MfaFactor[] = [];
   if (user.smsMfaEnabled && pool.smsMfaEnabled && getAttribute(user, 'phone_number')) factors.push('SMS_MFA');
   if (totpUsable(pool, user)) factors.push('SOFTWARE_TOKEN_MFA');
+  if (user.emailMfaEnabled && pool.emailMfa && getAttribute(user, 'email')) factors.push('EMAIL_OTP');
   return factors;
 }
 
@@ -45,11 +67,12 @@ export function setupFactors(pool: PoolRecord): MfaFactor[] {
   const factors: MfaFactor[] = [];
   if (pool.smsMfaEnabled) factors.push('SMS_MFA');
   if (pool.softwareTokenMfaEnabled) factors.push('SOFTWARE_TOKEN_MFA');
+  if (pool.emailMfa) factors.push('EMAIL_OTP');
   return factors;
 }
 
-export async function afterPassword(svc: Services, pool: PoolRecord, client: ClientRecord, user: UserRecord): Promise<SignInStep> {
-  const authTime = nowSeconds(svc.clock);
+export async function afterPassword(svc: Services, pool: PoolRecord, client: ClientRecord, user: UserRecord, deviceKey?: string): Promise<SignInStep> {
+  const auth: SignInAuth = { authTime: nowSeconds(svc.clock), deviceKey: checkSignInDevice(pool, user, deviceKey) };
   if (user.status === 'FORCE_CHANGE_PASSWORD') {
     if (user.temporaryPasswordExpiresAt !== undefined && user.temporaryPasswordExpiresAt < svc.clock.now()) {
       throw notAuthorized('Temporary password has expired and must be reset by an administrator.');
@@ -57,40 +80,41 @@ export async function afterPassword(svc: Services, pool: PoolRecord, client: Cli
     const userAttributes = Object.fromEntries(user.attributes.filter(([n]) => n !== 'sub'));
     // The pool's required attributes the user lacks: the answer must bring them (as userAttributes.<name>).
     const missing = missingRequiredAttributes(pool, user);
-    return challenge(svc, client, user, authTime, { step: 'NEW_PASSWORD_REQUIRED' }, 'NEW_PASSWORD_REQUIRED', {
+    return challenge(svc, client, user, auth, { step: 'NEW_PASSWORD_REQUIRED' }, 'NEW_PASSWORD_REQUIRED', {
       requiredAttributes: JSON.stringify(missing.map((a) => `userAttributes.${a}`)),
       userAttributes: JSON.stringify(userAttributes),
     });
   }
-  return afterFirstFactor(svc, pool, client, user, authTime);
+  return afterFirstFactor(svc, pool, client, user, auth);
 }
 
 export const missingRequiredAttributes = (pool: PoolRecord, user: UserRecord) => pool.schema.requiredAttributes.filter((a) => !getAttribute(user, a));
 
 /** The MFA decision, also used after NEW_PASSWORD_REQUIRED. */
-export async function afterFirstFactor(svc: Services, pool: PoolRecord, client: ClientRecord, user: UserRecord, authTime: number): Promise<SignInStep> {
-  if (pool.mfaConfiguration === 'OFF') return tokens(svc, pool, client, user, authTime);
+export async function afterFirstFactor(svc: Services, pool: PoolRecord, client: ClientRecord, user: UserRecord, auth: SignInAuth): Promise<SignInStep> {
+  if (pool.mfaConfiguration === 'OFF' || deviceSkipsMfa(pool, user, auth.deviceKey)) return tokens(svc, pool, client, user, auth);
   const factors = activeFactors(pool, user);
-  if (user.preferredMfa && factors.includes(user.preferredMfa)) return startFactor(svc, pool, client, user, authTime, user.preferredMfa);
+  if (user.preferredMfa && factors.includes(user.preferredMfa)) return startFactor(svc, pool, client, user, auth, user.preferredMfa);
   if (factors.length > 1) {
-    return challenge(svc, client, user, authTime, { step: 'SELECT_MFA_TYPE', choices: factors }, 'SELECT_MFA_TYPE', {
+    return challenge(svc, client, user, auth, { step: 'SELECT_MFA_TYPE', choices: factors }, 'SELECT_MFA_TYPE', {
       MFAS_CAN_CHOOSE: JSON.stringify(factors),
     });
   }
-  if (factors.length === 1) return startFactor(svc, pool, client, user, authTime, factors[0]);
-  if (pool.mfaConfiguration === 'OPTIONAL') return tokens(svc, pool, client, user, authTime);
+  if (factors.length === 1) return startFactor(svc, pool, client, user, auth, factors[0]);
+  if (pool.mfaConfiguration === 'OPTIONAL') return tokens(svc, pool, client, user, auth);
   // Required MFA and nothing set up: an SMS to the phone on file (verified or not), else set a factor up.
-  if (pool.smsMfaEnabled && getAttribute(user, 'phone_number')) return startFactor(svc, pool, client, user, authTime, 'SMS_MFA');
+  if (pool.smsMfaEnabled && getAttribute(user, 'phone_number')) return startFactor(svc, pool, client, user, auth, 'SMS_MFA');
   const canSetup = setupFactors(pool);
-  return challenge(svc, client, user, authTime, { step: 'MFA_SETUP', canSetup }, 'MFA_SETUP', { MFAS_CAN_SETUP: JSON.stringify(canSetup) });
+  return challenge(svc, client, user, auth, { step: 'MFA_SETUP', canSetup }, 'MFA_SETUP', { MFAS_CAN_SETUP: JSON.stringify(canSetup) });
 }
 
-export function startFactor(svc: Services, pool: PoolRecord, client: ClientRecord, user: UserRecord, authTime: number, factor: MfaFactor): SignInStep {
+export function startFactor(svc: Services, pool: PoolRecord, client: ClientRecord, user: UserRecord, auth: SignInAuth, factor: MfaFactor): SignInStep {
   if (factor === 'SOFTWARE_TOKEN_MFA') {
-    return challenge(svc, client, user, authTime, { step: 'SOFTWARE_TOKEN_MFA' }, 'SOFTWARE_TOKEN_MFA', {
+    return challenge(svc, client, user, auth, { step: 'SOFTWARE_TOKEN_MFA' }, 'SOFTWARE_TOKEN_MFA', {
       ...(user.totpDeviceName ? { FRIENDLY_DEVICE_NAME: user.totpDeviceName } : {}),
     });
   }
+  if (factor === 'EMAIL_OTP') return sendEmailCode(svc, pool, client, user, auth, getAttribute(user, 'email')!);
   const phone = getAttribute(user, 'phone_number')!;
   const code = newSixDigitCode();
   svc.outbox.send({
@@ -101,25 +125,60 @@ export function startFactor(svc: Services, pool: PoolRecord, client: ClientRecor
     message: fillCode(pool.smsAuthenticationMessage || DEFAULT_SMS_MESSAGE, code),
     code,
   });
-  return challenge(svc, client, user, authTime, { step: 'SMS_MFA', code }, 'SMS_MFA', {
+  return challenge(svc, client, user, auth, { step: 'SMS_MFA', code }, 'SMS_MFA', {
     CODE_DELIVERY_DELIVERY_MEDIUM: 'SMS',
     CODE_DELIVERY_DESTINATION: maskPhone(phone),
   });
 }
 
-function challenge(
+/**
+ * EMAIL_OTP: a code to the address (the user's, or the one given in MFA_SETUP), valid for the auth
+ * session; the destination masked as Cognito masks e-mail ("j***@e***").
+ */
+export function sendEmailCode(svc: Services, pool: PoolRecord, client: ClientRecord, user: UserRecord, auth: SignInAuth, email: string, setup = false): SignInStep {
+  const code = newSixDigitCode();
+  const template = pool.emailMfa ?? { message: DEFAULT_EMAIL_MFA_MESSAGE, subject: DEFAULT_EMAIL_MFA_SUBJECT };
+  svc.outbox.send({ poolId: pool.id, username: user.username, channel: 'EMAIL', destination: email, message: fillCode(template.message, code), code });
+  return challenge(svc, client, user, auth, { step: 'EMAIL_OTP', code, ...(setup ? { setupEmail: email } : {}) }, 'EMAIL_OTP', {
+    CODE_DELIVERY_DELIVERY_MEDIUM: 'EMAIL',
+    CODE_DELIVERY_DESTINATION: maskEmail(email),
+  });
+}
+
+export function challenge(
   svc: Services,
   client: ClientRecord,
   user: UserRecord,
-  authTime: number,
+  auth: SignInAuth,
   state: ChallengeState,
   name: ChallengeName,
   parameters: Record<string, string>,
 ): SignInStep {
-  const Session = svc.sessions.create(client, user.username, authTime, state);
+  const Session = svc.sessions.create(client, user.username, auth, state);
   return { ChallengeName: name, Session, ChallengeParameters: { ...parameters, USER_ID_FOR_SRP: user.username } };
 }
 
-export async function tokens(svc: Services, pool: PoolRecord, client: ClientRecord, user: UserRecord, authTime: number): Promise<SignInStep> {
-  return { ChallengeParameters: {}, AuthenticationResult: await svc.tokens.issue(pool, client, user, authTime) };
+/**
+ * The end of a sign-in. A device the client named proves itself first (DEVICE_SRP_AUTH, as Amplify
+ * and amazon-cognito-identity-js expect after any challenge); a sign-in on a new device, in a pool
+ * that tracks devices, gets NewDeviceMetadata for ConfirmDevice.
+ */
+export async function tokens(svc: Services, pool: PoolRecord, client: ClientRecord, user: UserRecord, auth: SignInAuth): Promise<SignInStep> {
+  if (auth.deviceKey && !auth.deviceProven && confirmedDevice(user, auth.deviceKey)) {
+    return challenge(svc, client, user, auth, { step: 'DEVICE_SRP_AUTH', deviceKey: auth.deviceKey }, 'DEVICE_SRP_AUTH', {});
+  }
+  let deviceKey = auth.deviceProven ? auth.deviceKey : undefined;
+  let newDevice: { DeviceKey: string; DeviceGroupKey: string } | undefined;
+  if (tracksDevices(pool)) {
+    const now = svc.clock.now();
+    updateUser(svc, pool, user.username, (u) => {
+      if (deviceKey) {
+        const device = confirmedDevice(u, deviceKey);
+        if (device) device.lastAuthenticatedAt = now;
+      } else newDevice = issueDevice(pool, u, now);
+    });
+    deviceKey ??= newDevice?.DeviceKey;
+  }
+  const result = await svc.tokens.issue(pool, client, user, auth.authTime, undefined, deviceKey);
+  return { ChallengeParameters: {}, AuthenticationResult: { ...result, ...(newDevice ? { NewDeviceMetadata: newDevice } : {}) } };
 }

@@ -20,6 +20,8 @@ export interface RefreshTokenRecord {
   authTime: number;
   expiresAt: number;
   revoked: boolean;
+  /** The device the sign-in was on: refreshed access tokens keep its device_key claim. */
+  deviceKey?: string;
   /** Rotated out (refresh-token rotation): usable until then, for the client's retry grace period. */
   rotatedUntil?: number;
 }
@@ -254,6 +256,15 @@ export class Store {
   }
   putRefreshToken(hash: string, record: RefreshTokenRecord): void {
     this.stmt.putRefresh.run(hash, record.poolId, record.username, JSON.stringify(record));
+  }
+  /** ForgetDevice: the device's refresh tokens stop working; tokens already issued live out their time. */
+  revokeDeviceRefreshTokens(poolId: string, username: string, deviceKey: string): void {
+    this.transaction(() => {
+      for (const row of this.stmt.userRefresh.all(poolId, username)) {
+        const record = JSON.parse(row.data) as RefreshTokenRecord;
+        if (record.deviceKey === deviceKey && !record.revoked) this.putRefreshToken(row.hash, { ...record, revoked: true });
+      }
+    });
   }
   /** GlobalSignOut: every refresh token of the user, and the access/id tokens issued from them. */
   revokeAllForUser(poolId: string, username: string): void {

@@ -23,6 +23,7 @@ export interface AuthenticationResult {
   AccessToken: string;
   IdToken: string;
   RefreshToken?: string;
+  NewDeviceMetadata?: { DeviceKey: string; DeviceGroupKey: string };
   ExpiresIn: number;
   TokenType: 'Bearer';
 }
@@ -112,6 +113,8 @@ export class TokenService {
     user: UserRecord,
     authTime: number,
     refresh?: { originJti: string; rotate: boolean },
+    /** The device signed in on: Cognito's access tokens carry it as device_key. */
+    deviceKey?: string,
   ): Promise<AuthenticationResult> {
     const [idKey, accessKey] = await Promise.all([this.keyFor(pool.id, 'id'), this.keyFor(pool.id, 'access')]);
     const now = nowSeconds(this.clock);
@@ -136,6 +139,7 @@ export class TokenService {
         scope: 'aws.cognito.signin.user.admin',
         auth_time: authTime,
         username: user.username,
+        ...(deviceKey ? { device_key: deviceKey } : {}),
       },
       validitySeconds(client, 'AccessToken'),
     );
@@ -163,6 +167,7 @@ export class TokenService {
         authTime,
         expiresAt: now + validitySeconds(client, 'RefreshToken'),
         revoked: false,
+        ...(deviceKey ? { deviceKey } : {}),
       });
       result.RefreshToken = refreshToken;
     }

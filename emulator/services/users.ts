@@ -160,6 +160,7 @@ export function mfaSettings(user: UserRecord): { UserMFASettingList?: string[]; 
   const list: string[] = [];
   if (user.smsMfaEnabled) list.push('SMS_MFA');
   if (user.totpEnabled) list.push('SOFTWARE_TOKEN_MFA');
+  if (user.emailMfaEnabled) list.push('EMAIL_OTP');
   if (list.length === 0) return {};
   return { UserMFASettingList: list, ...(user.preferredMfa && list.includes(user.preferredMfa) ? { PreferredMfaSetting: user.preferredMfa } : {}) };
 }

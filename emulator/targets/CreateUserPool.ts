@@ -3,7 +3,7 @@ import { requireSigned } from '../access.js';
 import type { Operation } from '../context.js';
 import { invalidParameter } from '../errors.js';
 import { describePool } from '../services/describe.js';
-import type { PasswordPolicy, PoolRecord } from '../services/model.js';
+import type { PasswordPolicy, PoolRecord, PoolTier } from '../services/model.js';
 import { DEFAULT_SMS_MESSAGE } from '../services/sign-in.js';
 import { type Body, optBoolean, optNumber, optObject, optString, optStringList, reqString } from '../validate.js';
 import { readSchema } from '../services/schema.js';
@@ -74,12 +74,34 @@ export const CreateUserPool: Operation = (svc, body, request) => {
     smsVerificationMessage: verificationMessage(optString(template, 'SmsMessage', { min: 6, max: 140 }) ?? optString(body, 'SmsVerificationMessage', { min: 6, max: 140 })),
     emailVerificationMessage: verificationMessage(optString(template, 'EmailMessage', { min: 6, max: 20000 }) ?? optString(body, 'EmailVerificationMessage', { min: 6, max: 20000 })),
     emailVerificationSubject: optString(template, 'EmailSubject', { max: 140 }) ?? optString(body, 'EmailVerificationSubject', { max: 140 }) ?? 'Your verification code',
+    tier: (optString(body, 'UserPoolTier', { pattern: /^(LITE|ESSENTIALS|PLUS)$/ }) ?? 'ESSENTIALS') as PoolTier,
+    ...emailConfiguration(body),
+    ...deviceConfiguration(body),
     extra: {},
   };
   checkMfaSettings(pool);
   svc.store.putPool(pool);
   return { UserPool: describePool(pool, 0) };
 };
+
+function emailConfiguration(body: Body): Pick<PoolRecord, 'emailSendingAccount'> {
+  const config = optObject(body, 'EmailConfiguration');
+  const account = config && optString(config, 'EmailSendingAccount', { pattern: /^(COGNITO_DEFAULT|DEVELOPER)$/ });
+  if (account === 'DEVELOPER' && !(config && optString(config, 'SourceArn', { min: 20, max: 2048 }))) {
+    throw invalidParameter('SourceArn is required when EmailSendingAccount is DEVELOPER.');
+  }
+  return { emailSendingAccount: (account ?? 'COGNITO_DEFAULT') as PoolRecord['emailSendingAccount'] };
+}
+
+/** "When you provide a value for any property of DeviceConfiguration, you activate the device remembering" (API reference, DeviceConfigurationType). */
+function deviceConfiguration(body: Body): Pick<PoolRecord, 'deviceConfiguration'> {
+  const config = optObject(body, 'DeviceConfiguration');
+  if (!config) return {};
+  const challenge = optBoolean(config, 'ChallengeRequiredOnNewDevice');
+  const onPrompt = optBoolean(config, 'DeviceOnlyRememberedOnUserPrompt');
+  if (challenge === undefined && onPrompt === undefined) return {};
+  return { deviceConfiguration: { ChallengeRequiredOnNewDevice: challenge ?? false, DeviceOnlyRememberedOnUserPrompt: onPrompt ?? false } };
+}
 
 const RECOVERY_NAMES = ['verified_email', 'verified_phone_number', 'admin_only'] as const;
 

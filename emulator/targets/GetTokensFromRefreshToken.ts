@@ -1,5 +1,6 @@
 import type { Operation, Services } from '../context.js';
 import { invalidParameter, notAuthorized } from '../errors.js';
+import { confirmedDevice } from '../services/devices.js';
 import type { ClientRecord } from '../services/model.js';
 import type { AuthenticationResult } from '../services/tokens.js';
 import { checkSecretHash, requireClient, requirePool, sameSecret } from '../services/users.js';
@@ -10,7 +11,7 @@ import { CLIENT_ID, optString, reqString } from '../validate.js';
  * With refresh-token rotation (only through GetTokensFromRefreshToken), a new refresh token too,
  * and the old one stops working after the client's RetryGracePeriodSeconds.
  */
-async function refreshTokens(svc: Services, client: ClientRecord, token: string, options: { rotate: boolean; secretHash?: string | undefined }): Promise<AuthenticationResult> {
+async function refreshTokens(svc: Services, client: ClientRecord, token: string, options: { rotate: boolean; secretHash?: string | undefined; deviceKey?: string }): Promise<AuthenticationResult> {
   if (!client.explicitAuthFlows.includes('ALLOW_REFRESH_TOKEN_AUTH')) throw notAuthorized('Refresh Token has been revoked');
   const { record, hash } = svc.tokens.useRefreshToken(token, client.id);
   const pool = requirePool(svc.store, record.poolId);
@@ -25,8 +26,11 @@ async function refreshTokens(svc: Services, client: ClientRecord, token: string,
     }
   }
   if (!user.enabled) throw notAuthorized('User is disabled.');
+  // "With device tracking, these tokens are linked to a single device. If a refresh token is used on
+  // any other device, the call fails" (AWS Mobile blog, quoted in amplify-js issue 2962).
+  if (record.deviceKey && confirmedDevice(user, record.deviceKey) && options.deviceKey !== record.deviceKey) throw notAuthorized('Invalid Refresh Token');
   const rotate = options.rotate && client.refreshTokenRotation.Feature === 'ENABLED';
-  const result = await svc.tokens.issue(pool, client, user, record.authTime, { originJti: record.originJti, rotate });
+  const result = await svc.tokens.issue(pool, client, user, record.authTime, { originJti: record.originJti, rotate }, record.deviceKey);
   if (rotate) svc.tokens.rotateOut(hash, record, client.refreshTokenRotation.RetryGracePeriodSeconds);
   return result;
 }
@@ -42,14 +46,14 @@ export async function refreshFlow(svc: Services, client: ClientRecord, params: M
   // A client with a secret must send SECRET_HASH here too; missing, it fails like a wrong one.
   const secretHash = client.secret ? (params.get('SECRET_HASH') ?? '') : undefined;
   if (secretHash === '') throw notAuthorized(`Unable to verify secret hash for client ${client.id}`);
-  return { ChallengeParameters: {}, AuthenticationResult: await refreshTokens(svc, client, token, { rotate: false, secretHash }) };
+  return { ChallengeParameters: {}, AuthenticationResult: await refreshTokens(svc, client, token, { rotate: false, secretHash, deviceKey: params.get('DEVICE_KEY') }) };
 }
 
 export const GetTokensFromRefreshToken: Operation = async (svc, body) => {
   const token = reqString(body, 'RefreshToken', { max: 8192 });
   const { client } = requireClient(svc.store, reqString(body, 'ClientId', { max: 128, pattern: CLIENT_ID }));
   const secret = optString(body, 'ClientSecret', { max: 128 });
-  optString(body, 'DeviceKey', { max: 55 });
+  const deviceKey = optString(body, 'DeviceKey', { max: 55 });
   if (client.secret && !sameSecret(secret, client.secret)) throw notAuthorized(`Unable to verify secret for client ${client.id}`);
-  return { AuthenticationResult: await refreshTokens(svc, client, token, { rotate: true }) };
+  return { AuthenticationResult: await refreshTokens(svc, client, token, { rotate: true, deviceKey }) };
 };

@@ -8,6 +8,7 @@ export function mfaConfigResponse(pool: PoolRecord): Record<string, unknown> {
       ? { SmsMfaConfiguration: { SmsAuthenticationMessage: pool.smsAuthenticationMessage, ...(pool.smsConfiguration ? { SmsConfiguration: pool.smsConfiguration } : {}) } }
       : {}),
     SoftwareTokenMfaConfiguration: { Enabled: pool.softwareTokenMfaEnabled },
+    ...(pool.emailMfa ? { EmailMfaConfiguration: { Message: pool.emailMfa.message, Subject: pool.emailMfa.subject } } : {}),
     MfaConfiguration: pool.mfaConfiguration,
   };
 }

@@ -20,7 +20,7 @@ export const InitiateAuth: Operation = async (svc, body) => {
       const srpA = params.get('SRP_A');
       if (!username || !srpA) throw invalidParameter('Missing required parameter USERNAME or SRP_A');
       checkSecretHash(client, username, params.get('SECRET_HASH'));
-      return startSrp(svc, pool, client, username, srpA);
+      return startSrp(svc, pool, client, username, srpA, params.get('DEVICE_KEY'));
     }
     case 'USER_PASSWORD_AUTH':
       requireFlow(client, 'ALLOW_USER_PASSWORD_AUTH', 'USER_PASSWORD_AUTH');

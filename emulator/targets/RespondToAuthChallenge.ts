@@ -6,7 +6,9 @@ import type { ClientRecord, MfaFactor, PoolRecord } from '../services/model.js';
 import { setAttribute } from '../services/model.js';
 import { answerPasswordVerifier } from '../services/password-sign-in.js';
 import type { OpenSession } from '../services/sessions.js';
-import { afterFirstFactor, missingRequiredAttributes, type SignInStep, startFactor, tokens } from '../services/sign-in.js';
+import { afterFirstFactor, missingRequiredAttributes, sendEmailCode, type SignInAuth, type SignInStep, startFactor, tokens } from '../services/sign-in.js';
+import { answerDevicePasswordVerifier, startDeviceSrp } from '../services/device-sign-in.js';
+import { EMAIL } from '../services/attributes.js';
 import { acceptTotpCode } from '../services/totp.js';
 import { checkPasswordPolicy, checkSecretHash, findUser, passwordVerifier, requireClient } from '../services/users.js';
 import { updateUser } from '../access.js';
@@ -27,6 +29,7 @@ export async function answerChallenge(svc: Services, pool: PoolRecord, client: C
   // USERNAME may be the username, the sub, or the e-mail / phone / alias the user signed in with.
   if (!user || findUser(svc.store, pool, username)?.username !== user.username) throw invalidSession(svc, session);
   checkSecretHash(client, username, responses.get('SECRET_HASH'));
+  const auth: SignInAuth = { authTime: record.authTime, deviceKey: record.deviceKey };
 
   switch (state.step) {
     case 'NEW_PASSWORD_REQUIRED': {
@@ -47,14 +50,14 @@ export async function answerChallenge(svc: Services, pool: PoolRecord, client: C
         u.status = 'CONFIRMED';
         u.temporaryPasswordExpiresAt = undefined;
       });
-      return afterFirstFactor(svc, pool, client, updated, record.authTime);
+      return afterFirstFactor(svc, pool, client, updated, auth);
     }
     case 'SMS_MFA': {
       if (!codesEqual(state.code, responses.get('SMS_MFA_CODE') ?? '')) throw svc.sessions.fail(session, codeMismatch());
       svc.sessions.consume(session);
       // A successful SMS MFA proves the number: Cognito marks it verified.
       const updated = updateUser(svc, pool, user.username, (u) => setAttribute(u, 'phone_number_verified', 'true'));
-      return tokens(svc, pool, client, updated, record.authTime);
+      return tokens(svc, pool, client, updated, auth);
     }
     case 'SOFTWARE_TOKEN_MFA': {
       const code = responses.get('SOFTWARE_TOKEN_MFA_CODE') ?? '';
@@ -65,18 +68,43 @@ export async function answerChallenge(svc: Services, pool: PoolRecord, client: C
       });
       if (!accepted) throw svc.sessions.fail(session, codeMismatch());
       svc.sessions.consume(session);
-      return tokens(svc, pool, client, user, record.authTime);
+      return tokens(svc, pool, client, user, auth);
     }
     case 'SELECT_MFA_TYPE': {
       const answer = responses.get('ANSWER') as MfaFactor | undefined;
       if (!answer || !state.choices.includes(answer)) throw invalidParameter(`ANSWER must be one of ${state.choices.join(', ')}`);
       svc.sessions.consume(session);
-      return startFactor(svc, pool, client, user, record.authTime, answer);
+      return startFactor(svc, pool, client, user, auth, answer);
     }
+    case 'EMAIL_OTP': {
+      if (!codesEqual(state.code, responses.get('EMAIL_OTP_CODE') ?? '')) throw svc.sessions.fail(session, codeMismatch());
+      svc.sessions.consume(session);
+      const { setupEmail } = state;
+      // Set up in MFA_SETUP: the code proved the address, which becomes the user's, with e-mail MFA on.
+      const updated = setupEmail
+        ? updateUser(svc, pool, user.username, (u) => {
+            setAttribute(u, 'email', setupEmail);
+            setAttribute(u, 'email_verified', 'true');
+            u.emailMfaEnabled = true;
+          })
+        : user;
+      return tokens(svc, pool, client, updated, auth);
+    }
+    case 'DEVICE_SRP_AUTH':
+      return startDeviceSrp(svc, client, user, session, state.deviceKey, responses);
+    case 'DEVICE_PASSWORD_VERIFIER':
+      return answerDevicePasswordVerifier(svc, pool, client, user, session, state, responses);
     case 'MFA_SETUP': {
+      const email = responses.get('EMAIL');
+      if (email !== undefined) {
+        if (!state.canSetup.includes('EMAIL_OTP')) throw invalidParameter('Email MFA is not enabled for this user pool.');
+        if (!EMAIL.test(email)) throw invalidParameter('Invalid email address format.');
+        svc.sessions.consume(session);
+        return sendEmailCode(svc, pool, client, user, auth, email, true);
+      }
       if (!state.verified) throw invalidParameter('Software token MFA has not been verified: call VerifySoftwareToken with this session first.');
       svc.sessions.consume(session);
-      return tokens(svc, pool, client, user, record.authTime);
+      return tokens(svc, pool, client, user, auth);
     }
     default:
       throw invalidParameter(`Unsupported challenge ${name.slice(0, 64)}`);

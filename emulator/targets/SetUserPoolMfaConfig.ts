@@ -1,9 +1,9 @@
 import { adminPool } from '../access.js';
 import type { Operation } from '../context.js';
-import { invalidParameter } from '../errors.js';
+import { CognitoError, invalidParameter } from '../errors.js';
 import type { PoolRecord } from '../services/model.js';
-import { DEFAULT_SMS_MESSAGE } from '../services/sign-in.js';
-import { optBoolean, optObject, optString, reqString } from '../validate.js';
+import { DEFAULT_EMAIL_MFA_MESSAGE, DEFAULT_EMAIL_MFA_SUBJECT, DEFAULT_SMS_MESSAGE } from '../services/sign-in.js';
+import { type Body, optBoolean, optObject, optString, reqString } from '../validate.js';
 import { mfaConfigResponse } from './GetUserPoolMfaConfig.js';
 
 const CODE_PLACEHOLDER = '{####}';
@@ -13,7 +13,7 @@ export function checkMfaSettings(pool: PoolRecord): void {
   if (!pool.smsAuthenticationMessage.includes(CODE_PLACEHOLDER)) {
     throw invalidParameter(`SmsAuthenticationMessage must contain the placeholder ${CODE_PLACEHOLDER}.`);
   }
-  const anyFactor = pool.smsMfaEnabled || pool.softwareTokenMfaEnabled;
+  const anyFactor = pool.smsMfaEnabled || pool.softwareTokenMfaEnabled || Boolean(pool.emailMfa);
   if (pool.mfaConfiguration !== 'OFF' && !anyFactor) {
     throw invalidParameter("Invalid MFA configuration given, can't disable all MFAs with a required or optional configuration.");
   }
@@ -27,17 +27,36 @@ export function checkMfaSettings(pool: PoolRecord): void {
   }
 }
 
+/**
+ * EmailMfaConfiguration: "your user pool must be in the Essentials tier or higher" (API reference,
+ * EmailMfaConfigType), and it must send e-mail with Amazon SES (EmailSendingAccount DEVELOPER;
+ * terraform-provider-aws issue 41049 lists it among the prerequisites).
+ */
+function readEmailMfa(email: Body): NonNullable<PoolRecord['emailMfa']> {
+  const message = optString(email, 'Message', { min: 6, max: 20000 }) ?? DEFAULT_EMAIL_MFA_MESSAGE;
+  if (!message.includes(CODE_PLACEHOLDER)) throw invalidParameter(`EmailMfaConfiguration Message must contain the placeholder ${CODE_PLACEHOLDER}.`);
+  const subject = optString(email, 'Subject', { min: 1, max: 140 }) ?? DEFAULT_EMAIL_MFA_SUBJECT;
+  return { message, subject };
+}
+
+/** The tier and e-mail prerequisites of e-mail MFA, checked wherever the pool changes. */
+export function checkEmailMfaAllowed(pool: PoolRecord): void {
+  if (!pool.emailMfa) return;
+  if ((pool.tier ?? 'ESSENTIALS') === 'LITE') {
+    throw new CognitoError('FeatureUnavailableInTierException', 'The following features need to be disabled for the LITE pricing tier configured: Email MFA');
+  }
+  if (pool.emailSendingAccount !== 'DEVELOPER') {
+    throw invalidParameter('Email MFA requires a user pool that sends email with Amazon SES (EmailConfiguration EmailSendingAccount DEVELOPER).');
+  }
+}
+
 /** Pool-level MFA: OFF / OPTIONAL / ON, and which factors (SMS, TOTP) are enabled. */
 export const SetUserPoolMfaConfig: Operation = (svc, body, request) => {
   const pool = adminPool(svc, body, request);
   const sms = optObject(body, 'SmsMfaConfiguration');
   const totp = optObject(body, 'SoftwareTokenMfaConfiguration');
   const mfa = optString(body, 'MfaConfiguration', { pattern: /^(OFF|ON|OPTIONAL)$/ }) as PoolRecord['mfaConfiguration'] | undefined;
-  // E-mail MFA needs the pool to send e-mail through Amazon SES (EmailSendingAccount DEVELOPER),
-  // which the emulator's pools can't: refused rather than silently dropped.
-  if (optObject(body, 'EmailMfaConfiguration')) {
-    throw invalidParameter('Email MFA requires a user pool that sends email with Amazon SES (EmailConfiguration EmailSendingAccount DEVELOPER).');
-  }
+  const email = optObject(body, 'EmailMfaConfiguration');
   optObject(body, 'WebAuthnConfiguration');
   const next: PoolRecord = { ...pool, lastModifiedAt: svc.clock.now() };
   // As in Cognito, a configuration block that is left out turns that factor off.
@@ -54,8 +73,11 @@ export const SetUserPoolMfaConfig: Operation = (svc, body, request) => {
     }
   }
   next.softwareTokenMfaEnabled = (totp && optBoolean(totp, 'Enabled')) ?? false;
+  next.emailMfa = email && readEmailMfa(email);
+  if (!next.emailMfa) delete next.emailMfa;
   if (mfa) next.mfaConfiguration = mfa;
   checkMfaSettings(next);
+  checkEmailMfaAllowed(next);
   svc.store.putPool(next);
   return mfaConfigResponse(next);
 };

@@ -43,6 +43,15 @@ import { UpdateUserAttributes } from './UpdateUserAttributes.js';
 import { UpdateUserPoolClient } from './UpdateUserPoolClient.js';
 import { VerifySoftwareToken } from './VerifySoftwareToken.js';
 import { VerifyUserAttribute } from './VerifyUserAttribute.js';
+import { ConfirmDevice } from './ConfirmDevice.js';
+import { UpdateDeviceStatus } from './UpdateDeviceStatus.js';
+import { AdminUpdateDeviceStatus } from './AdminUpdateDeviceStatus.js';
+import { GetDevice } from './GetDevice.js';
+import { AdminGetDevice } from './AdminGetDevice.js';
+import { ListDevices } from './ListDevices.js';
+import { AdminListDevices } from './AdminListDevices.js';
+import { ForgetDevice } from './ForgetDevice.js';
+import { AdminForgetDevice } from './AdminForgetDevice.js';
 
 export const operations: Record<string, Operation> = {
   SignUp,
@@ -88,4 +97,13 @@ export const operations: Record<string, Operation> = {
   UpdateUserPoolClient,
   VerifySoftwareToken,
   VerifyUserAttribute,
+  ConfirmDevice,
+  UpdateDeviceStatus,
+  AdminUpdateDeviceStatus,
+  GetDevice,
+  AdminGetDevice,
+  ListDevices,
+  AdminListDevices,
+  ForgetDevice,
+  AdminForgetDevice,
 };

@@ -348,7 +348,7 @@ describe('8. Pool validation (AR: SetUserPoolMfaConfig; aws-cdk issue 12075)', (
     await h.sdk.send(new SetUserPoolMfaConfigCommand({ UserPoolId: poolId, MfaConfiguration: 'OPTIONAL', SmsMfaConfiguration: { SmsAuthenticationMessage: 'Code {####}', SmsConfiguration: SMS_CONFIGURATION } }));
   });
 
-  it('refuses e-mail MFA rather than dropping it: the pool can\'t send e-mail MFA codes', async () => {
+  it('refuses e-mail MFA rather than dropping it where the pool sends e-mail with COGNITO_DEFAULT (see email-mfa.test.ts)', async () => {
     const { poolId, clientId } = await createPool(h.sdk, { mfa: 'OPTIONAL', totp: true });
     await expectCognitoError(
       h.sdk.send(new SetUserPoolMfaConfigCommand({ UserPoolId: poolId, MfaConfiguration: 'OPTIONAL', EmailMfaConfiguration: { Message: 'Code {####}', Subject: 'Code' }, SoftwareTokenMfaConfiguration: { Enabled: true } })),

@@ -16,11 +16,15 @@ import { SMS_CONFIGURATION } from '../seed.js';
 
 export { SMS_CONFIGURATION };
 export const PASSWORD = 'Correct-Horse-9!';
+/** A pool's EmailConfiguration sending through Amazon SES: what e-mail MFA needs. */
+export const SES_EMAIL = { EmailSendingAccount: 'DEVELOPER', SourceArn: 'arn:aws:ses:eu-west-1:000000000000:identity/no-reply@example.com' } as const;
 
 export interface PoolSetup {
   mfa?: 'OFF' | 'ON' | 'OPTIONAL';
   sms?: boolean;
   totp?: boolean;
+  /** E-mail codes as an MFA factor (the pool then sends e-mail with SES, as Cognito requires). */
+  email?: boolean;
   secret?: boolean;
   authSessionValidity?: number;
   flows?: ExplicitAuthFlowsType[];
@@ -34,7 +38,15 @@ export interface PoolSetup {
 export const TEAM_ATTRIBUTE: SchemaAttributeType = { Name: 'team', AttributeDataType: 'String', Mutable: true };
 
 export async function createPool(sdk: CognitoIdentityProviderClient, setup: PoolSetup = {}): Promise<{ poolId: string; clientId: string; clientSecret?: string }> {
-  const { UserPool } = await sdk.send(new CreateUserPoolCommand({ PoolName: 'test', AutoVerifiedAttributes: ['phone_number'], Schema: [TEAM_ATTRIBUTE], ...setup.pool }));
+  const { UserPool } = await sdk.send(
+    new CreateUserPoolCommand({
+      PoolName: 'test',
+      AutoVerifiedAttributes: ['phone_number'],
+      Schema: [TEAM_ATTRIBUTE],
+      ...(setup.email ? { EmailConfiguration: SES_EMAIL } : {}),
+      ...setup.pool,
+    }),
+  );
   const poolId = UserPool!.Id!;
   await sdk.send(
     new SetUserPoolMfaConfigCommand({
@@ -42,6 +54,7 @@ export async function createPool(sdk: CognitoIdentityProviderClient, setup: Pool
       MfaConfiguration: setup.mfa ?? 'OFF',
       ...(setup.sms ? { SmsMfaConfiguration: { SmsAuthenticationMessage: 'Code: {####}', SmsConfiguration: SMS_CONFIGURATION } } : {}),
       SoftwareTokenMfaConfiguration: { Enabled: setup.totp ?? false },
+      ...(setup.email ? { EmailMfaConfiguration: { Message: 'Your sign-in code is {####}', Subject: 'Sign-in code' } } : {}),
     }),
   );
   const { UserPoolClient } = await sdk.send(

@@ -45,3 +45,18 @@ export async function advanceClock(emulator: Emulator, seconds: number): Promise
   const res = await fetch(`${emulator.url}/_emulator/clock`, { method: 'POST', body: JSON.stringify({ advanceSeconds: seconds }) });
   if (!res.ok) throw new Error(`clock: ${res.status}`);
 }
+
+export interface OutboxEntry {
+  code: string;
+  channel: 'SMS' | 'EMAIL';
+  destination: string;
+  message: string;
+}
+
+/** The newest message the emulator "sent" to a user. */
+export async function latestMessage(emulator: Emulator, username: string): Promise<OutboxEntry> {
+  const res = await fetch(`${emulator.url}/_emulator/outbox?username=${encodeURIComponent(username)}`);
+  const [first] = (await res.json()) as OutboxEntry[];
+  if (!first) throw new Error(`no message for ${username}`);
+  return first;
+}
