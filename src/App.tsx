@@ -15,7 +15,10 @@ export function App({ config, locale }: { config: RuntimeConfig; locale: Locale 
   const route = useMemo(() => routeFor(window.location, config), [config]);
   const t = useMemo(() => translator(locale), [locale]);
   const host = useMemo(() => ({ leave }), []);
-  const flowConfig = useMemo(() => ({ passwordPolicy: config.passwordPolicy, signUp: config.signUp, signUpPhone: config.signUpPhone }), [config]);
+  const flowConfig = useMemo(
+    () => ({ passwordPolicy: config.passwordPolicy, signUp: config.signUp, signUpPhone: config.signUpPhone, emailMfa: config.emailMfa }),
+    [config],
+  );
   if (document.documentElement.lang !== locale) document.documentElement.lang = locale;
   if (document.documentElement.dir !== directionOf(locale)) document.documentElement.dir = directionOf(locale);
   return (
@@ -38,6 +41,7 @@ export function App({ config, locale }: { config: RuntimeConfig; locale: Locale 
                 openAccount: route.kind === 'login' && !route.returnTo,
                 signUpEnabled: config.signUp,
                 verifyEmail: config.verifyEmail,
+                offerRememberDevice: config.rememberDevices === 'onUserPrompt',
                 ...(route.kind === 'login' && route.flow ? { initialFlow: route.flow } : {}),
               }}
             >

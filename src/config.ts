@@ -32,6 +32,13 @@ export interface RuntimeConfig {
   passwordPolicy: PasswordPolicy;
   /** After sign-in, offer to verify an unverified e-mail address (default true). */
   verifyEmail: boolean;
+  /** The pool sends MFA codes by e-mail (EmailMfaConfiguration): account security offers them. */
+  emailMfa: boolean;
+  /**
+   * The pool's DeviceConfiguration: "off" (no device tracking), "always" (every device is
+   * remembered), "onUserPrompt" (DeviceOnlyRememberedOnUserPrompt: "Remember this device" after MFA).
+   */
+  rememberDevices: 'off' | 'always' | 'onUserPrompt';
 }
 
 export interface PasswordPolicy {
@@ -101,7 +108,15 @@ export function parseConfig(value: unknown): RuntimeConfig {
     ...(v.signUpPhone !== undefined ? { signUpPhone: signUpPhone(v.signUpPhone) } : {}),
     passwordPolicy: parsePasswordPolicy(v.passwordPolicy),
     verifyEmail: v.verifyEmail !== false,
+    emailMfa: v.emailMfa === true,
+    rememberDevices: rememberDevices(v.rememberDevices),
   };
+}
+
+function rememberDevices(value: unknown): RuntimeConfig['rememberDevices'] {
+  if (value === undefined) return 'off';
+  if (value !== 'off' && value !== 'always' && value !== 'onUserPrompt') throw new ConfigError('config.json: "rememberDevices" must be "off", "always" or "onUserPrompt"');
+  return value;
 }
 
 function signUpPhone(value: unknown): 'optional' | 'required' {

@@ -21,7 +21,7 @@ import { type Theme, themeStyle } from './theme';
 
 
 export type LibraryConfig = Pick<RuntimeConfig, 'userPoolId' | 'userPoolClientId' | 'appName'> &
-  Partial<Pick<RuntimeConfig, 'endpoint' | 'sessionMinutes' | 'mfaRequired' | 'cookieStorage' | 'cookieDomain' | 'signUp' | 'signUpPhone' | 'passwordPolicy' | 'verifyEmail'>>;
+  Partial<Pick<RuntimeConfig, 'endpoint' | 'sessionMinutes' | 'mfaRequired' | 'cookieStorage' | 'cookieDomain' | 'signUp' | 'signUpPhone' | 'passwordPolicy' | 'verifyEmail' | 'emailMfa' | 'rememberDevices'>>;
 
 interface CommonProps {
   config: LibraryConfig;
@@ -47,7 +47,7 @@ function useApi({ config, api, configureAmplify: configure = true }: CommonProps
   return useMemo(() => {
     if (api) return api;
     if (configure) configureAmplify({ cookieStorage: false, ...config });
-    return createAmplifyAuthApi(config);
+    return createAmplifyAuthApi({ rememberDevices: 'off', ...config });
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for `config`
   }, [api, key, configure]);
 }
@@ -81,8 +81,8 @@ function Frame({
   }, [locale]);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `loaded` marks the catalog's arrival
   const t = useMemo(() => translator(locale), [locale, loaded]);
-  const { passwordPolicy = DEFAULT_PASSWORD_POLICY, signUp = false, signUpPhone } = config;
-  const flowConfig = useMemo(() => ({ passwordPolicy, signUp, signUpPhone }), [passwordPolicy, signUp, signUpPhone]);
+  const { passwordPolicy = DEFAULT_PASSWORD_POLICY, signUp = false, signUpPhone, emailMfa = false } = config;
+  const flowConfig = useMemo(() => ({ passwordPolicy, signUp, signUpPhone, emailMfa }), [passwordPolicy, signUp, signUpPhone, emailMfa]);
   return (
     <I18nContext.Provider value={t}>
       <FlowConfigContext.Provider value={flowConfig}>
@@ -116,6 +116,7 @@ export function SignIn(props: SignInProps) {
           openAccount: props.initialScreen === 'account',
           signUpEnabled: props.config.signUp ?? false,
           verifyEmail: props.config.verifyEmail ?? true,
+          offerRememberDevice: props.config.rememberDevices === 'onUserPrompt',
         }}
       >
         <CurrentScreen />

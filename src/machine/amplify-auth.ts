@@ -11,9 +11,13 @@ import {
   confirmSignIn,
   confirmSignUp,
   confirmUserAttribute,
+  fetchAuthSession,
+  fetchDevices,
   fetchMFAPreference,
+  forgetDevice,
   fetchUserAttributes,
   getCurrentUser,
+  rememberDevice,
   resendSignUpCode,
   resetPassword,
   sendUserAttributeVerificationCode,
@@ -28,7 +32,7 @@ import {
   verifyTOTPSetup,
 } from 'aws-amplify/auth';
 import type { RuntimeConfig } from '../config';
-import type { AuthApi, CodeDelivery, MfaSettings, MfaType, SignInResult, UserInfo } from './types';
+import type { AuthApi, CodeDelivery, DeviceInfo, MfaSettings, MfaType, SignInResult, UserInfo } from './types';
 
 /** Set while a challenge is open, so a reload can say the sign-in was interrupted. Holds no secret. */
 const CHALLENGE_MARKER = 'signin.challengeOpen';
@@ -71,7 +75,7 @@ export function totpUri(appName: string, account: string, secret: string): strin
   return `otpauth://totp/${issuer}:${encodeURIComponent(account)}?secret=${secret}&issuer=${issuer}&algorithm=SHA1&digits=6&period=30`;
 }
 
-const toMfaTypes = (types: readonly string[] | undefined): MfaType[] => (types ?? []).filter((t): t is MfaType => t === 'SMS' || t === 'TOTP');
+const toMfaTypes = (types: readonly string[] | undefined): MfaType[] => (types ?? []).filter((t): t is MfaType => t === 'SMS' || t === 'TOTP' || t === 'EMAIL');
 
 function toResult(output: SignInOutput, appName: string, username: string): SignInResult {
   const { nextStep } = output;
@@ -80,8 +84,14 @@ function toResult(output: SignInOutput, appName: string, username: string): Sign
       return { step: 'DONE' };
     case 'CONFIRM_SIGN_IN_WITH_SMS_CODE':
       return { step: 'SMS_CODE', destination: nextStep.codeDeliveryDetails?.destination ?? '' };
+    case 'CONFIRM_SIGN_IN_WITH_EMAIL_CODE':
+      return { step: 'EMAIL_CODE', destination: nextStep.codeDeliveryDetails?.destination ?? '' };
     case 'CONFIRM_SIGN_IN_WITH_TOTP_CODE':
       return { step: 'TOTP_CODE' };
+    case 'CONTINUE_SIGN_IN_WITH_MFA_SETUP_SELECTION':
+      return { step: 'SELECT_MFA_SETUP', choices: toMfaTypes(nextStep.allowedMFATypes) };
+    case 'CONTINUE_SIGN_IN_WITH_EMAIL_SETUP':
+      return { step: 'EMAIL_SETUP' };
     case 'CONTINUE_SIGN_IN_WITH_MFA_SELECTION':
       return { step: 'SELECT_MFA', choices: toMfaTypes(nextStep.allowedMFATypes) };
     case 'CONTINUE_SIGN_IN_WITH_TOTP_SETUP': {
@@ -137,7 +147,40 @@ async function loadMfa(): Promise<MfaSettings> {
   return { enabled: toMfaTypes(enabled), ...(pref ? { preferred: pref } : {}) };
 }
 
-export function createAmplifyAuthApi(config: Pick<RuntimeConfig, 'appName'>): AuthApi {
+/** The device Cognito put in this session's access token (device_key), if it tracks devices. */
+async function currentDeviceKey(): Promise<string | undefined> {
+  const session = await fetchAuthSession();
+  const key = session.tokens?.accessToken.payload.device_key;
+  return typeof key === 'string' ? key : undefined;
+}
+
+async function loadDevices(): Promise<DeviceInfo[]> {
+  const [devices, current] = await Promise.all([fetchDevices(), currentDeviceKey()]);
+  return devices.map((d) => ({
+    id: d.id,
+    ...(d.name ? { name: d.name } : {}),
+    ...(d.lastAuthenticatedDate ? { lastSignIn: d.lastAuthenticatedDate.getTime() } : {}),
+    remembered: d.attributes?.device_remembered_status === 'remembered',
+    current: d.id === current,
+  }));
+}
+
+/**
+ * Signing in from a browser whose device was forgotten elsewhere: Cognito answers "Device does not
+ * exist." (ResourceNotFoundException) and Amplify v6 does not recover (amplify-android pull 2605
+ * made the same fix there). Drop the stale device keys so the next try signs in as a new device.
+ */
+async function withoutStaleDevice<T>(username: string, attempt: () => Promise<T>): Promise<T> {
+  try {
+    return await attempt();
+  } catch (e) {
+    if ((e as { name?: string }).name !== 'ResourceNotFoundException') throw e;
+    await cognitoUserPoolsTokenProvider.tokenOrchestrator.clearDeviceMetadata(username);
+    return attempt();
+  }
+}
+
+export function createAmplifyAuthApi(config: Pick<RuntimeConfig, 'appName' | 'rememberDevices'>): AuthApi {
   let challengeUsername = '';
   return {
     async restoreSession() {
@@ -156,13 +199,14 @@ export function createAmplifyAuthApi(config: Pick<RuntimeConfig, 'appName'>): Au
     },
     async signIn({ username, password }) {
       challengeUsername = username;
+      const attempt = () => withoutStaleDevice(username, () => signIn({ username, password }));
       try {
-        return markChallenge(toResult(await signIn({ username, password }), config.appName, username));
+        return markChallenge(toResult(await attempt(), config.appName, username));
       } catch (e) {
         // Another tab signed someone in meanwhile: start this sign-in afresh rather than get stuck.
         if ((e as { name?: string }).name !== 'UserAlreadyAuthenticatedException') throw e;
         await signOut();
-        return markChallenge(toResult(await signIn({ username, password }), config.appName, username));
+        return markChallenge(toResult(await attempt(), config.appName, username));
       }
     },
     async confirmSignIn({ response, attributes }) {
@@ -174,11 +218,19 @@ export function createAmplifyAuthApi(config: Pick<RuntimeConfig, 'appName'>): Au
       await signOut({ global });
     },
     async loadSecurity() {
-      const [user, mfa] = await Promise.all([loadUser(), loadMfa()]);
-      return { user, mfa };
+      const tracked = config.rememberDevices !== 'off';
+      const [user, mfa, devices] = await Promise.all([loadUser(), loadMfa(), tracked ? loadDevices() : undefined]);
+      return { user, mfa, ...(devices ? { devices } : {}) };
     },
-    async updateMfa({ sms, totp }) {
-      await updateMFAPreference({ ...(sms ? { sms } : {}), ...(totp ? { totp } : {}) });
+    async updateMfa({ sms, totp, email }) {
+      await updateMFAPreference({ ...(sms ? { sms } : {}), ...(totp ? { totp } : {}), ...(email ? { email } : {}) });
+    },
+    async rememberDevice() {
+      await rememberDevice();
+    },
+    async forgetDevice({ id, current }) {
+      // Without an id Amplify forgets this browser's device and drops its keys as well.
+      await (current ? forgetDevice() : forgetDevice({ device: { id } }));
     },
     async beginTotpSetup() {
       const [{ username }, details] = await Promise.all([getCurrentUser(), setUpTOTP()]);

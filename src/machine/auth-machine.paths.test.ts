@@ -13,13 +13,16 @@ const USER: UserInfo = { username: 'ann', attributes: { email: 'ann@example.com'
 const RESULTS: SignInResult[] = [
   { step: 'DONE' },
   { step: 'SMS_CODE', destination: '+*******0100' },
+  { step: 'EMAIL_CODE', destination: 'a***@e***' },
+  { step: 'SELECT_MFA_SETUP', choices: ['TOTP', 'EMAIL'] },
+  { step: 'EMAIL_SETUP' },
   { step: 'TOTP_CODE' },
   { step: 'SELECT_MFA', choices: ['SMS', 'TOTP'] },
   { step: 'TOTP_SETUP', secret: 'S', uri: 'otpauth://totp/x' },
   { step: 'NEW_PASSWORD', requiredAttributes: [] },
   { step: 'CONFIRM_SIGN_UP' },
   { step: 'RESET_PASSWORD' },
-  { step: 'UNSUPPORTED', name: 'CONTINUE_SIGN_IN_WITH_EMAIL_SETUP' },
+  { step: 'UNSUPPORTED', name: 'CONTINUE_SIGN_IN_WITH_FIRST_FACTOR_SELECTION' },
 ];
 const CREDENTIALS = { username: 'ann', password: 'New-Passw0rd!' };
 const OUTPUTS: Record<string, unknown[]> = {
@@ -29,6 +32,7 @@ const OUTPUTS: Record<string, unknown[]> = {
   loadUser: [USER],
   signOut: [undefined],
   autoSignIn: RESULTS,
+  rememberDevice: [undefined],
   recovery: [CREDENTIALS],
   signUp: [{ ...CREDENTIALS, autoSignIn: true }, { ...CREDENTIALS, autoSignIn: false }],
   contact: [{ outcome: 'verified', attribute: 'email' }, { outcome: 'skipped', attribute: 'email' }],
@@ -37,8 +41,11 @@ const ERRORS = [namedError('NotAuthorizedException', 'Incorrect username or pass
 const USER_EVENTS: AuthEvent[] = [
   { type: 'SUBMIT_SIGN_IN', username: 'ann', password: 'pw' },
   { type: 'SUBMIT_CODE', code: '123456' },
+  { type: 'SUBMIT_CODE', code: '123456', remember: true },
+  { type: 'SUBMIT_EMAIL', email: 'ann@example.com' },
   { type: 'SUBMIT_NEW_PASSWORD', password: 'New-Passw0rd!' },
   { type: 'CHOOSE_MFA', mfa: 'TOTP' },
+  { type: 'CHOOSE_MFA', mfa: 'EMAIL' },
   { type: 'RESEND_CODE' },
   { type: 'CANCEL' },
   { type: 'OPEN_ACCOUNT' },
@@ -52,9 +59,9 @@ const USER_EVENTS: AuthEvent[] = [
 function pathsFor(returnTo?: ReturnTarget, logout?: { global: boolean }) {
   const machine = createAuthMachine(createFakeApi().api, { now: () => 0 });
   return getShortestPaths(machine, {
-    input: { codeValidityMs: 180_000, signUpEnabled: true, ...(returnTo ? { returnTo } : {}), ...(logout ? { logout } : {}) },
+    input: { codeValidityMs: 180_000, signUpEnabled: true, offerRememberDevice: true, ...(returnTo ? { returnTo } : {}), ...(logout ? { logout } : {}) },
     events: (snapshot) => [...USER_EVENTS, ...(actorEvents(snapshot, OUTPUTS, ERRORS) as AuthEvent[])],
-    serializeState: (s) => `${JSON.stringify(s.value)}|${s.context.error?.kind ?? ''}|${s.context.notice ?? ''}`,
+    serializeState: (s) => `${JSON.stringify(s.value)}|${s.context.error?.kind ?? ''}|${s.context.notice ?? ''}|${s.context.chosenMfa ?? ''}|${s.context.rememberDevice}`,
   });
 }
 
@@ -65,6 +72,7 @@ describe('paths over the sign-in machine graph', () => {
     const reached = new Set([...pathsFor(), ...pathsFor({ kind: 'redirect', uri: 'https://app.example.com/' }, { global: true })].map((p) => valuePath(p.state.value)));
     // 'routing' and 'signedIn.deciding' are transient (left by eventless transitions) and never rest.
     const resting = all.filter((p) => p !== 'routing' && p !== 'signedIn.deciding');
+    expect(resting).toEqual(expect.arrayContaining(['emailCode.idle', 'selectMfaSetup.idle', 'emailSetup.idle', 'rechoosing', 'rememberingDevice']));
     expect(resting.filter((p) => !reached.has(p))).toEqual([]);
     expect(resting.length).toBeGreaterThan(15);
   });
@@ -72,9 +80,9 @@ describe('paths over the sign-in machine graph', () => {
   it('never leaves a password in memory outside a challenge', () => {
     for (const path of pathsFor()) {
       const { value, context } = path.state;
-      const inChallenge = typeof value === 'object' && ['smsCode', 'totpCode', 'selectMfa', 'totpSetup', 'newPassword'].some((s) => s in value);
+      const inChallenge = typeof value === 'object' && ['smsCode', 'emailCode', 'totpCode', 'selectMfa', 'selectMfaSetup', 'emailSetup', 'totpSetup', 'newPassword'].some((s) => s in value);
       // Confirming an unconfirmed account, and signing in with what the user just typed elsewhere.
-      const continuing = value === 'signUp' || value === 'resuming' || value === 'autoSigningIn';
+      const continuing = value === 'signUp' || value === 'resuming' || value === 'autoSigningIn' || value === 'rechoosing';
       const signingIn = typeof value === 'object' && 'signIn' in value && (value as { signIn: string }).signIn === 'submitting';
       if (!inChallenge && !signingIn && !continuing) expect(context.password, valuePath(value)).toBe('');
     }

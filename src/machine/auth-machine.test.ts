@@ -106,7 +106,7 @@ describe('SMS code', () => {
     const { actor, calls } = start({ signIn: answers({ step: 'SMS_CODE', destination: '+*******0100' }), confirmSignIn: answers({ step: 'DONE' }) });
     let s = await signInWith(actor);
     expect(s.matches({ smsCode: 'idle' })).toBe(true);
-    expect(s.context.smsDestination).toBe('+*******0100');
+    expect(s.context.codeDestination).toBe('+*******0100');
     expect(s.context.codeExpiresAt).toBe(Date.now() + CODE_MS);
     expect(s.context.password).toBe('pw'); // kept for a resend while the challenge lasts
     actor.send({ type: 'SUBMIT_CODE', code: '123456' });
@@ -114,7 +114,7 @@ describe('SMS code', () => {
     expect(s.matches('signedIn')).toBe(true);
     expect(calls).toContainEqual({ method: 'confirmSignIn', args: [{ response: '123456' }] });
     expect(s.context.password).toBe('');
-    expect(s.context.smsDestination).toBeUndefined();
+    expect(s.context.codeDestination).toBeUndefined();
   });
 
   it('keeps the screen with an error on a wrong code, and lets the user retry', async () => {
@@ -401,7 +401,7 @@ describe('account lifecycle', () => {
     recoveryOf(actor).send({ type: 'SUBMIT_RESET', code: '123456', password: 'New-Passw0rd!' });
     const s = await waitFor(actor, (x) => x.matches('smsCode'));
     expect(calls.find((c) => c.method === 'signIn')?.args).toEqual([{ username: 'ann', password: 'New-Passw0rd!' }]);
-    expect(s.context.smsDestination).toBe('+*******0100');
+    expect(s.context.codeDestination).toBe('+*******0100');
   });
 
   it('an administrator\'s reset at sign-in leads into recovery with the reason, and forgets the old password', async () => {
@@ -490,5 +490,90 @@ describe('account lifecycle', () => {
     actor.send({ type: 'SUBMIT_NEW_PASSWORD', password: 'New-Passw0rd!', attributes: { email: 'ann@example.com' } });
     await waitFor(actor, (x) => x.matches({ signedIn: 'home' }));
     expect(calls.find((c) => c.method === 'confirmSignIn')?.args).toEqual([{ response: 'New-Passw0rd!', attributes: { email: 'ann@example.com' } }]);
+  });
+});
+
+describe('e-mail codes and remembered devices', () => {
+  it('shows where the e-mail code went with its expiry, and signs in with it', async () => {
+    const { actor, calls } = start({ signIn: answers({ step: 'EMAIL_CODE', destination: 'a***@e***' }), confirmSignIn: answers({ step: 'DONE' }) }, {}, { now: () => 1_000 });
+    const s = await signInWith(actor);
+    expect(s.matches('emailCode')).toBe(true);
+    expect(s.context.codeDestination).toBe('a***@e***');
+    expect(s.context.codeExpiresAt).toBe(1_000 + CODE_MS);
+    actor.send({ type: 'SUBMIT_CODE', code: '123456' });
+    expect((await settled(actor)).matches('signedIn')).toBe(true);
+    expect(calls).toContainEqual({ method: 'confirmSignIn', args: [{ response: '123456' }] });
+  });
+
+  it('a resend that meets the factor choice again chooses e-mail again and says a new code was sent', async () => {
+    const { actor, calls } = start({
+      signIn: answers({ step: 'SELECT_MFA', choices: ['SMS', 'TOTP', 'EMAIL'] }),
+      confirmSignIn: answers({ step: 'EMAIL_CODE', destination: 'a***@e***' }),
+    });
+    await signInWith(actor);
+    actor.send({ type: 'CHOOSE_MFA', mfa: 'EMAIL' });
+    expect((await settled(actor)).matches('emailCode')).toBe(true);
+    actor.send({ type: 'RESEND_CODE' });
+    const s = await settled(actor);
+    expect(s.matches('emailCode')).toBe(true);
+    expect(s.context.notice).toBe('codeResent');
+    expect(calls.filter((c) => c.method === 'signIn')).toHaveLength(2);
+    expect(calls.filter((c) => c.method === 'confirmSignIn').map((c) => c.args[0])).toEqual([{ response: 'EMAIL' }, { response: 'EMAIL' }]);
+  });
+
+  it('sets e-mail codes up at sign-in: choose e-mail, give the address, enter its code', async () => {
+    const { actor, calls } = start({
+      signIn: answers({ step: 'SELECT_MFA_SETUP', choices: ['TOTP', 'EMAIL'] }),
+      confirmSignIn: answers({ step: 'EMAIL_SETUP' }, { step: 'EMAIL_CODE', destination: 'a***@e***' }, { step: 'DONE' }),
+    });
+    let s = await signInWith(actor);
+    expect(s.matches('selectMfaSetup')).toBe(true);
+    expect(s.context.mfaChoices).toEqual(['TOTP', 'EMAIL']);
+    actor.send({ type: 'CHOOSE_MFA', mfa: 'EMAIL' });
+    expect((await settled(actor)).matches('emailSetup')).toBe(true);
+    actor.send({ type: 'SUBMIT_EMAIL', email: 'ann@example.com' });
+    s = await settled(actor);
+    expect(s.matches('emailCode')).toBe(true);
+    actor.send({ type: 'SUBMIT_CODE', code: '123456' });
+    expect((await settled(actor)).matches('signedIn')).toBe(true);
+    expect(calls.filter((c) => c.method === 'confirmSignIn').map((c) => c.args[0])).toEqual([{ response: 'EMAIL' }, { response: 'ann@example.com' }, { response: '123456' }]);
+  });
+
+  it('remembers the device after MFA when the user ticks the box, and only where the pool asks the user', async () => {
+    const offered = start({ signIn: answers({ step: 'SMS_CODE', destination: '+*******0100' }), confirmSignIn: answers({ step: 'DONE' }), rememberDevice: () => Promise.resolve() }, { offerRememberDevice: true });
+    await signInWith(offered.actor);
+    offered.actor.send({ type: 'SUBMIT_CODE', code: '123456', remember: true });
+    const s = await settled(offered.actor);
+    expect(s.matches('signedIn')).toBe(true);
+    expect(s.context.deviceNotRemembered).toBeUndefined();
+    expect(offered.calls.map((c) => c.method)).toEqual(['restoreSession', 'signIn', 'confirmSignIn', 'rememberDevice', 'loadUser']);
+
+    const unticked = start({ signIn: answers({ step: 'TOTP_CODE' }), confirmSignIn: answers({ step: 'DONE' }) }, { offerRememberDevice: true });
+    await signInWith(unticked.actor);
+    unticked.actor.send({ type: 'SUBMIT_CODE', code: '123456' });
+    await settled(unticked.actor);
+    expect(unticked.calls.some((c) => c.method === 'rememberDevice')).toBe(false);
+
+    // Always-remember pools (or none): nothing to ask, whatever the event says.
+    const notOffered = start({ signIn: answers({ step: 'TOTP_CODE' }), confirmSignIn: answers({ step: 'DONE' }) });
+    await signInWith(notOffered.actor);
+    notOffered.actor.send({ type: 'SUBMIT_CODE', code: '123456', remember: true });
+    expect((await settled(notOffered.actor)).matches('signedIn')).toBe(true);
+    expect(notOffered.calls.some((c) => c.method === 'rememberDevice')).toBe(false);
+  });
+
+  it('signs in all the same when remembering fails, and says so until the next sign-in', async () => {
+    const { actor } = start(
+      { signIn: answers({ step: 'TOTP_CODE' }), confirmSignIn: answers({ step: 'DONE' }), rememberDevice: () => Promise.reject(new CognitoLikeError('NetworkError', 'offline')) },
+      { offerRememberDevice: true },
+    );
+    await signInWith(actor);
+    actor.send({ type: 'SUBMIT_CODE', code: '123456', remember: true });
+    let s = await settled(actor);
+    expect(s.matches({ signedIn: 'home' })).toBe(true);
+    expect(s.context.deviceNotRemembered).toBe(true);
+    actor.send({ type: 'SIGN_OUT' });
+    s = await settled(actor);
+    expect(s.context.deviceNotRemembered).toBeUndefined();
   });
 });

@@ -16,12 +16,21 @@ export type Notice = 'signedOut' | 'sessionEnded' | 'codeExpired' | 'interrupted
 
 export interface AuthContext {
   username: string;
-  /** Kept only while a challenge lasts, to resend an SMS code (which restarts the sign-in). */
+  /** Kept only while a challenge lasts, to resend an SMS or e-mail code (which restarts the sign-in). */
   password: string;
-  smsDestination?: string;
-  /** When the current SMS code stops working (ms since epoch). */
+  /** Where the SMS or e-mail code went (masked). */
+  codeDestination?: string;
+  /** When the current code stops working (ms since epoch). */
   codeExpiresAt?: number;
   mfaChoices: MfaType[];
+  /** The factor chosen from several: a resend (a new sign-in) chooses it again. */
+  chosenMfa?: MfaType;
+  /** The pool remembers devices when the user asks (config rememberDevices "onUserPrompt"): offer it with the code. */
+  offerRememberDevice: boolean;
+  /** The user ticked "remember this device" with the code. */
+  rememberDevice: boolean;
+  /** Remembering failed: signed in all the same, and told so on the signed-in screen. */
+  deviceNotRemembered?: boolean;
   totpSetup?: { secret: string; uri: string };
   /** Attributes the pool requires that the user lacks, asked for with a new password. */
   requiredAttributes: string[];
@@ -61,7 +70,9 @@ export interface AuthHost {
 
 export type AuthEvent =
   | { type: 'SUBMIT_SIGN_IN'; username: string; password: string }
-  | { type: 'SUBMIT_CODE'; code: string }
+  /** `remember`: the "remember this device" box, on MFA code screens. */
+  | { type: 'SUBMIT_CODE'; code: string; remember?: boolean }
+  | { type: 'SUBMIT_EMAIL'; email: string }
   | { type: 'SUBMIT_NEW_PASSWORD'; password: string; attributes?: Record<string, string> }
   | { type: 'FORGOT_PASSWORD'; username: string }
   | { type: 'SIGN_UP' }
@@ -87,6 +98,8 @@ export interface AuthMachineInput {
   /** Default true. */
   verifyEmail?: boolean;
   initialFlow?: 'signUp' | 'recovery';
+  /** Offer "remember this device" after MFA (the pool's DeviceOnlyRememberedOnUserPrompt). */
+  offerRememberDevice?: boolean;
 }
 
 const resultOf = (event: unknown) => (event as DoneActorEvent<SignInResult>).output;
@@ -106,6 +119,7 @@ export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
       signIn: fromPromise<SignInResult, { username: string; password: string }>(({ input }) => api.signIn(input)),
       confirmSignIn: fromPromise<SignInResult, { response: string; attributes?: Record<string, string> }>(({ input }) => api.confirmSignIn(input)),
       autoSignIn: fromPromise<SignInResult>(() => api.autoSignIn()),
+      rememberDevice: fromPromise<void>(() => api.rememberDevice()),
       recovery: createRecoveryMachine(api),
       signUp: createSignUpMachine(api),
       contact: createContactMachine(api),
@@ -117,6 +131,12 @@ export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
       logoutRequested: ({ context }) => context.logout !== undefined,
       hasReturnTo: ({ context }) => context.returnTo !== undefined,
       openAccount: ({ context }) => context.openAccount,
+      rememberDevice: ({ context }) => context.offerRememberDevice && context.rememberDevice,
+      /** A resend landed on the factor choice again: choose what the user chose before. */
+      rechoose: ({ context, event }) => {
+        const result = resultOf(event);
+        return result.step === 'SELECT_MFA' && context.chosenMfa !== undefined && result.choices.includes(context.chosenMfa);
+      },
       signUpEnabled: ({ context }) => context.signUpEnabled,
       /** A fresh sign-in whose e-mail is on file but not verified: offer to verify it (once). */
       offerEmail: ({ context }) =>
@@ -130,24 +150,25 @@ export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
       /** Leaving the challenge: nothing of it stays in memory. */
       forgetChallenge: assign({
         password: '',
-        smsDestination: undefined,
+        codeDestination: undefined,
         codeExpiresAt: undefined,
         mfaChoices: [],
+        chosenMfa: undefined,
         totpSetup: undefined,
         unsupportedStep: undefined,
         requiredAttributes: [],
       }),
-      enterSms: assign(({ event, context }) => {
+      enterCode: assign(({ event, context }) => {
         const result = resultOf(event);
         return {
-          smsDestination: result.step === 'SMS_CODE' ? result.destination : undefined,
+          codeDestination: result.step === 'SMS_CODE' || result.step === 'EMAIL_CODE' ? result.destination : undefined,
           codeExpiresAt: now() + context.codeValidityMs,
           error: undefined,
         };
       }),
       enterSelect: assign(({ event }) => {
         const result = resultOf(event);
-        return { mfaChoices: result.step === 'SELECT_MFA' ? result.choices : [], error: undefined };
+        return { mfaChoices: result.step === 'SELECT_MFA' || result.step === 'SELECT_MFA_SETUP' ? result.choices : [], error: undefined };
       }),
       enterTotpSetup: assign(({ event }) => {
         const result = resultOf(event);
@@ -158,6 +179,10 @@ export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
         return { unsupportedStep: result.step === 'UNSUPPORTED' ? result.name : result.step };
       }),
       noticeCodeResent: assign({ notice: 'codeResent' as Notice }),
+      /** An answer goes out: old messages go, and the "remember this device" box is kept until the sign-in is done. */
+      beginAnswer: assign({ error: undefined, notice: undefined, rememberDevice: ({ event }) => event.type === 'SUBMIT_CODE' && event.remember === true }),
+      keepChoice: assign({ error: undefined, chosenMfa: ({ event }) => (event.type === 'CHOOSE_MFA' ? event.mfa : undefined) }),
+      noticeCodeExpired: assign({ notice: 'codeExpired' as Notice, error: undefined }),
       leave: ({ context }) => {
         if (context.returnTo) host.leave?.(context.returnTo, context.user);
       },
@@ -177,6 +202,8 @@ export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
       password: '',
       mfaChoices: [],
       requiredAttributes: [],
+      offerRememberDevice: input.offerRememberDevice ?? false,
+      rememberDevice: false,
       signUpEnabled: input.signUpEnabled ?? false,
       verifyEmail: input.verifyEmail ?? true,
       justSignedIn: false,
@@ -209,7 +236,7 @@ export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
       },
 
       signIn: {
-        entry: ['forgetChallenge', assign({ flowReason: undefined })],
+        entry: ['forgetChallenge', assign({ flowReason: undefined, deviceNotRemembered: undefined })],
         initial: 'idle',
         states: {
           idle: {
@@ -237,8 +264,11 @@ export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
       /** Where a sign-in call's result leads. Entered with the call's done event still in hand. */
       routing: {
         always: [
-          { guard: { type: 'stepIs', params: { step: 'DONE' } }, target: 'loadingUser', actions: 'forgetChallenge' },
-          { guard: { type: 'stepIs', params: { step: 'SMS_CODE' } }, target: 'smsCode', actions: 'enterSms' },
+          { guard: { type: 'stepIs', params: { step: 'DONE' } }, target: 'rememberingDevice', actions: 'forgetChallenge' },
+          { guard: { type: 'stepIs', params: { step: 'SMS_CODE' } }, target: 'smsCode', actions: 'enterCode' },
+          { guard: { type: 'stepIs', params: { step: 'EMAIL_CODE' } }, target: 'emailCode', actions: 'enterCode' },
+          { guard: { type: 'stepIs', params: { step: 'SELECT_MFA_SETUP' } }, target: 'selectMfaSetup', actions: 'enterSelect' },
+          { guard: { type: 'stepIs', params: { step: 'EMAIL_SETUP' } }, target: 'emailSetup', actions: assign({ error: undefined }) },
           { guard: { type: 'stepIs', params: { step: 'TOTP_CODE' } }, target: 'totpCode', actions: assign({ error: undefined }) },
           { guard: { type: 'stepIs', params: { step: 'SELECT_MFA' } }, target: 'selectMfa', actions: 'enterSelect' },
           { guard: { type: 'stepIs', params: { step: 'TOTP_SETUP' } }, target: 'totpSetup', actions: 'enterTotpSetup' },
@@ -262,62 +292,33 @@ export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
         ],
       },
 
-      smsCode: {
-        initial: 'idle',
-        after: { codeExpiry: { target: 'signIn', actions: assign({ notice: 'codeExpired' as Notice, error: undefined }) } },
-        on: { CANCEL: { target: 'signIn', actions: 'clearMessages' } },
-        states: {
-          idle: {
-            on: {
-              SUBMIT_CODE: { target: 'submitting', actions: assign({ error: undefined, notice: undefined }) },
-              RESEND_CODE: { target: 'resending', actions: assign({ error: undefined, notice: undefined }) },
-            },
-          },
-          submitting: {
-            tags: 'pending',
-            invoke: {
-              src: 'confirmSignIn',
-              input: ({ event }) => ({ response: event.type === 'SUBMIT_CODE' ? event.code : '' }),
-              onDone: '#auth.routing',
-              onError: sessionAwareError(),
-            },
-          },
-          resending: {
-            tags: 'pending',
-            invoke: {
-              src: 'signIn',
-              input: ({ context }) => ({ username: context.username, password: context.password }),
-              onDone: [
-                { guard: { type: 'stepIs', params: { step: 'SMS_CODE' } }, target: '#auth.smsCode', reenter: true, actions: ['enterSms', 'noticeCodeResent'] },
-                { target: '#auth.routing' },
-              ],
-              onError: { target: 'idle', actions: 'setError' },
-            },
-          },
+      smsCode: codeChallenge('smsCode', 'SMS_CODE'),
+      emailCode: codeChallenge('emailCode', 'EMAIL_CODE'),
+
+      /** A resend that met the factor choice again: the same choice, then the code screen with a fresh code. */
+      rechoosing: {
+        tags: 'pending',
+        invoke: {
+          src: 'confirmSignIn',
+          input: ({ context }) => ({ response: context.chosenMfa ?? '' }),
+          onDone: [
+            { guard: { type: 'stepIs', params: { step: 'SMS_CODE' } }, target: 'smsCode', actions: ['enterCode', 'noticeCodeResent'] },
+            { guard: { type: 'stepIs', params: { step: 'EMAIL_CODE' } }, target: 'emailCode', actions: ['enterCode', 'noticeCodeResent'] },
+            { target: 'routing' },
+          ],
+          onError: { target: 'signIn', actions: ['setError', 'forgetChallenge'] },
         },
       },
 
       totpCode: challengeState('SUBMIT_CODE'),
       newPassword: challengeState('SUBMIT_NEW_PASSWORD'),
 
-      selectMfa: {
-        initial: 'idle',
-        on: { CANCEL: { target: 'signIn', actions: 'clearMessages' } },
-        states: {
-          idle: { on: { CHOOSE_MFA: { target: 'submitting', actions: assign({ error: undefined }) } } },
-          submitting: {
-            tags: 'pending',
-            invoke: {
-              src: 'confirmSignIn',
-              input: ({ event }) => ({ response: event.type === 'CHOOSE_MFA' ? event.mfa : '' }),
-              onDone: '#auth.routing',
-              onError: sessionAwareError(),
-            },
-          },
-        },
-      },
-
+      selectMfa: mfaChoice(),
+      /** MFA is required and the user has none: authenticator app or e-mail codes. */
+      selectMfaSetup: mfaChoice(),
       totpSetup: challengeState('SUBMIT_CODE'),
+      /** Setting up e-mail codes: the address, then a code sent to it (the emailCode state). */
+      emailSetup: challengeState('SUBMIT_EMAIL'),
 
       unsupported: {
         on: { CANCEL: { target: 'signIn', actions: 'clearMessages' } },
@@ -370,6 +371,17 @@ export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
           input: ({ context }) => ({ username: context.username, password: context.password }),
           onDone: '#auth.routing',
           onError: { target: 'signIn', actions: ['setError', 'forgetChallenge'] },
+        },
+      },
+
+      /** Signed in: remember this browser first, when the user asked (never blocks the sign-in). */
+      rememberingDevice: {
+        tags: 'pending',
+        always: { guard: ({ context }) => !(context.offerRememberDevice && context.rememberDevice), target: 'loadingUser' },
+        invoke: {
+          src: 'rememberDevice',
+          onDone: { target: 'loadingUser', actions: assign({ rememberDevice: false }) },
+          onError: { target: 'loadingUser', actions: assign({ rememberDevice: false, deviceNotRemembered: true }) },
         },
       },
 
@@ -449,20 +461,84 @@ export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
   });
 
   /** A code or password screen: submit → confirmSignIn → next step; a dead session returns to sign-in. */
-  function challengeState(submit: 'SUBMIT_CODE' | 'SUBMIT_NEW_PASSWORD') {
+  function challengeState(submit: 'SUBMIT_CODE' | 'SUBMIT_NEW_PASSWORD' | 'SUBMIT_EMAIL') {
     return {
       initial: 'idle' as const,
       on: { CANCEL: { target: '#auth.signIn', actions: 'clearMessages' as const } },
       states: {
-        idle: { on: { [submit]: { target: 'submitting', actions: 'clearError' as const } } },
+        idle: { on: { [submit]: { target: 'submitting', actions: 'beginAnswer' as const } } },
         submitting: {
           tags: 'pending' as const,
           invoke: {
             src: 'confirmSignIn' as const,
             input: ({ event }: { event: AuthEvent }) => ({
-              response: event.type === 'SUBMIT_CODE' ? event.code : event.type === 'SUBMIT_NEW_PASSWORD' ? event.password : '',
+              response: event.type === 'SUBMIT_CODE' ? event.code : event.type === 'SUBMIT_NEW_PASSWORD' ? event.password : event.type === 'SUBMIT_EMAIL' ? event.email : '',
               ...(event.type === 'SUBMIT_NEW_PASSWORD' && event.attributes ? { attributes: event.attributes } : {}),
             }),
+            onDone: '#auth.routing',
+            onError: sessionAwareError(),
+          },
+        },
+      },
+    };
+  }
+
+  /**
+   * An SMS or e-mail code: it expires with the auth session (a countdown, then back to sign-in), and
+   * a resend is a new sign-in with the password kept for it (Cognito has no "resend MFA code").
+   */
+  function codeChallenge(self: 'smsCode' | 'emailCode', step: 'SMS_CODE' | 'EMAIL_CODE') {
+    return {
+      initial: 'idle' as const,
+      after: { codeExpiry: { target: '#auth.signIn', actions: 'noticeCodeExpired' as const } },
+      on: { CANCEL: { target: '#auth.signIn', actions: 'clearMessages' as const } },
+      states: {
+        idle: {
+          on: {
+            SUBMIT_CODE: { target: 'submitting', actions: 'beginAnswer' as const },
+            RESEND_CODE: { target: 'resending', actions: 'clearMessages' as const },
+          },
+        },
+        submitting: {
+          tags: 'pending' as const,
+          invoke: {
+            src: 'confirmSignIn' as const,
+            input: ({ event }: { event: AuthEvent }) => ({ response: event.type === 'SUBMIT_CODE' ? event.code : '' }),
+            onDone: '#auth.routing',
+            onError: sessionAwareError(),
+          },
+        },
+        resending: {
+          tags: 'pending' as const,
+          invoke: {
+            src: 'signIn' as const,
+            input: ({ context }: { context: AuthContext }) => ({ username: context.username, password: context.password }),
+            onDone: [
+              { guard: { type: 'stepIs' as const, params: { step } }, target: `#auth.${self}`, reenter: true, actions: ['enterCode', 'noticeCodeResent'] as const },
+              { guard: 'rechoose' as const, target: '#auth.rechoosing' },
+              { target: '#auth.routing' },
+            ],
+            onError: { target: 'idle', actions: 'setError' as const },
+          },
+        },
+      },
+    };
+  }
+
+  /** Choosing a factor, to sign in with or to set up: confirmSignIn with the choice. */
+  function mfaChoice() {
+    return {
+      initial: 'idle' as const,
+      on: { CANCEL: { target: '#auth.signIn', actions: 'clearMessages' as const } },
+      states: {
+        idle: {
+          on: { CHOOSE_MFA: { target: 'submitting', actions: 'keepChoice' as const } },
+        },
+        submitting: {
+          tags: 'pending' as const,
+          invoke: {
+            src: 'confirmSignIn' as const,
+            input: ({ event }: { event: AuthEvent }) => ({ response: event.type === 'CHOOSE_MFA' ? event.mfa : '' }),
             onDone: '#auth.routing',
             onError: sessionAwareError(),
           },

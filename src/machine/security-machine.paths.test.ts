@@ -14,6 +14,7 @@ const OUTPUTS: Record<string, unknown[]> = {
   verifyPassword: [undefined],
   contact: [{ outcome: 'verified', attribute: 'email' }, { outcome: 'saved', attribute: 'email' }],
   changePassword: [undefined],
+  forgetDevice: [undefined],
 };
 const ERRORS = [namedError('CodeMismatchException', 'Invalid code'), namedError('SoftwareTokenMFANotFoundException', 'Software Token MFA has not been enabled by the userPool.')];
 const EVENTS: SecurityEvent[] = [
@@ -23,6 +24,10 @@ const EVENTS: SecurityEvent[] = [
   { type: 'CONFIRM_REPLACE' },
   { type: 'REMOVE_TOTP' },
   { type: 'SET_PREFERRED', mfa: 'SMS' },
+  { type: 'SET_PREFERRED', mfa: 'EMAIL' },
+  { type: 'ENABLE_EMAIL_MFA' },
+  { type: 'DISABLE_EMAIL_MFA' },
+  { type: 'FORGET_DEVICE', id: 'eu-west-1_d', current: true },
   { type: 'SUBMIT_CODE', code: '123456' },
   { type: 'SUBMIT_PASSWORD', password: 'pw' },
   { type: 'CHANGE_PHONE' },

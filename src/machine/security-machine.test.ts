@@ -3,7 +3,7 @@ import { type ActorRefFrom, createActor, waitFor } from 'xstate';
 import type { ContactMachine } from './contact-machine';
 import { CognitoLikeError, createFakeApi } from '../testing/fake-api';
 import { createSecurityMachine } from './security-machine';
-import type { AuthApi, MfaSettings, SecurityState } from './types';
+import type { AuthApi, DeviceInfo, MfaSettings, SecurityState } from './types';
 
 const user = (attributes: Record<string, string> = {}) => ({ username: 'ann', attributes: { sub: '1', ...attributes } });
 
@@ -11,12 +11,20 @@ const user = (attributes: Record<string, string> = {}) => ({ username: 'ann', at
 function backend(initial: { attributes?: Record<string, string>; mfa?: MfaSettings } = {}) {
   let attributes: Record<string, string> = { sub: '1', ...initial.attributes };
   let mfa: MfaSettings = initial.mfa ?? { enabled: [] };
+  let devices: DeviceInfo[] = [
+    { id: 'eu-west-1_a', name: 'Laptop', remembered: true, current: true },
+    { id: 'eu-west-1_b', name: 'Phone', remembered: false, current: false },
+  ];
   const api: Partial<AuthApi> = {
-    loadSecurity: () => Promise.resolve<SecurityState>({ user: { username: 'ann', attributes }, mfa }),
-    updateMfa: ({ sms, totp }) => {
+    loadSecurity: () => Promise.resolve<SecurityState>({ user: { username: 'ann', attributes }, mfa, devices }),
+    forgetDevice: ({ id }) => {
+      devices = devices.filter((d) => d.id !== id);
+      return Promise.resolve();
+    },
+    updateMfa: ({ sms, totp, email }) => {
       const enabled = new Set(mfa.enabled);
       let preferred = mfa.preferred;
-      for (const [type, change] of [['SMS', sms], ['TOTP', totp]] as const) {
+      for (const [type, change] of [['SMS', sms], ['TOTP', totp], ['EMAIL', email]] as const) {
         if (change === 'ENABLED' || change === 'PREFERRED') enabled.add(type);
         if (change === 'DISABLED') (enabled.delete(type), preferred === type && (preferred = undefined));
         if (change === 'PREFERRED') preferred = type;
@@ -321,5 +329,80 @@ describe('account security machine', () => {
     await waitFor(second, (s) => s.matches({ totpSetup: 'entering' }));
     second.send({ type: 'CANCEL' });
     expect(second.getSnapshot().value).toBe('ready');
+  });
+});
+
+describe('e-mail codes and devices in account security', () => {
+  it('turns e-mail codes on at once for a verified address, makes them preferred, and turns them off', async () => {
+    const b = backend({ attributes: { email: 'ann@example.com', email_verified: 'true' }, mfa: { enabled: ['TOTP'] } });
+    const { actor, calls } = start(b.api);
+    await settled(actor);
+    actor.send({ type: 'ENABLE_EMAIL_MFA' });
+    let s = await settled(actor);
+    expect(s.context.success).toBe('emailMfaOn');
+    expect(calls).toContainEqual({ method: 'updateMfa', args: [{ email: 'ENABLED' }] });
+    actor.send({ type: 'SET_PREFERRED', mfa: 'EMAIL' });
+    s = await settled(actor);
+    expect(s.context.security?.mfa).toEqual({ enabled: ['TOTP', 'EMAIL'], preferred: 'EMAIL' });
+    actor.send({ type: 'DISABLE_EMAIL_MFA' });
+    s = await settled(actor);
+    expect(s.context.success).toBe('emailMfaOff');
+    expect(b.mfa()).toEqual({ enabled: ['TOTP'] });
+  });
+
+  it('verifies an unverified address first (inline), then turns e-mail codes on; a wrong code changes nothing', async () => {
+    const b = backend({ attributes: { email: 'ann@example.com', email_verified: 'false' } });
+    const { actor, calls } = start(b.api);
+    await settled(actor);
+    actor.send({ type: 'ENABLE_EMAIL_MFA' });
+    expect(actor.getSnapshot().value).toBe('emailForMfa');
+    await contactSettled(actor);
+    expect(calls).toContainEqual({ method: 'sendContactCode', args: [{ attribute: 'email' }] });
+    contact(actor).send({ type: 'SUBMIT_CODE', code: '000000' });
+    expect((await contactSettled(actor)).context.error?.kind).toBe('wrongCode');
+    expect(calls.some((c) => c.method === 'updateMfa')).toBe(false);
+    contact(actor).send({ type: 'SUBMIT_CODE', code: '123456' });
+    const s = await waitFor(actor, (x) => x.matches('ready') && x.context.success !== undefined);
+    expect(s.context.success).toBe('emailMfaOn');
+    expect(b.mfa().enabled).toEqual(['EMAIL']);
+  });
+
+  it('cancelling the inline verification leaves e-mail codes off', async () => {
+    const b = backend({ attributes: { email: 'ann@example.com', email_verified: 'false' } });
+    const { actor } = start(b.api);
+    await settled(actor);
+    actor.send({ type: 'ENABLE_EMAIL_MFA' });
+    await contactSettled(actor);
+    actor.send({ type: 'CANCEL' });
+    const s = await settled(actor);
+    expect(s.value).toBe('ready');
+    expect(b.mfa().enabled).toEqual([]);
+  });
+
+  it('will not turn off the last factor when MFA is required', async () => {
+    const b = backend({ attributes: { email: 'ann@example.com', email_verified: 'true' }, mfa: { enabled: ['EMAIL'] } });
+    const { actor, calls } = start(b.api, true);
+    await settled(actor);
+    actor.send({ type: 'DISABLE_EMAIL_MFA' });
+    expect(actor.getSnapshot().context.error?.kind).toBe('mfaRequired');
+    expect(calls.some((c) => c.method === 'updateMfa')).toBe(false);
+  });
+
+  it('forgets a device and re-reads the list; a failure is shown and the list stays', async () => {
+    const b = backend();
+    let fail = false;
+    const { actor, calls } = start({ ...b.api, forgetDevice: (input) => (fail ? Promise.reject(new CognitoLikeError('NetworkError', 'offline')) : b.api.forgetDevice!(input)) });
+    let s = await settled(actor);
+    expect(s.context.security?.devices?.map((d) => d.id)).toEqual(['eu-west-1_a', 'eu-west-1_b']);
+    actor.send({ type: 'FORGET_DEVICE', id: 'eu-west-1_b', current: false });
+    s = await settled(actor);
+    expect(s.context.success).toBe('deviceForgotten');
+    expect(s.context.security?.devices?.map((d) => d.id)).toEqual(['eu-west-1_a']);
+    expect(calls).toContainEqual({ method: 'forgetDevice', args: [{ id: 'eu-west-1_b', current: false }] });
+    fail = true;
+    actor.send({ type: 'FORGET_DEVICE', id: 'eu-west-1_a', current: true });
+    s = await settled(actor);
+    expect(s.context.error?.kind).toBe('network');
+    expect(s.context.security?.devices).toHaveLength(1);
   });
 });

@@ -7,9 +7,24 @@
 import { assign, type ErrorActorEvent, fromPromise, setup } from 'xstate';
 import { toAuthError } from './errors';
 import { type ContactInput, createContactMachine } from './contact-machine';
-import type { AuthApi, AuthError, AuthErrorKind, MfaPreferenceChange, MfaType, SecurityState } from './types';
+import type { AuthApi, AuthError, AuthErrorKind, MfaChange, MfaType, SecurityState } from './types';
 
-export type SecuritySuccess = 'smsOn' | 'smsOff' | 'totpOn' | 'totpRemoved' | 'preferredSet' | 'phoneVerified' | 'emailVerified' | 'emailSaved' | 'passwordChanged';
+/** Which key of an MFA change names each factor. */
+const CHANGE_KEY = { SMS: 'sms', TOTP: 'totp', EMAIL: 'email' } as const satisfies Record<MfaType, keyof MfaChange>;
+
+export type SecuritySuccess =
+  | 'smsOn'
+  | 'smsOff'
+  | 'totpOn'
+  | 'totpRemoved'
+  | 'emailMfaOn'
+  | 'emailMfaOff'
+  | 'preferredSet'
+  | 'phoneVerified'
+  | 'emailVerified'
+  | 'emailSaved'
+  | 'passwordChanged'
+  | 'deviceForgotten';
 
 export interface SecurityContext {
   security?: SecurityState;
@@ -17,7 +32,7 @@ export interface SecurityContext {
   success?: SecuritySuccess;
   totpSetup?: { secret: string; uri: string };
   /** The change in flight and the message it earns. */
-  pending?: { change: { sms?: MfaPreferenceChange; totp?: MfaPreferenceChange }; success: SecuritySuccess };
+  pending?: { change: MfaChange; success: SecuritySuccess };
   /** Setting up a new authenticator app while one is on (a replacement). */
   replacing?: boolean;
   /** The contact change under way: which attribute, and whether it starts with a new value or a code. */
@@ -32,6 +47,10 @@ export interface SecurityContext {
 export type SecurityEvent =
   | { type: 'ENABLE_SMS' }
   | { type: 'DISABLE_SMS' }
+  /** E-mail codes: turned on once the address is verified (verified here first when it isn't). */
+  | { type: 'ENABLE_EMAIL_MFA' }
+  | { type: 'DISABLE_EMAIL_MFA' }
+  | { type: 'FORGET_DEVICE'; id: string; current: boolean }
   | { type: 'SET_UP_TOTP' }
   | { type: 'CONFIRM_REPLACE' }
   | { type: 'REMOVE_TOTP' }
@@ -72,10 +91,12 @@ export function createSecurityMachine(api: AuthApi) {
       verifyTotpSetup: fromPromise<void, { code: string }>(({ input }) => api.verifyTotpSetup(input)),
       verifyPassword: fromPromise<void, { password: string }>(({ input }) => api.verifyPassword(input)),
       contact: createContactMachine(api),
+      forgetDevice: fromPromise<void, { id: string; current: boolean }>(({ input }) => api.forgetDevice(input)),
       changePassword: fromPromise<void, { oldPassword: string; newPassword: string }>(({ input }) => api.changePassword(input)),
     },
     guards: {
       hasPhone: ({ context }) => Boolean(context.security?.user.attributes.phone_number),
+      emailVerified: ({ context }) => Boolean(context.security?.user.attributes.email) && context.security?.user.attributes.email_verified === 'true',
       totpOn: ({ context }) => context.security?.mfa.enabled.includes('TOTP') ?? false,
       totpSuspended: ({ context }) => context.totpSuspended === true,
       mfaRequired: ({ context }) => context.mfaRequired,
@@ -142,14 +163,19 @@ export function createSecurityMachine(api: AuthApi) {
             { guard: 'mfaRequired', actions: 'totpRequired' },
             { target: 'removeTotp', actions: 'clearMessages' },
           ],
-          SET_PREFERRED: [
-            {
-              guard: ({ event }) => event.mfa === 'SMS',
-              target: 'updating',
-              actions: { type: 'plan', params: { change: { sms: 'PREFERRED' }, success: 'preferredSet' } },
-            },
-            { target: 'updating', actions: { type: 'plan', params: { change: { totp: 'PREFERRED' }, success: 'preferredSet' } } },
+          SET_PREFERRED: {
+            target: 'updating',
+            actions: { type: 'plan', params: ({ event }) => ({ change: { [CHANGE_KEY[event.mfa]]: 'PREFERRED' }, success: 'preferredSet' as const }) },
+          },
+          ENABLE_EMAIL_MFA: [
+            { guard: 'emailVerified', target: 'updating', actions: { type: 'plan', params: { change: { email: 'ENABLED' }, success: 'emailMfaOn' } } },
+            { target: 'emailForMfa', actions: 'clearMessages' },
           ],
+          DISABLE_EMAIL_MFA: [
+            { guard: { type: 'isLastRequiredFactor', params: { mfa: 'EMAIL' } }, actions: 'lastFactor' },
+            { target: 'updating', actions: { type: 'plan', params: { change: { email: 'DISABLED' }, success: 'emailMfaOff' } } },
+          ],
+          FORGET_DEVICE: { target: 'forgettingDevice', actions: 'clearMessages' },
         },
       },
 
@@ -250,6 +276,35 @@ export function createSecurityMachine(api: AuthApi) {
           input: { attribute: 'phone_number', start: 'enter' },
           // Cognito lets an unverified number receive MFA codes: SMS goes on either way.
           onDone: { target: 'updating', actions: { type: 'plan', params: { change: { sms: 'ENABLED' }, success: 'smsOn' } } },
+        },
+      },
+
+      /** E-mail codes need a verified address: verify the one on file (or enter one), then turn them on. */
+      emailForMfa: {
+        on: { CANCEL: { target: 'reloading', actions: 'clearMessages' } },
+        invoke: {
+          id: 'contact',
+          src: 'contact',
+          input: ({ context }) => ({ attribute: 'email' as const, start: context.security?.user.attributes.email ? ('send' as const) : ('enter' as const) }),
+          onDone: [
+            {
+              guard: ({ event }) => event.output.outcome === 'verified',
+              target: 'updating',
+              actions: { type: 'plan', params: { change: { email: 'ENABLED' }, success: 'emailMfaOn' } },
+            },
+            { target: 'reloading' },
+          ],
+        },
+      },
+
+      /** Forgetting a device: it will be asked for MFA again (and its refresh tokens stop working). */
+      forgettingDevice: {
+        tags: 'pending',
+        invoke: {
+          src: 'forgetDevice',
+          input: ({ event }) => (event.type === 'FORGET_DEVICE' ? { id: event.id, current: event.current } : { id: '', current: false }),
+          onDone: { target: 'reloading', actions: assign({ success: 'deviceForgotten' as const }) },
+          onError: { target: 'reloading', actions: 'setError' },
         },
       },
 

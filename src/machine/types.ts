@@ -1,14 +1,19 @@
 /** The boundary between the sign-in machine and whatever talks to Cognito (Amplify in the app, fakes in tests). */
 
-export type MfaType = 'SMS' | 'TOTP';
+export type MfaType = 'SMS' | 'TOTP' | 'EMAIL';
 
 /** Where a sign-in stands after a call, reduced from Amplify's `nextStep`. */
 export type SignInResult =
   | { step: 'DONE' }
   | { step: 'SMS_CODE'; destination: string }
+  | { step: 'EMAIL_CODE'; destination: string }
   | { step: 'TOTP_CODE' }
   | { step: 'SELECT_MFA'; choices: MfaType[] }
   | { step: 'TOTP_SETUP'; secret: string; uri: string }
+  /** MFA is required and the user has none: which factor to set up (authenticator app or e-mail). */
+  | { step: 'SELECT_MFA_SETUP'; choices: MfaType[] }
+  /** Setting up e-mail codes at sign-in: the address to send them to. */
+  | { step: 'EMAIL_SETUP' }
   | { step: 'NEW_PASSWORD'; requiredAttributes: string[] }
   /** The account is not confirmed yet (UserNotConfirmedException). */
   | { step: 'CONFIRM_SIGN_UP' }
@@ -70,9 +75,22 @@ export interface MfaSettings {
   preferred?: MfaType;
 }
 
+/** A device Cognito tracks for the user (remembered devices skip MFA). */
+export interface DeviceInfo {
+  id: string;
+  name?: string;
+  /** Last sign-in on it (ms since epoch). */
+  lastSignIn?: number;
+  remembered: boolean;
+  /** The browser this page runs in. */
+  current: boolean;
+}
+
 export interface SecurityState {
   user: UserInfo;
   mfa: MfaSettings;
+  /** Listed when the pool tracks devices (config rememberDevices). */
+  devices?: DeviceInfo[];
 }
 
 export interface AuthApi {
@@ -84,7 +102,11 @@ export interface AuthApi {
   signOut(input: { global: boolean }): Promise<void>;
   /** Account security. */
   loadSecurity(): Promise<SecurityState>;
-  updateMfa(input: { sms?: MfaPreferenceChange; totp?: MfaPreferenceChange }): Promise<void>;
+  updateMfa(input: MfaChange): Promise<void>;
+  /** After MFA, when the user asked: this browser skips MFA from now on (UpdateDeviceStatus). */
+  rememberDevice(): Promise<void>;
+  /** Forgets a device; `current`: this browser, whose device keys go too. */
+  forgetDevice(input: { id: string; current: boolean }): Promise<void>;
   beginTotpSetup(): Promise<{ secret: string; uri: string }>;
   verifyTotpSetup(input: { code: string }): Promise<void>;
   /** Asks Cognito to check the password (see amplify-auth.ts for how). Resolves when it is right. */
@@ -106,3 +128,8 @@ export interface AuthApi {
 }
 
 export type MfaPreferenceChange = 'ENABLED' | 'DISABLED' | 'PREFERRED' | 'NOT_PREFERRED';
+export interface MfaChange {
+  sms?: MfaPreferenceChange;
+  totp?: MfaPreferenceChange;
+  email?: MfaPreferenceChange;
+}

@@ -10,6 +10,8 @@ export interface FlowConfig {
   passwordPolicy: PasswordPolicy;
   signUp: boolean;
   signUpPhone?: 'optional' | 'required' | undefined;
+  /** The pool offers e-mail codes as an MFA factor. */
+  emailMfa?: boolean;
 }
 
 export const FlowConfigContext = createContext<FlowConfig>({ passwordPolicy: DEFAULT_PASSWORD_POLICY, signUp: false });

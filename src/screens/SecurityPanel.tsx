@@ -12,6 +12,8 @@ import { type ContactRef, type SecurityRef, useSecurityState } from '../react/au
 import { ContactPanel } from './ContactPanel';
 import { LoadingScreen } from './Loading';
 import { TotpSetupPanel } from './TotpSetupPanel';
+import { DeviceList } from './DeviceList';
+import { useFlowConfig } from '../react/flow-config';
 
 export const maskPhone = (phone: string) => `+${'*'.repeat(Math.max(phone.replace(/^\+/, '').length - 4, 0))}${phone.slice(-4)}`;
 
@@ -19,6 +21,7 @@ export const maskPhone = (phone: string) => `+${'*'.repeat(Math.max(phone.replac
 export function SecurityPanel({ child, onClose }: { child: SecurityRef; onClose?: (() => void) | undefined }) {
   const t = useT();
   const { matches, context, isPending, send } = useSecurityState(child);
+  const { emailMfa = false } = useFlowConfig();
   const prefix = useScopedId('');
   const scope = (id: string) => prefix + id;
   const contact = useSelector(child, (s) => s.children.contact as ContactRef | undefined);
@@ -80,7 +83,7 @@ export function SecurityPanel({ child, onClose }: { child: SecurityRef; onClose?
     );
   }
   if (matches('removeTotp')) return <RemoveTotp error={context.error} pending={isPending} send={send} />;
-  if (matches('phone') || matches('contactChange')) {
+  if (matches('phone') || matches('contactChange') || matches('emailForMfa')) {
     return contact ? <ContactPanel child={contact} onCancel={() => send({ type: 'CANCEL' })} /> : <LoadingScreen />;
   }
   if (matches('changePassword')) return <ChangePassword error={context.error} pending={isPending} send={send} />;
@@ -92,7 +95,14 @@ export function SecurityPanel({ child, onClose }: { child: SecurityRef; onClose?
   const phoneVerified = security.user.attributes.phone_number_verified === 'true';
   const email = security.user.attributes.email;
   const emailVerified = security.user.attributes.email_verified === 'true';
-  const ids = { sms: scope('sms-heading'), totp: scope('totp-heading'), contact: scope('contact-heading'), password: scope('password-heading') };
+  const ids = {
+    sms: scope('sms-heading'),
+    totp: scope('totp-heading'),
+    email: scope('email-mfa-heading'),
+    devices: scope('devices-heading'),
+    contact: scope('contact-heading'),
+    password: scope('password-heading'),
+  };
   const verifiedText = (verified: boolean) => (verified ? t('account.phoneVerified') : t('account.phoneUnverified'));
   const on = (m: MfaType) => enabled.includes(m);
   const preferredControl = (m: MfaType) =>
@@ -152,6 +162,26 @@ export function SecurityPanel({ child, onClose }: { child: SecurityRef; onClose?
           {preferredControl('TOTP')}
         </div>
       </section>
+      {(emailMfa || on('EMAIL')) && (
+        <section className="factor" aria-labelledby={ids.email} aria-busy={isPending}>
+          <SectionHeading id={ids.email}>{t('account.emailMfa')}</SectionHeading>
+          <p data-testid="email-mfa-status">{on('EMAIL') && email ? t('account.emailMfaOn', { email }) : t('account.smsOff')}</p>
+          {!on('EMAIL') && !emailVerified && <p className="hint">{t('account.emailMfaNeedsVerified')}</p>}
+          <div className="actions">
+            {on('EMAIL') ? (
+              <button type="button" className="secondary" aria-label={t('account.turnOffEmailMfa')} disabled={isPending} onClick={() => send({ type: 'DISABLE_EMAIL_MFA' })}>
+                {t('account.turnOff')}
+              </button>
+            ) : (
+              <button type="button" className="secondary" aria-label={t('account.turnOnEmailMfa')} disabled={isPending} onClick={() => send({ type: 'ENABLE_EMAIL_MFA' })}>
+                {t('account.turnOn')}
+              </button>
+            )}
+            {preferredControl('EMAIL')}
+          </div>
+        </section>
+      )}
+      {security.devices && <DeviceList devices={security.devices} headingId={ids.devices} pending={isPending} send={send} />}
       <section className="factor" aria-labelledby={ids.contact} aria-busy={isPending}>
         <SectionHeading id={ids.contact}>{t('account.contact')}</SectionHeading>
         <p data-testid="email-status">{email ? t('account.emailOnFile', { email, verified: verifiedText(emailVerified) }) : t('account.noEmail')}</p>

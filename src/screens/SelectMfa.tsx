@@ -4,12 +4,13 @@ import { Screen } from '../components/Screen';
 import { useT } from '../i18n';
 import { useAuth } from '../react/auth';
 
-export function SelectMfaScreen() {
+/** Choosing a factor: to sign in with (`use`), or to set up when MFA is required and the user has none (`setup`). */
+export function MfaChoiceScreen({ purpose }: { purpose: 'use' | 'setup' }) {
   const t = useT();
   const { context, isPending, send } = useAuth();
   return (
-    <Screen title={t('select.title')}>
-      <p>{t('select.help')}</p>
+    <Screen title={t(purpose === 'use' ? 'select.title' : 'selectSetup.title')}>
+      <p>{t(purpose === 'use' ? 'select.help' : 'selectSetup.help')}</p>
       <Messages error={context.error} />
       <ul className="choices">
         {context.mfaChoices.map((mfa) => (
@@ -24,3 +25,6 @@ export function SelectMfaScreen() {
     </Screen>
   );
 }
+
+export const SelectMfaScreen = () => <MfaChoiceScreen purpose="use" />;
+export const SelectMfaSetupScreen = () => <MfaChoiceScreen purpose="setup" />;

@@ -14,6 +14,7 @@ export function SignedInScreen() {
           {context.user.attributes.email}
         </p>
       )}
+      {context.deviceNotRemembered && <p className="warning">{t('signedIn.deviceNotRemembered')}</p>}
       <Messages error={context.error} />
       <div className="actions">
         <button type="button" className="secondary" onClick={() => send({ type: 'OPEN_ACCOUNT' })}>

@@ -6,19 +6,20 @@ import { Screen } from '../components/Screen';
 import { useT } from '../i18n';
 import { useAuth } from '../react/auth';
 
-export function SmsCodeScreen() {
+/** An MFA code sent by text message or e-mail: where it went, how long it lasts, a new one on request. */
+export function DeliveredCodeScreen({ medium }: { medium: 'sms' | 'email' }) {
   const t = useT();
   const { context, isPending, send } = useAuth();
   return (
-    <Screen title={t('sms.title')}>
-      <p className="destination">{t('sms.sentTo', { destination: context.smsDestination ?? '' })}</p>
+    <Screen title={t(`${medium}.title`)}>
+      <p className="destination">{t(`${medium}.sentTo`, { destination: context.codeDestination ?? '' })}</p>
       {context.codeExpiresAt !== undefined && (
         <p className="expiry">
           {t('sms.expiresIn')} <Countdown until={context.codeExpiresAt} />
         </p>
       )}
       <Messages error={context.error} notice={context.notice && t(`notice.${context.notice}`)} />
-      <CodeForm pending={isPending} onCode={(code) => send({ type: 'SUBMIT_CODE', code })}>
+      <CodeForm pending={isPending} offerRemember={context.offerRememberDevice} onCode={(code, remember) => send({ type: 'SUBMIT_CODE', code, remember })}>
         <SecondaryButton pending={isPending} onClick={() => send({ type: 'RESEND_CODE' })}>
           {t('sms.resend')}
         </SecondaryButton>
@@ -27,3 +28,5 @@ export function SmsCodeScreen() {
     </Screen>
   );
 }
+
+export const SmsCodeScreen = () => <DeliveredCodeScreen medium="sms" />;

@@ -12,7 +12,7 @@ export function TotpCodeScreen() {
     <Screen title={t('totp.title')}>
       <p>{t('totp.help')}</p>
       <Messages error={context.error} />
-      <CodeForm pending={isPending} onCode={(code) => send({ type: 'SUBMIT_CODE', code })}>
+      <CodeForm pending={isPending} offerRemember={context.offerRememberDevice} onCode={(code, remember) => send({ type: 'SUBMIT_CODE', code, remember })}>
         <LinkButton onClick={() => send({ type: 'CANCEL' })}>{t('common.back')}</LinkButton>
       </CodeForm>
     </Screen>

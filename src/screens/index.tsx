@@ -15,6 +15,9 @@ const VerifyEmailScreen = lazy(() => import('./VerifyEmail'));
 const SmsCodeScreen = later('SmsCodeScreen');
 const TotpCodeScreen = later('TotpCodeScreen');
 const SelectMfaScreen = later('SelectMfaScreen');
+const SelectMfaSetupScreen = later('SelectMfaSetupScreen');
+const EmailCodeScreen = later('EmailCodeScreen');
+const EmailSetupScreen = later('EmailSetupScreen');
 const NewPasswordScreen = later('NewPasswordScreen');
 const UnsupportedScreen = later('UnsupportedScreen');
 const SignedInScreen = later('SignedInScreen');
@@ -28,11 +31,16 @@ const SCREENS: Record<ScreenName, ComponentType> = {
   loadingUser: LoadingScreen,
   resuming: LoadingScreen,
   autoSigningIn: LoadingScreen,
+  rechoosing: LoadingScreen,
+  rememberingDevice: LoadingScreen,
   recovery: RecoveryScreen,
   signUp: SignUpScreen,
   verifyEmail: VerifyEmailScreen,
   signIn: SignInScreen,
   smsCode: SmsCodeScreen,
+  emailCode: EmailCodeScreen,
+  selectMfaSetup: SelectMfaSetupScreen,
+  emailSetup: EmailSetupScreen,
   totpCode: TotpCodeScreen,
   selectMfa: SelectMfaScreen,
   totpSetup: TotpSetupScreen,

@@ -1,7 +1,9 @@
 /** The screens after sign-in, in one lazily loaded chunk (see index.tsx). */
 export { LeavingScreen } from './Leaving';
 export { NewPasswordScreen } from './NewPassword';
-export { SelectMfaScreen } from './SelectMfa';
+export { SelectMfaScreen, SelectMfaSetupScreen } from './SelectMfa';
+export { EmailCodeScreen } from './EmailCode';
+export { EmailSetupScreen } from './EmailSetup';
 export { SignedInScreen } from './SignedIn';
 export { SmsCodeScreen } from './SmsCode';
 export { TotpCodeScreen } from './TotpCode';

@@ -36,6 +36,8 @@ export function createFakeApi(overrides: Partial<Handlers> = {}): { api: AuthApi
     confirmSignUp: notScripted('confirmSignUp'),
     resendSignUpCode: notScripted('resendSignUpCode'),
     autoSignIn: notScripted('autoSignIn'),
+    rememberDevice: notScripted('rememberDevice'),
+    forgetDevice: notScripted('forgetDevice'),
     ...overrides,
   };
   const api = Object.fromEntries(

@@ -1,0 +1,3 @@
+import { DeliveredCodeScreen } from './SmsCode';
+
+export const EmailCodeScreen = () => <DeliveredCodeScreen medium="email" />;
