@@ -1,6 +1,7 @@
 /** The demo pool, client and users that `npm start` creates once. */
 import { callAdmin } from './admin.js';
 import type { Services } from './context.js';
+import type { PoolRecord } from './services/model.js';
 
 export const DEMO_POOL_NAME = 'demo';
 export const DEMO_PASSWORD = 'Demo-Passw0rd!';
@@ -24,7 +25,11 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'totp-user', password: DEMO_PASSWORD, what: 'no MFA yet: set up an authenticator app under Account security' },
   { username: 'unverified-user', password: DEMO_PASSWORD, what: 'e-mail not verified: offered to verify it after sign-in' },
   { username: 'reset-user', password: DEMO_PASSWORD, what: 'password reset by an administrator: sign-in leads to a reset code' },
+  { username: 'email-user', password: DEMO_PASSWORD, what: 'e-mail code MFA; tick "Remember this device" to skip it next time' },
 ];
+
+/** The demo pool sends e-mail through SES (as e-mail MFA requires); the emulator only pretends to. */
+export const SES_EMAIL_CONFIGURATION = { EmailSendingAccount: 'DEVELOPER', SourceArn: 'arn:aws:ses:eu-west-1:000000000000:identity/no-reply@example.com' };
 
 export interface DemoConfig {
   region: string;
@@ -35,19 +40,24 @@ export interface DemoConfig {
   sessionMinutes: number;
   signUp: boolean;
   signUpPhone: 'optional';
+  emailMfa: boolean;
+  rememberDevices: 'off' | 'always' | 'onUserPrompt';
 }
 
 export async function seedDemo(services: Services, endpoint: string): Promise<{ config: DemoConfig; created: boolean }> {
   const existing = services.store.listPools().find((p) => p.name === DEMO_POOL_NAME);
   const client = existing && services.store.listClients(existing.id)[0];
   if (existing && client) {
-    return { created: false, config: configFor(existing.id, existing.region, client.id, client.authSessionValidity, endpoint) };
+    return { created: false, config: configFor(existing, client.id, client.authSessionValidity, endpoint) };
   }
   const { UserPool } = await callAdmin<{ UserPool: { Id: string } }>(services, 'CreateUserPool', {
     PoolName: DEMO_POOL_NAME,
     // Self-registration is open; e-mail and phone are verified with a code.
     AutoVerifiedAttributes: ['email', 'phone_number'],
     VerificationMessageTemplate: { EmailMessage: 'Your Demo verification code is {####}', EmailSubject: 'Your Demo code', SmsMessage: 'Your Demo verification code is {####}' },
+    EmailConfiguration: SES_EMAIL_CONFIGURATION,
+    // Remembered on the user's prompt, and then a remembered device skips MFA.
+    DeviceConfiguration: { ChallengeRequiredOnNewDevice: true, DeviceOnlyRememberedOnUserPrompt: true },
   });
   const poolId = UserPool.Id;
   await callAdmin(services, 'SetUserPoolMfaConfig', {
@@ -55,6 +65,7 @@ export async function seedDemo(services: Services, endpoint: string): Promise<{ 
     MfaConfiguration: 'OPTIONAL',
     SmsMfaConfiguration: { SmsAuthenticationMessage: 'Your Demo sign-in code is {####}', SmsConfiguration: SMS_CONFIGURATION },
     SoftwareTokenMfaConfiguration: { Enabled: true },
+    EmailMfaConfiguration: { Message: 'Your Demo sign-in code is {####}', Subject: 'Your Demo sign-in code' },
   });
   const { UserPoolClient } = await callAdmin<{ UserPoolClient: { ClientId: string } }>(services, 'CreateUserPoolClient', {
     UserPoolId: poolId,
@@ -74,6 +85,8 @@ export async function seedDemo(services: Services, endpoint: string): Promise<{ 
   await permanent('unverified-user', [{ Name: 'email', Value: 'unverified-user@example.com' }]);
   await permanent('reset-user', [{ Name: 'email', Value: 'reset-user@example.com' }, { Name: 'email_verified', Value: 'true' }]);
   await callAdmin(services, 'AdminResetUserPassword', { UserPoolId: poolId, Username: 'reset-user' });
+  await permanent('email-user', [{ Name: 'email', Value: 'email-user@example.com' }, { Name: 'email_verified', Value: 'true' }]);
+  await callAdmin(services, 'AdminSetUserMFAPreference', { UserPoolId: poolId, Username: 'email-user', EmailMfaSettings: { Enabled: true, PreferredMfa: true } });
   await callAdmin(services, 'AdminCreateUser', {
     UserPoolId: poolId,
     Username: 'new-user',
@@ -81,16 +94,19 @@ export async function seedDemo(services: Services, endpoint: string): Promise<{ 
     MessageAction: 'SUPPRESS',
     UserAttributes: [{ Name: 'email', Value: 'new-user@example.com' }],
   });
-  return { created: true, config: configFor(poolId, poolId.split('_')[0], UserPoolClient.ClientId, 3, endpoint) };
+  return { created: true, config: configFor(services.store.getPool(poolId)!, UserPoolClient.ClientId, 3, endpoint) };
 }
 
-const configFor = (userPoolId: string, region: string, userPoolClientId: string, sessionMinutes: number, endpoint: string): DemoConfig => ({
-  region,
-  userPoolId,
+/** What the app must know of the pool, read from the pool itself (a data folder seeded by an older version has less). */
+const configFor = (pool: PoolRecord, userPoolClientId: string, sessionMinutes: number, endpoint: string): DemoConfig => ({
+  region: pool.region,
+  userPoolId: pool.id,
   userPoolClientId,
   endpoint,
   appName: 'Demo',
   sessionMinutes,
   signUp: true,
   signUpPhone: 'optional',
+  emailMfa: pool.emailMfa !== undefined,
+  rememberDevices: !pool.deviceConfiguration ? 'off' : pool.deviceConfiguration.DeviceOnlyRememberedOnUserPrompt ? 'onUserPrompt' : 'always',
 });

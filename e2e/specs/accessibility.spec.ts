@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/emulator';
-import { walkLifecycleScreens, walkOtherScreens, walkSmsAndAccountScreens } from '../fixtures/screens';
+import { walkEmailAndDeviceScreens, walkLifecycleScreens, walkOtherScreens, walkSmsAndAccountScreens } from '../fixtures/screens';
 
 async function expectNoAxeViolations(page: Page, screen: string): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
@@ -23,6 +23,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
     test('forgotten password, sign-up and its code, the e-mail offer, change password and e-mail', async ({ page, newPool, usePool, mail }) => {
       await walkLifecycleScreens(page, { newPool, usePool, mail }, (screen) => expectNoAxeViolations(page, screen));
+    });
+
+    test('e-mail codes, three factors, remember this device, e-mail set-up, devices in account security', async ({ page, newPool, usePool, mail }) => {
+      await walkEmailAndDeviceScreens(page, { newPool, usePool, mail }, (screen) => expectNoAxeViolations(page, screen));
     });
   });
 }

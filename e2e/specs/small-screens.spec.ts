@@ -5,7 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/emulator';
-import { walkLifecycleScreens, walkOtherScreens, walkSmsAndAccountScreens } from '../fixtures/screens';
+import { walkEmailAndDeviceScreens, walkLifecycleScreens, walkOtherScreens, walkSmsAndAccountScreens } from '../fixtures/screens';
 
 async function expectFitsPhone(page: Page, screen: string): Promise<void> {
   const layout = await page.evaluate(() => {
@@ -15,14 +15,16 @@ async function expectFitsPhone(page: Page, screen: string): Promise<void> {
       return r.width > 0 && r.height > 0 && getComputedStyle(e).visibility !== 'hidden';
     };
     const label = (e: Element) => `${e.tagName.toLowerCase()} "${(e.getAttribute('aria-label') ?? e.textContent ?? (e as HTMLInputElement).name ?? '').trim().slice(0, 40)}"`;
-    const targets = [...document.querySelectorAll('button, input:not([type=hidden]), a[href], select, textarea')].filter(visible);
+    // A checkbox is toggled by its label too (WCAG 2.5.8 counts it): the label is the target to measure.
+    const target = (e: Element) => (e.matches('input[type=checkbox]') && e.id ? (document.querySelector(`label[for="${e.id}"]`) ?? e) : e);
+    const targets = [...document.querySelectorAll('button, input:not([type=hidden]), a[href], select, textarea')].filter(visible).map(target);
     const card = document.querySelector('.card')?.getBoundingClientRect();
     return {
       overflow: root.scrollWidth - root.clientWidth,
       small: targets.filter((e) => e.getBoundingClientRect().height < 44).map((e) => `${label(e)}: ${e.getBoundingClientRect().height.toFixed(0)} px`),
       // A text field narrower than 80 % of the card's width is squeezed by something beside it.
       narrow: card
-        ? targets.filter((e) => e.tagName === 'INPUT' && e.getBoundingClientRect().width < 0.8 * (card.width - 2 * parseFloat(getComputedStyle(document.querySelector('.card')!).paddingLeft))).map(label)
+        ? targets.filter((e) => e.tagName === 'INPUT' && (e as HTMLInputElement).type !== 'checkbox' && e.getBoundingClientRect().width < 0.8 * (card.width - 2 * parseFloat(getComputedStyle(document.querySelector('.card')!).paddingLeft))).map(label)
         : [],
     };
   });
@@ -45,6 +47,10 @@ for (const width of [320, 375]) {
 
     test('forgotten password, sign-up and its code, the e-mail offer, change password and e-mail', async ({ page, newPool, usePool, mail }) => {
       await walkLifecycleScreens(page, { newPool, usePool, mail }, (screen) => expectFitsPhone(page, screen));
+    });
+
+    test('e-mail codes, three factors, remember this device, e-mail set-up, devices in account security', async ({ page, newPool, usePool, mail }) => {
+      await walkEmailAndDeviceScreens(page, { newPool, usePool, mail }, (screen) => expectFitsPhone(page, screen));
     });
   });
 }

@@ -23,8 +23,8 @@ export function confirmedDevice(user: UserRecord, key: string | undefined): Devi
 
 /**
  * The DEVICE_KEY a sign-in names: Cognito answers ResourceNotFoundException "Device does not exist."
- * for a forgotten or unknown device (amplify-android pull 2605, amazon-cognito-identity-js issue 200).
- * Pools that don't track devices ignore it.
+ * for a forgotten or unknown device (amplify-android pull 2605, amazon-cognito-identity-js issue 200;
+ * Amplify v6 retries without it: retryOnResourceNotFoundException). Pools that don't track devices ignore it.
  */
 export function checkSignInDevice(pool: PoolRecord, user: UserRecord, key: string | undefined): string | undefined {
   if (!key || !tracksDevices(pool)) return undefined;

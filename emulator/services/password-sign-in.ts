@@ -6,6 +6,7 @@ import type { ClientRecord, ExplicitAuthFlow, PoolRecord, UserRecord } from './m
 import { afterPassword, type SignInStep } from './sign-in.js';
 import { createServerEphemeral, parseClientA, verifyPasswordClaim, isSrpTimestamp } from './srp.js';
 import { checkSecretHash, findUser, passwordMatches, poolNameOf, unknownUser } from './users.js';
+import { checkSignInDevice } from './devices.js';
 
 export function requireFlow(client: ClientRecord, flow: ExplicitAuthFlow, name: string): void {
   if (!client.explicitAuthFlows.includes(flow)) throw invalidParameter(`${name} flow not enabled for this client`);
@@ -41,7 +42,7 @@ export async function passwordSignIn(svc: Services, pool: PoolRecord, client: Cl
  * looks the same (random salt and verifier), so whether a username exists can't be learnt here:
  * the answer fails like a wrong password. LEGACY clients are told UserNotFoundException at once.
  */
-export async function startSrp(svc: Services, pool: PoolRecord, client: ClientRecord, username: string, srpA: string, deviceKey?: string): Promise<SignInStep> {
+export async function startSrp(svc: Services, pool: PoolRecord, client: ClientRecord, username: string, srpA: string): Promise<SignInStep> {
   const A = parseClientA(srpA);
   if (A === undefined) throw invalidParameter('Invalid SRP_A value.');
   const user = findUser(svc.store, pool, username);
@@ -51,7 +52,7 @@ export async function startSrp(svc: Services, pool: PoolRecord, client: ClientRe
   const ephemeral = await createServerEphemeral(verifier);
   const userId = user?.username ?? username;
   const secretBlock = randomBytes(64).toString('base64');
-  svc.sessions.create(client, userId, { authTime: 0, deviceKey }, { step: 'PASSWORD_VERIFIER', A: A.toString(16), b: ephemeral.b, B: ephemeral.B, secretBlock }, secretBlock);
+  svc.sessions.create(client, userId, { authTime: 0 }, { step: 'PASSWORD_VERIFIER', A: A.toString(16), b: ephemeral.b, B: ephemeral.B, secretBlock }, secretBlock);
   return {
     ChallengeName: 'PASSWORD_VERIFIER',
     ChallengeParameters: { SALT: salt, SECRET_BLOCK: secretBlock, SRP_B: ephemeral.B, USERNAME: userId, USER_ID_FOR_SRP: userId },
@@ -69,6 +70,11 @@ export async function answerPasswordVerifier(svc: Services, pool: PoolRecord, cl
   }
   if (!isSrpTimestamp(timestamp)) throw invalidParameter('Invalid TIMESTAMP format.');
   const session = svc.sessions.open(secretBlock, client);
+  const deviceKey = responses.get('DEVICE_KEY');
+  const named = session.record.state.step === 'PASSWORD_VERIFIER' && session.record.username === username ? svc.store.getUser(pool.id, username) : undefined;
+  // Before the session is used up: Amplify v6 answers "Device does not exist." by dropping its device
+  // keys and sending the same PASSWORD_VERIFIER again (retryOnResourceNotFoundException).
+  if (named) checkSignInDevice(pool, named, deviceKey);
   svc.sessions.consume(session);
   const { state } = session.record;
   if (state.step !== 'PASSWORD_VERIFIER' || session.record.username !== username) throw badCredentials();
@@ -89,6 +95,6 @@ export async function answerPasswordVerifier(svc: Services, pool: PoolRecord, cl
   );
   if (!ok) throw badCredentials();
   assertCanSignIn(user);
-  // DEVICE_KEY may come with InitiateAuth or with this answer (Amplify sends both).
-  return afterPassword(svc, pool, client, user, responses.get('DEVICE_KEY') ?? session.record.deviceKey);
+  // The answer's DEVICE_KEY counts (Amplify sends it with InitiateAuth too, but leaves it out of its retry).
+  return afterPassword(svc, pool, client, user, deviceKey);
 }

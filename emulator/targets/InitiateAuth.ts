@@ -20,7 +20,8 @@ export const InitiateAuth: Operation = async (svc, body) => {
       const srpA = params.get('SRP_A');
       if (!username || !srpA) throw invalidParameter('Missing required parameter USERNAME or SRP_A');
       checkSecretHash(client, username, params.get('SECRET_HASH'));
-      return startSrp(svc, pool, client, username, srpA, params.get('DEVICE_KEY'));
+      // DEVICE_KEY comes again with PASSWORD_VERIFIER, where it is checked.
+      return startSrp(svc, pool, client, username, srpA);
     }
     case 'USER_PASSWORD_AUTH':
       requireFlow(client, 'ALLOW_USER_PASSWORD_AUTH', 'USER_PASSWORD_AUTH');

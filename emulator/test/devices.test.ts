@@ -194,8 +194,8 @@ describe('Device tracking with the AWS SDK v3', () => {
     await expectCognitoError(h.sdk.send(new ListDevicesCommand({ AccessToken: 'not-a-token' })), 'NotAuthorizedException');
   });
 
-  it('ForgetDevice: the device is gone, its refresh tokens are revoked, and signing in with it is "Device does not exist."; GlobalSignOut forgets nothing', async () => {
-    const { clientId } = await devicePool('ida', { ChallengeRequiredOnNewDevice: true, DeviceOnlyRememberedOnUserPrompt: false });
+  it('ForgetDevice: the device is gone, its refresh tokens are revoked, and signing in with it is "Device does not exist." (retryable); GlobalSignOut forgets nothing', async () => {
+    const { poolId, clientId } = await devicePool('ida', { ChallengeRequiredOnNewDevice: true, DeviceOnlyRememberedOnUserPrompt: false });
     const first = await confirmNewDevice(clientId, 'ida', 'Laptop');
     const second = await confirmNewDevice(clientId, 'ida', 'Phone');
     const AccessToken = second.result.AccessToken;
@@ -215,6 +215,13 @@ describe('Device tracking with the AWS SDK v3', () => {
       'NotAuthorizedException',
     );
     await expectCognitoError(signInSdk(clientId, 'ida', first.device.key), 'ResourceNotFoundException', 'Device does not exist.');
+    // With SRP the answer can be given again, without the device (the session is not used up).
+    const srp = new SrpClient(poolId.split('_')[1]);
+    const started = await h.sdk.send(new InitiateAuthCommand({ AuthFlow: 'USER_SRP_AUTH', ClientId: clientId, AuthParameters: { USERNAME: 'ida', SRP_A: srp.srpA, DEVICE_KEY: first.device.key } }));
+    const proof = srp.respond(started.ChallengeParameters!, PASSWORD, new Date());
+    await expectCognitoError(respond(clientId, 'PASSWORD_VERIFIER', undefined, { ...proof, DEVICE_KEY: first.device.key }), 'ResourceNotFoundException', 'Device does not exist.');
+    const retried = await respond(clientId, 'PASSWORD_VERIFIER', undefined, proof);
+    expect(retried.ChallengeName).toBe('SMS_MFA');
     // The other device's session lives on, for that device only.
     const refresh = (deviceKey: string) =>
       h.sdk.send(new InitiateAuthCommand({ AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: clientId, AuthParameters: { REFRESH_TOKEN: session.RefreshToken!, DEVICE_KEY: deviceKey } }));
@@ -256,6 +263,22 @@ describe('Amplify v6 device handling, unchanged', () => {
     expect(await fetchDevices()).toHaveLength(0);
     await signOut();
     expect((await signIn({ username: 'amy', password: PASSWORD })).nextStep.signInStep).toBe('CONFIRM_SIGN_IN_WITH_SMS_CODE');
+  });
+
+  it('a device forgotten elsewhere: "Device does not exist." at PASSWORD_VERIFIER, and Amplify\'s retry of the same answer without it signs in', async () => {
+    const { poolId, clientId } = await devicePool('ben');
+    Amplify.configure({ Auth: { Cognito: { userPoolId: poolId, userPoolClientId: clientId, userPoolEndpoint: h.emulator.url } } });
+    await signIn({ username: 'ben', password: PASSWORD });
+    await confirmSignIn({ challengeResponse: (await latestMessage(h.emulator, 'ben')).code });
+    await rememberDevice();
+    await signOut();
+    const { Devices } = await h.sdk.send(new AdminListDevicesCommand({ UserPoolId: poolId, Username: 'ben' }));
+    await h.sdk.send(new AdminForgetDeviceCommand({ UserPoolId: poolId, Username: 'ben', DeviceKey: Devices![0].DeviceKey }));
+    const again = await signIn({ username: 'ben', password: PASSWORD });
+    expect(again.nextStep.signInStep).toBe('CONFIRM_SIGN_IN_WITH_SMS_CODE');
+    expect((await confirmSignIn({ challengeResponse: (await latestMessage(h.emulator, 'ben')).code })).isSignedIn).toBe(true);
+    // Signed in as a new device: ConfirmDevice ran again.
+    expect((await h.sdk.send(new AdminListDevicesCommand({ UserPoolId: poolId, Username: 'ben' }))).Devices).toHaveLength(1);
   });
 });
 

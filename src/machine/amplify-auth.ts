@@ -165,21 +165,6 @@ async function loadDevices(): Promise<DeviceInfo[]> {
   }));
 }
 
-/**
- * Signing in from a browser whose device was forgotten elsewhere: Cognito answers "Device does not
- * exist." (ResourceNotFoundException) and Amplify v6 does not recover (amplify-android pull 2605
- * made the same fix there). Drop the stale device keys so the next try signs in as a new device.
- */
-async function withoutStaleDevice<T>(username: string, attempt: () => Promise<T>): Promise<T> {
-  try {
-    return await attempt();
-  } catch (e) {
-    if ((e as { name?: string }).name !== 'ResourceNotFoundException') throw e;
-    await cognitoUserPoolsTokenProvider.tokenOrchestrator.clearDeviceMetadata(username);
-    return attempt();
-  }
-}
-
 export function createAmplifyAuthApi(config: Pick<RuntimeConfig, 'appName' | 'rememberDevices'>): AuthApi {
   let challengeUsername = '';
   return {
@@ -199,14 +184,15 @@ export function createAmplifyAuthApi(config: Pick<RuntimeConfig, 'appName' | 're
     },
     async signIn({ username, password }) {
       challengeUsername = username;
-      const attempt = () => withoutStaleDevice(username, () => signIn({ username, password }));
+      // A device forgotten elsewhere ("Device does not exist.") is Amplify's to recover from: it drops
+      // the stale keys and answers again (retryOnResourceNotFoundException), as e2e checks.
       try {
-        return markChallenge(toResult(await attempt(), config.appName, username));
+        return markChallenge(toResult(await signIn({ username, password }), config.appName, username));
       } catch (e) {
         // Another tab signed someone in meanwhile: start this sign-in afresh rather than get stuck.
         if ((e as { name?: string }).name !== 'UserAlreadyAuthenticatedException') throw e;
         await signOut();
-        return markChallenge(toResult(await attempt(), config.appName, username));
+        return markChallenge(toResult(await signIn({ username, password }), config.appName, username));
       }
     },
     async confirmSignIn({ response, attributes }) {
