@@ -47,7 +47,7 @@ createRoot(document.getElementById('root')!).render(<button onClick={() => conso
   writeFileSync(
     join(dir, 'vite.config.mjs'),
     `import react from '${root}/node_modules/@vitejs/plugin-react/dist/index.js';
-export default { root: '${dir}', plugins: [react()], resolve: { alias: { react: '${root}/node_modules/react', 'react-dom': '${root}/node_modules/react-dom', 'aws-amplify': '${root}/node_modules/aws-amplify' } }, build: { outDir: '${dir}/dist', target: 'es2022' }, logLevel: 'warn' };
+export default { root: '${dir}', plugins: [react()], resolve: { alias: { react: '${root}/node_modules/react', 'react-dom': '${root}/node_modules/react-dom', 'aws-amplify': '${root}/node_modules/aws-amplify' } }, build: { outDir: '${dir}/dist', target: 'es2022', modulePreload: { polyfill: false } }, logLevel: 'warn' };
 `,
   );
   execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', join(dir, 'vite.config.mjs')], { stdio: 'inherit' });

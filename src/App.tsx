@@ -3,15 +3,14 @@ import type { RuntimeConfig } from './config';
 import { leave } from './hosted/leave';
 import { routeFor } from './hosted/route';
 import { directionOf, I18nContext, type Locale, translator } from './i18n';
-import { createAmplifyAuthApi } from './machine/amplify-auth';
+import type { AuthApi } from './machine/types';
 import { AuthProvider } from './react/auth';
 import { FlowConfigContext } from './react/flow-config';
 import { CurrentScreen } from './screens';
 import { RefusedRequestScreen } from './screens/RefusedRequest';
 
 /** The standalone app: the sign-in site itself, including the hosted /login and /logout pages. */
-export function App({ config, locale }: { config: RuntimeConfig; locale: Locale }) {
-  const api = useMemo(() => createAmplifyAuthApi(config), [config]);
+export function App({ config, locale, api }: { config: RuntimeConfig; locale: Locale; api: AuthApi }) {
   const route = useMemo(() => routeFor(window.location, config), [config]);
   const t = useMemo(() => translator(locale), [locale]);
   const host = useMemo(() => ({ leave }), []);

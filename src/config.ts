@@ -125,7 +125,8 @@ function signUpPhone(value: unknown): 'optional' | 'required' {
 }
 
 export async function loadConfig(url = '/config.json'): Promise<RuntimeConfig> {
-  const res = await fetch(url, { cache: 'no-store' });
+  // Default cache mode, so the page's <link rel="preload"> of it is used (the server says no-store).
+  const res = await fetch(url);
   if (!res.ok) throw new ConfigError(`Could not load ${url} (HTTP ${res.status}). Run "npm start" or write it as the README says.`);
   return parseConfig(await res.json());
 }

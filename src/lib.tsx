@@ -5,7 +5,7 @@
 import { useActorRef } from '@xstate/react';
 import { lazy, type ReactNode, Suspense, useEffect, useMemo, useState } from 'react';
 import { DEFAULT_PASSWORD_POLICY, type RuntimeConfig } from './config';
-import { directionOf, I18nContext, type Locale, loadLocale, translator } from './i18n';
+import { directionOf, I18nContext, type Locale, loadLocale, translator, withCatalog } from './i18n';
 import { configureAmplify, createAmplifyAuthApi } from './machine/amplify-auth';
 import { createSecurityMachine } from './machine/security-machine';
 import type { AuthApi, UserInfo } from './machine/types';
@@ -16,7 +16,7 @@ import { CurrentScreen } from './screens';
 import { LoadingScreen } from './screens/Loading';
 
 // Account security (and the QR code library it brings) loads only when a host shows it.
-const SecurityPanel = lazy(() => import('./screens/SecurityPanel').then((m) => ({ default: m.SecurityPanel })));
+const SecurityPanel = lazy(() => withCatalog(import('./screens/SecurityPanel')).then((m) => ({ default: m.SecurityPanel })));
 import { type Theme, themeStyle } from './theme';
 
 

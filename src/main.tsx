@@ -1,24 +1,43 @@
 import { StrictMode } from 'react';
+import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { loadConfig } from './config';
 import { loadLocale, pickLocale } from './i18n';
-import { configureAmplify } from './machine/amplify-auth';
+import { createLazyAuthApi } from './machine/lazy-auth-api';
+import { readPrerendered, restoreFocus, TakeoverContext } from './react/takeover';
 import './styles/app.css';
 import './styles/page.css';
 
-const root = createRoot(document.getElementById('root')!);
+const container = document.getElementById('root')!;
+const root = createRoot(container);
 
+// index.html links /config.json as a preload, so it arrives alongside this script.
 loadConfig()
   .then(async (config) => {
-    configureAmplify(config);
-    const locale = pickLocale({ query: new URLSearchParams(window.location.search).get('lang'), configured: config.locale, browser: navigator.languages });
-    await loadLocale(locale).catch(() => {});
-    root.render(
-      <StrictMode>
-        <App config={config} locale={locale} />
-      </StrictMode>,
+    // Amplify loads after the first render, when the machine first needs it.
+    const api = createLazyAuthApi(() =>
+      import('./machine/amplify-auth').then((m) => {
+        m.configureAmplify(config);
+        return m.createAmplifyAuthApi(config);
+      }),
     );
+    const locale = pickLocale({ query: new URLSearchParams(window.location.search).get('lang'), configured: config.locale, browser: navigator.languages });
+    // The first screen's English is built in; another language is fetched first (one small chunk).
+    if (locale !== 'en') await loadLocale(locale).catch(() => {});
+    // Read what was typed into the prerendered form and render in the same task, so no keystroke
+    // falls between the two; then the caret goes back where it was.
+    const takeover = readPrerendered(container);
+    flushSync(() =>
+      root.render(
+        <StrictMode>
+          <TakeoverContext.Provider value={takeover}>
+            <App config={config} locale={locale} api={api} />
+          </TakeoverContext.Provider>
+        </StrictMode>,
+      ),
+    );
+    if (takeover) restoreFocus(container, takeover);
   })
   .catch((e: unknown) => {
     root.render(

@@ -1,12 +1,16 @@
 import type { ReactNode } from 'react';
 import { useT } from '../i18n';
 
-/** A form's submit button (disabled with a "please wait" label while pending) and its secondary actions. */
-export function FormActions({ pending, label, kind = 'primary', children }: { pending: boolean; label: string; kind?: 'primary' | 'danger'; children?: ReactNode }) {
+/**
+ * A form's submit button (disabled with a "please wait" label while pending) and its secondary actions.
+ * `inert`: the prerendered page's button, which must not submit the form before the app is there
+ * (a GET would put the password in the URL); public/signin-early.js queues the click instead.
+ */
+export function FormActions({ pending, label, kind = 'primary', inert = false, children }: { pending: boolean; label: string; kind?: 'primary' | 'danger'; inert?: boolean; children?: ReactNode }) {
   const t = useT();
   return (
     <div className="actions">
-      <button type="submit" className={kind} disabled={pending} aria-busy={pending}>
+      <button type={inert ? 'button' : 'submit'} className={kind} disabled={pending} aria-busy={pending} {...(inert ? { 'data-submit': '', 'data-waiting': t('common.working') } : {})}>
         {pending ? t('common.working') : label}
       </button>
       {children}

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { type Catalog, en } from './en';
 import { directionOf, LOCALES, loadLocale, overrideMessages, pickLocale, translator } from './index';
 
@@ -24,7 +24,20 @@ describe('i18n', () => {
     expect(translator('de')('signIn.title')).toBe('Sign in'); // not loaded yet: English
     await loadLocale('de');
     expect(translator('de')('sms.sentTo', { destination: '+*******0100' })).toBe('Wir haben einen Code an +*******0100 gesendet.');
+    await loadLocale('en');
     expect(translator('en')('sms.sentTo')).toBe('We sent a code to {destination}.');
+  });
+
+  it('has the first screen\'s English built in; the rest comes with the screens that need it (withCatalog)', async () => {
+    vi.resetModules();
+    const fresh = await import('./index');
+    const t = fresh.translator('en');
+    expect(t('signIn.title')).toBe('Sign in');
+    expect(t('error.badCredentials')).toBe('Incorrect username or password.');
+    expect(t('account.title')).toBe('account.title');
+    const screen = await fresh.withCatalog(Promise.resolve('a lazy screen'));
+    expect(screen).toBe('a lazy screen');
+    expect(t('account.title')).toBe('Account security');
   });
 
   it('lets a host override messages of a language, before and after it loads', async () => {

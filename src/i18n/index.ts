@@ -1,11 +1,15 @@
 import { createContext, useContext } from 'react';
-import { en, type Catalog, type MessageKey } from './en';
+import type { Catalog, MessageKey } from './en';
+import { enCore } from './en-core';
 
 export type { MessageKey } from './en';
 
-/** English is built in; other catalogs load on demand (loadLocale) so a user downloads one language. */
+/**
+ * The first screen's English is built in (en-core.ts); every catalog, English included, loads on
+ * demand (loadLocale), so a user downloads one language and the first screen only what it shows.
+ */
 const loaders = {
-  en: () => Promise.resolve(en),
+  en: () => import('./en').then((m) => m.en),
   de: () => import('./de').then((m) => m.de),
   fr: () => import('./fr').then((m) => m.fr),
   es: () => import('./es').then((m) => m.es),
@@ -18,7 +22,7 @@ const loaders = {
 } satisfies Record<string, () => Promise<Catalog>>;
 export type Locale = keyof typeof loaders;
 export const LOCALES = Object.keys(loaders) as Locale[];
-const loaded: Partial<Record<Locale, Catalog>> = { en };
+const loaded: Partial<Record<Locale, Catalog>> = {};
 
 export async function loadLocale(locale: Locale): Promise<void> {
   loaded[locale] ??= await loaders[locale]();
@@ -36,11 +40,22 @@ export function overrideMessages(locale: Locale, messages: Partial<Catalog>): vo
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
-/** Falls back to English for a catalog not loaded (yet). */
+/** A message of the screens after sign-in, before their catalog has loaded: never shown (see withCatalog). */
+const missing = (key: string) => key;
+
+/**
+ * Falls back to English for a catalog not loaded (yet). Looked up at each call, so a catalog that
+ * arrives later (English beyond the first screen) is used from then on.
+ */
 export function translator(locale: Locale): Translate {
-  const catalog: Catalog = { ...(loaded[locale] ?? en), ...overrides[locale] };
-  return (key, params) => catalog[key].replace(/\{(\w+)\}/g, (m, name: string) => (params && name in params ? String(params[name]) : m));
+  return (key, params) => {
+    const message = overrides[locale]?.[key] ?? loaded[locale]?.[key] ?? loaded.en?.[key] ?? (enCore as Partial<Catalog>)[key] ?? missing(key);
+    return message.replace(/\{(\w+)\}/g, (m, name: string) => (params && name in params ? String(params[name]) : m));
+  };
 }
+
+/** A lazily loaded screen and the English it may fall back to, together (React.lazy's loader). */
+export const withCatalog = <T>(chunk: Promise<T>): Promise<T> => Promise.all([chunk, loadLocale('en')]).then(([m]) => m);
 
 const isLocale = (tag: string | null | undefined): tag is Locale => !!tag && (LOCALES as string[]).includes(tag);
 

@@ -7,6 +7,7 @@ import { getShortestPaths } from 'xstate/graph';
 import { createFakeApi } from '../testing/fake-api';
 import { actorEvents, leafPaths, namedError, valuePath } from '../testing/graph';
 import { createAuthMachine, type AuthEvent, type ReturnTarget } from './auth-machine';
+import { createSecurityMachine } from './security-machine';
 import type { SignInResult, UserInfo } from './types';
 
 const USER: UserInfo = { username: 'ann', attributes: { email: 'ann@example.com' } };
@@ -30,6 +31,7 @@ const OUTPUTS: Record<string, unknown[]> = {
   signIn: RESULTS,
   confirmSignIn: RESULTS,
   loadUser: [USER],
+  loadSecurity: [createSecurityMachine(createFakeApi().api)],
   signOut: [undefined],
   autoSignIn: RESULTS,
   rememberDevice: [undefined],

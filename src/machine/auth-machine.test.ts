@@ -327,10 +327,17 @@ describe('signed in', () => {
     });
     await settled(actor);
     actor.send({ type: 'OPEN_ACCOUNT' });
-    expect(actor.getSnapshot().matches({ signedIn: 'account' })).toBe(true);
+    // The account-security machine loads with its screen (it is not part of signing in).
+    expect(actor.getSnapshot().matches({ signedIn: { account: 'loading' } })).toBe(true);
+    await waitFor(actor, (s) => s.matches({ signedIn: { account: 'open' } }));
     expect(actor.getSnapshot().children.security).toBeDefined();
     actor.send({ type: 'CLOSE_ACCOUNT' });
     expect(actor.getSnapshot().matches({ signedIn: 'home' })).toBe(true);
+    expect(actor.getSnapshot().children.security).toBeUndefined();
+    // Opened again: the loaded machine is reused, a fresh one runs.
+    actor.send({ type: 'OPEN_ACCOUNT' });
+    expect(actor.getSnapshot().matches({ signedIn: { account: 'open' } })).toBe(true);
+    expect(actor.getSnapshot().children.security).toBeDefined();
   });
 });
 

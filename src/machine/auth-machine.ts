@@ -3,12 +3,12 @@
  * (see screens/index.tsx); `pending` tags mark the states in which a call is in flight.
  * All backend calls are injected actors built from an AuthApi (Amplify in the app, fakes in tests).
  */
-import { assign, type DoneActorEvent, type ErrorActorEvent, fromPromise, setup } from 'xstate';
+import { assign, type DoneActorEvent, type ErrorActorEvent, fromPromise, setup, stopChild } from 'xstate';
 import { toAuthError } from './errors';
 import type { AuthApi, AuthError, AuthErrorKind, MfaType, RestoredSession, SignInResult, UserInfo } from './types';
 import { createContactMachine } from './contact-machine';
 import { createRecoveryMachine } from './recovery-machine';
-import { createSecurityMachine } from './security-machine';
+import type { SecurityMachine } from './security-machine';
 import { createSignUpMachine } from './sign-up-machine';
 
 /** Why the user is back on the sign-in screen, shown there as a message. */
@@ -31,6 +31,10 @@ export interface AuthContext {
   rememberDevice: boolean;
   /** Remembering failed: signed in all the same, and told so on the signed-in screen. */
   deviceNotRemembered?: boolean;
+  /** The account-security machine, once loaded. */
+  securityLogic?: SecurityMachine;
+  /** "Sign in" pressed while the session was still being restored (the prerendered form is usable at once). */
+  queuedSignIn?: { username: string; password: string };
   totpSetup?: { secret: string; uri: string };
   /** Attributes the pool requires that the user lacks, asked for with a new password. */
   requiredAttributes: string[];
@@ -125,7 +129,8 @@ export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
       contact: createContactMachine(api),
       loadUser: fromPromise<UserInfo>(() => api.loadUser()),
       signOut: fromPromise<void, { global: boolean }>(({ input }) => api.signOut(input)),
-      security: createSecurityMachine(api),
+      // Account security is not part of signing in: its machine loads with its screen.
+      loadSecurity: fromPromise<SecurityMachine>(() => import('./security-machine').then((m) => m.createSecurityMachine(api))),
     },
     guards: {
       logoutRequested: ({ context }) => context.logout !== undefined,
@@ -218,10 +223,21 @@ export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
     states: {
       restoring: {
         tags: 'pending',
+        // The sign-in form is up before the machine knows whether a session exists (the page is
+        // prerendered): its requests wait for the answer instead of being lost.
+        on: {
+          SUBMIT_SIGN_IN: { actions: assign({ queuedSignIn: ({ event }) => ({ username: event.username.trim(), password: event.password }) }) },
+          FORGOT_PASSWORD: { target: 'recovery', actions: assign({ username: ({ event }) => event.username.trim() }) },
+          SIGN_UP: { guard: 'signUpEnabled', target: 'signUp' },
+        },
         invoke: {
           src: 'restoreSession',
           onDone: [
-            { guard: ({ event }) => event.output.user !== null, target: 'signedIn', actions: assign({ user: ({ event }) => event.output.user ?? undefined }) },
+            {
+              guard: ({ event }) => event.output.user !== null,
+              target: 'signedIn',
+              actions: assign({ user: ({ event }) => event.output.user ?? undefined, queuedSignIn: undefined }),
+            },
             // /logout with nobody signed in: nothing to do but hand back.
             { guard: ({ context }) => context.logout !== undefined && context.returnTo !== undefined, target: 'leaving' },
             { guard: ({ context }) => context.initialFlow === 'recovery', target: 'recovery' },
@@ -240,6 +256,11 @@ export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
         initial: 'idle',
         states: {
           idle: {
+            always: {
+              guard: ({ context }) => context.queuedSignIn !== undefined,
+              target: 'submitting',
+              actions: assign(({ context }) => ({ username: context.queuedSignIn?.username ?? '', password: context.queuedSignIn?.password ?? '', queuedSignIn: undefined })),
+            },
             on: {
               SUBMIT_SIGN_IN: {
                 target: 'submitting',
@@ -435,8 +456,29 @@ export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
           },
           home: { on: { OPEN_ACCOUNT: 'account' } },
           account: {
-            invoke: { id: 'security', src: 'security', input: ({ context }) => ({ mfaRequired: context.mfaRequired }) },
+            initial: 'loading',
             on: { CLOSE_ACCOUNT: 'home' },
+            exit: stopChild('security'),
+            states: {
+              loading: {
+                tags: 'pending',
+                always: { guard: ({ context }) => context.securityLogic !== undefined, target: 'open' },
+                invoke: {
+                  src: 'loadSecurity',
+                  onDone: { target: 'open', actions: assign({ securityLogic: ({ event }) => event.output }) },
+                  onError: { target: '#auth.signedIn.home', actions: 'setError' },
+                },
+              },
+              /** The security machine runs as the child `security` while the screen is open. */
+              open: {
+                entry: assign(({ context, spawn }) => {
+                  // Logic loaded at run time has no key among the machine's actors, so its spawn is typed here.
+                  const start = spawn as unknown as (logic: SecurityMachine, options: { id: 'security'; input: { mfaRequired: boolean } }) => unknown;
+                  if (context.securityLogic) start(context.securityLogic, { id: 'security', input: { mfaRequired: context.mfaRequired } });
+                  return {};
+                }),
+              },
+            },
           },
           signingOut: {
             tags: 'pending',

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useForm } from 'react-hook-form';
 import { FormActions, LinkButton } from '../components/FormActions';
 import { Messages } from '../components/Messages';
@@ -5,19 +6,38 @@ import { PasswordField } from '../components/PasswordField';
 import { Screen } from '../components/Screen';
 import { UsernameField, useRequired } from '../components/UsernameField';
 import { useT } from '../i18n';
+import type { AuthError } from '../machine/types';
 import { useAuth } from '../react/auth';
 import { useFlowConfig } from '../react/flow-config';
+import { useTakeover } from '../react/takeover';
 
-export function SignInScreen() {
+export interface SignInFormProps {
+  error?: AuthError | undefined;
+  notice?: string | undefined;
+  pending: boolean;
+  defaults: { username: string; password: string };
+  onSignIn?: (credentials: { username: string; password: string }) => void;
+  onForgot?: (username: string) => void;
+  onSignUp?: (() => void) | undefined;
+  /** Rendered at build time into index.html: typeable, but not submittable until the app takes over. */
+  prerendered?: boolean;
+  /** Submit once mounted: "Sign in" was pressed on the prerendered form. */
+  submitOnMount?: boolean;
+}
+
+/** The sign-in form itself, without the machine: the app renders it, and so does the build (prerender.tsx). */
+export function SignInForm({ error, notice, pending, defaults, onSignIn, onForgot, onSignUp, prerendered = false, submitOnMount = false }: SignInFormProps) {
   const t = useT();
-  const { context, isPending, send } = useAuth();
-  const { signUp } = useFlowConfig();
-  const { register, handleSubmit, formState, getValues } = useForm<{ username: string; password: string }>({ defaultValues: { username: context.username, password: '' } });
+  const form = useRef<HTMLFormElement>(null);
+  const { register, handleSubmit, formState, getValues } = useForm<{ username: string; password: string }>({ defaultValues: defaults });
   const required = useRequired();
+  useEffect(() => {
+    if (submitOnMount) form.current?.requestSubmit();
+  }, [submitOnMount]);
   return (
     <Screen title={t('signIn.title')}>
-      <Messages error={context.error} notice={context.notice && t(`notice.${context.notice}`)} />
-      <form noValidate onSubmit={handleSubmit(({ username, password }) => send({ type: 'SUBMIT_SIGN_IN', username, password }))}>
+      <Messages error={error} notice={notice} />
+      <form ref={form} noValidate {...(prerendered ? { 'data-prerendered': '' } : {})} onSubmit={handleSubmit((credentials) => onSignIn?.(credentials))}>
         <UsernameField id="username" registration={register('username', required(t('field.username')))} error={formState.errors.username?.message} />
         <PasswordField
           id="password"
@@ -26,15 +46,37 @@ export function SignInScreen() {
           registration={register('password', required(t('field.password')))}
           error={formState.errors.password?.message}
         />
-        <FormActions pending={isPending} label={t('signIn.submit')}>
-          <LinkButton onClick={() => send({ type: 'FORGOT_PASSWORD', username: getValues('username') })}>{t('signIn.forgot')}</LinkButton>
+        <FormActions pending={pending} label={t('signIn.submit')} inert={prerendered}>
+          <LinkButton onClick={() => onForgot?.(getValues('username'))}>{t('signIn.forgot')}</LinkButton>
         </FormActions>
       </form>
-      {signUp && (
+      {onSignUp && (
         <div className="actions">
-          <LinkButton onClick={() => send({ type: 'SIGN_UP' })}>{t('signIn.create')}</LinkButton>
+          <LinkButton onClick={onSignUp}>{t('signIn.create')}</LinkButton>
         </div>
       )}
     </Screen>
+  );
+}
+
+export function SignInScreen() {
+  const t = useT();
+  const { screen, context, isPending, send } = useAuth();
+  const { signUp } = useFlowConfig();
+  const takeover = useTakeover();
+  // Taken over from the prerendered page: what was typed stays, and a sign-in asked for goes ahead.
+  // While the session is being restored the form stays usable: the machine holds a sign-in until then.
+  const first = useRef(takeover && screen === 'restoring' ? takeover : undefined).current;
+  return (
+    <SignInForm
+      error={context.error}
+      notice={context.notice && t(`notice.${context.notice}`)}
+      pending={isPending && screen !== 'restoring'}
+      defaults={first?.values ?? { username: context.username, password: '' }}
+      submitOnMount={first?.submit ?? false}
+      onSignIn={({ username, password }) => send({ type: 'SUBMIT_SIGN_IN', username, password })}
+      onForgot={(username) => send({ type: 'FORGOT_PASSWORD', username })}
+      onSignUp={signUp ? () => send({ type: 'SIGN_UP' }) : undefined}
+    />
   );
 }

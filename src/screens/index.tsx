@@ -2,16 +2,18 @@ import { type ComponentType, lazy, Suspense, useEffect } from 'react';
 import { type ScreenName, useAuth } from '../react/auth';
 import { LoadingScreen } from './Loading';
 import { SignInScreen } from './SignIn';
+import { useTakeover } from '../react/takeover';
+import { withCatalog } from '../i18n';
 
 // The first screen is sign-in: everything after it loads on demand (fetched while the user types,
 // see below), and TOTP setup and account security, which bring qrcode.react, only when opened.
-const laterScreens = () => import('./later-screens');
+const laterScreens = () => withCatalog(import('./later-screens'));
 const later = (name: keyof Awaited<ReturnType<typeof laterScreens>>) => lazy(() => laterScreens().then((m) => ({ default: m[name] })));
-const TotpSetupScreen = lazy(() => import('./TotpSetup'));
-const AccountSecurityScreen = lazy(() => import('./AccountSecurity'));
-const RecoveryScreen = lazy(() => import('./Recovery'));
-const SignUpScreen = lazy(() => import('./SignUp'));
-const VerifyEmailScreen = lazy(() => import('./VerifyEmail'));
+const TotpSetupScreen = lazy(() => withCatalog(import('./TotpSetup')));
+const AccountSecurityScreen = lazy(() => withCatalog(import('./AccountSecurity')));
+const RecoveryScreen = lazy(() => withCatalog(import('./Recovery')));
+const SignUpScreen = lazy(() => withCatalog(import('./SignUp')));
+const VerifyEmailScreen = lazy(() => withCatalog(import('./VerifyEmail')));
 const SmsCodeScreen = later('SmsCodeScreen');
 const TotpCodeScreen = later('TotpCodeScreen');
 const SelectMfaScreen = later('SelectMfaScreen');
@@ -54,7 +56,9 @@ const SCREENS: Record<ScreenName, ComponentType> = {
 
 export function CurrentScreen() {
   const { screen } = useAuth();
-  const Component = SCREENS[screen];
+  // Taken over from the prerendered page: the sign-in form stays while the session is restored.
+  const takeover = useTakeover();
+  const Component = screen === 'restoring' && takeover ? SignInScreen : SCREENS[screen];
   // Once the first screen is up, fetch the next ones so moving on doesn't wait for the network.
   useEffect(() => {
     const id = setTimeout(() => void laterScreens().catch(() => {}), 200);

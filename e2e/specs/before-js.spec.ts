@@ -1,0 +1,116 @@
+/**
+ * The sign-in form works before its JavaScript arrives: it is in the HTML the server sends
+ * (prerendered at build time), typeable with scripts off, never submitted to the server, and taken
+ * over by the app without losing what was typed or a "Sign in" already pressed.
+ */
+import type { Page, Route } from '@playwright/test';
+import { APP_ORIGIN, expect, test } from '../fixtures/emulator';
+import { PASSWORD } from '../fixtures/emulator';
+
+/** Holds the app's main script until `release` is called: the page as a slow network shows it. */
+async function holdAppScript(page: Page): Promise<{ release: () => void; held: Promise<void> }> {
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  let markHeld!: () => void;
+  const held = new Promise<void>((r) => (markHeld = r));
+  await page.route(/\/assets\/main-[\w-]+\.js$/, async (route: Route) => {
+    markHeld();
+    await gate;
+    await route.continue();
+  });
+  return { release, held };
+}
+
+const appReady = (page: Page) => expect(page.locator('form[data-prerendered]')).toHaveCount(0);
+
+test('the server sends the sign-in form, labelled, for / and the hosted /login', async ({ request }) => {
+  for (const path of ['/', '/login?redirect_uri=x']) {
+    const html = await (await request.get(`${APP_ORIGIN}${path}`)).text();
+    expect(html).toContain('<h1 tabindex="-1" id="screen-heading" class="screen-title">Sign in</h1>');
+    expect(html).toMatch(/<label for="username">Username<\/label><input id="username"[^>]*name="username"/);
+    expect(html).toMatch(/<label for="password">Password<\/label>.*<input id="password" type="password"[^>]*name="password"/);
+    // No inline script: the strict CSP stays.
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+  }
+});
+
+test.describe('with JavaScript off', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the form is styled and typeable, and neither Enter nor "Sign in" sends anything anywhere', async ({ page }) => {
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await page.goto('/');
+    const username = page.getByLabel('Username');
+    await expect(username).toBeVisible();
+    // Styled: the card's CSS applied (a field as wide as the card, a 44 px touch target).
+    expect((await username.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+    await username.fill('early-bird');
+    await page.getByLabel('Password', { exact: true }).fill('Secret-Passw0rd!');
+    await page.getByLabel('Password', { exact: true }).press('Enter');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForTimeout(300);
+    expect(page.url()).toBe(`${APP_ORIGIN}/`);
+    expect(requests.filter((u) => u.includes('Secret') || u.includes('password='))).toEqual([]);
+    await expect(page.getByLabel('Password', { exact: true })).toHaveValue('Secret-Passw0rd!');
+  });
+});
+
+test('what was typed before the app arrived stays, with the caret where it was, and signs in', async ({ page, pool }) => {
+  await pool.createUser('typist');
+  const { release, held } = await holdAppScript(page);
+  await page.goto('/', { waitUntil: 'commit' });
+  await held;
+  await page.getByLabel('Username').fill('typist');
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByLabel('Password', { exact: true }).press('ArrowLeft');
+  release();
+  await appReady(page);
+  await expect(page.getByLabel('Username')).toHaveValue('typist');
+  await expect(page.getByLabel('Password', { exact: true })).toHaveValue(PASSWORD);
+  await expect(page.getByLabel('Password', { exact: true })).toBeFocused();
+  // The caret is back one character before the end: typing goes on where the user left off.
+  await page.keyboard.type('x');
+  await expect(page.getByLabel('Password', { exact: true })).toHaveValue(`${PASSWORD.slice(0, -1)}x${PASSWORD.slice(-1)}`);
+  await page.keyboard.press('Backspace');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByTestId('signed-in-user')).toHaveText('Signed in as typist.');
+});
+
+test('"Sign in" pressed before the app arrived waits for it, then signs in', async ({ page, pool }) => {
+  await pool.createUser('hasty');
+  const { release, held } = await holdAppScript(page);
+  await page.goto('/', { waitUntil: 'commit' });
+  await held;
+  await page.getByLabel('Username').fill('hasty');
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('button', { name: 'Please wait…' })).toBeVisible();
+  expect(page.url()).toBe(`${APP_ORIGIN}/`);
+  release();
+  await expect(page.getByTestId('signed-in-user')).toHaveText('Signed in as hasty.');
+});
+
+test('Enter in the password field before the app arrived waits for it too; a wrong password is then an ordinary error', async ({ page, pool }) => {
+  await pool.createUser('eager');
+  const { release, held } = await holdAppScript(page);
+  await page.goto('/', { waitUntil: 'commit' });
+  await held;
+  await page.getByLabel('Username').fill('eager');
+  await page.getByLabel('Password', { exact: true }).fill('Wrong-Passw0rd!');
+  await page.getByLabel('Password', { exact: true }).press('Enter');
+  release();
+  await expect(page.getByRole('alert')).toHaveText('Incorrect username or password.');
+  await expect(page.getByLabel('Username')).toHaveValue('eager');
+});
+
+test('/config.json is fetched alongside the scripts, not after them', async ({ page }) => {
+  const { release, held } = await holdAppScript(page);
+  const config = page.waitForRequest((r) => r.url().endsWith('/config.json'));
+  await page.goto('/', { waitUntil: 'commit' });
+  await held;
+  // The app's script is still held, and the config is already on its way.
+  await config;
+  release();
+  await appReady(page);
+});
