@@ -28,30 +28,49 @@ function amplifyImports(): string[] {
   return block.split(',').map((s) => s.trim()).filter((s) => s && !s.startsWith('type '));
 }
 
-function buildFloor(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'bundle-floor-'));
-  const functions = amplifyImports();
+/** A config the comparison apps compile in (no /config.json fetch: the fastest a floor can be). */
+export const BENCH_POOL = { userPoolId: 'eu-west-1_Bench0001', userPoolClientId: 'benchclient0001' };
+
+/**
+ * Builds a comparison app with Vite in a temporary folder, resolving packages from this project;
+ * `main` is its src/main.tsx. Returns the folder (dist/ inside).
+ */
+export function buildComparisonApp(name: string, main: string, aliases: string[] = [], extraPlugins = ''): string {
+  const dir = mkdtempSync(join(tmpdir(), `bench-${name}-`));
   mkdirSync(join(dir, 'src'));
-  writeFileSync(join(dir, 'index.html'), '<!doctype html><div id="root"></div><script type="module" src="/src/main.tsx"></script>\n');
-  writeFileSync(
-    join(dir, 'src/main.tsx'),
-    `import { createRoot } from 'react-dom/client';
-import { Amplify } from 'aws-amplify';
-import { ${functions.join(', ')} } from 'aws-amplify/auth';
-Amplify.configure({ Auth: { Cognito: { userPoolId: 'us-east-1_x', userPoolClientId: 'x' } } });
-const api = [${functions.join(', ')}];
-createRoot(document.getElementById('root')!).render(<button onClick={() => console.log(api)}>floor</button>);
-`,
-  );
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Sign in</title></head><body><div id="root"></div><script type="module" src="/src/main.tsx"></script></body></html>\n');
+  writeFileSync(join(dir, 'src/main.tsx'), main);
   const root = resolve('.');
+  const alias = Object.fromEntries(['react', 'react-dom', 'aws-amplify', ...aliases].map((p) => [p, `${root}/node_modules/${p}`]));
   writeFileSync(
     join(dir, 'vite.config.mjs'),
     `import react from '${root}/node_modules/@vitejs/plugin-react/dist/index.js';
-export default { root: '${dir}', plugins: [react()], resolve: { alias: { react: '${root}/node_modules/react', 'react-dom': '${root}/node_modules/react-dom', 'aws-amplify': '${root}/node_modules/aws-amplify' } }, build: { outDir: '${dir}/dist', target: 'es2022', modulePreload: { polyfill: false } }, logLevel: 'warn' };
+export default { root: '${dir}', plugins: [react(), ${extraPlugins}], resolve: { alias: ${JSON.stringify(alias)} }, build: { outDir: '${dir}/dist', target: 'es2022', modulePreload: { polyfill: false } }, logLevel: 'warn' };
 `,
   );
   execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', join(dir, 'vite.config.mjs')], { stdio: 'inherit' });
   return dir;
+}
+
+/** The floor: React and the same aws-amplify/auth functions the app uses, a bare form, no UI library. */
+export function buildFloor(): string {
+  const functions = amplifyImports();
+  return buildComparisonApp(
+    'floor',
+    `import { createRoot } from 'react-dom/client';
+import { Amplify } from 'aws-amplify';
+import { ${functions.join(', ')} } from 'aws-amplify/auth';
+Amplify.configure({ Auth: { Cognito: ${JSON.stringify(BENCH_POOL)} } });
+const api = [${functions.join(', ')}];
+createRoot(document.getElementById('root')!).render(
+  <form onSubmit={(e) => { e.preventDefault(); console.log(api); }}>
+    <label>Username <input name="username" autoComplete="username" /></label>
+    <label>Password <input name="password" type="password" autoComplete="current-password" /></label>
+    <button>Sign in</button>
+  </form>,
+);
+`,
+  );
 }
 
 export async function measureBundles() {

@@ -1,6 +1,7 @@
 /**
  * npm run bench: emulator sign-in throughput and latency (real SRP vs USER_PASSWORD_AUTH as the
- * baseline, same run; one user signed in by every client beside many users), and the first route's JS size vs a floor app built in the same run.
+ * baseline, same run; one user signed in by every client beside many users), the first route's JS size vs a floor app built in the same run,
+ * and how soon the sign-in form is typeable on Slow 4G beside the floor and Amplify UI's Authenticator (typeable.ts).
  * Then the full sign-in mix for 60 s, 10 000 fuzz cases and 10 kill -9 rounds (--skip-reliability),
  * and the emulator's cold start: the packaged bin beside npm run emulator.
  * Options: --seconds N (per phase, default 20), --concurrency N (default 32), --mix-seconds, --fuzz-cases,
@@ -11,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { measureBundles } from './bundle.js';
 import { measureColdStart } from './cold-start.js';
 import { measureHostApps } from './host-apps.js';
+import { measureTypeable } from './typeable.js';
 import { startEmulatorProcess } from './emulator-process.js';
 import { runCrashRounds } from '../emulator/test/crash-run.js';
 import { callCognito } from '../emulator/test/client.js';
@@ -126,6 +128,7 @@ if (!values['skip-bundle']) {
 report.coldStart = await measureColdStart();
 
 if (!values['skip-bundle']) report.hostApps = measureHostApps();
+if (!values['skip-bundle']) report.typeable = await measureTypeable();
 
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/latest.json', `${JSON.stringify(report, null, 2)}\n`);
