@@ -29,7 +29,7 @@ const pkg = {
   types: './api.d.ts',
   exports: { '.': { types: './api.d.ts', import: './api.js' } },
   files: ['**/*.js', '**/*.d.ts', 'README.md'],
-  dependencies: { 'better-sqlite3': dev['better-sqlite3'], jose: dev.jose, otpauth: dev.otpauth },
+  dependencies: { 'better-sqlite3': dev['better-sqlite3'], jose: dev.jose, otpauth: dev.otpauth, '@simplewebauthn/server': dev['@simplewebauthn/server'] },
   // better-sqlite3 compiles (or downloads) its native part at install.
   allowScripts: { 'better-sqlite3': true },
 };

@@ -12,7 +12,7 @@ export function describePool(pool: PoolRecord, estimatedUsers: number): Record<s
     Id: pool.id,
     Name: pool.name,
     Arn: `arn:aws:cognito-idp:${pool.region}:000000000000:userpool/${pool.id}`,
-    Policies: { PasswordPolicy: pool.passwordPolicy },
+    Policies: { PasswordPolicy: pool.passwordPolicy, SignInPolicy: { AllowedFirstAuthFactors: pool.allowedFirstAuthFactors ?? ['PASSWORD'] } },
     MfaConfiguration: pool.mfaConfiguration,
     SmsAuthenticationMessage: pool.smsAuthenticationMessage,
     ...(pool.smsConfiguration ? { SmsConfiguration: pool.smsConfiguration } : {}),

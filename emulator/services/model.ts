@@ -4,6 +4,10 @@ import type { PoolSchema } from './schema.js';
 export type MfaConfiguration = 'OFF' | 'ON' | 'OPTIONAL';
 export type MfaFactor = 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA' | 'EMAIL_OTP';
 export type PoolTier = 'LITE' | 'ESSENTIALS' | 'PLUS';
+/** Policies.SignInPolicy.AllowedFirstAuthFactors: what choice-based sign-in (USER_AUTH) may start with. */
+export type FirstAuthFactor = 'PASSWORD' | 'EMAIL_OTP' | 'SMS_OTP' | 'WEB_AUTHN';
+/** The challenges USER_AUTH offers (PASSWORD stands for both PASSWORD and PASSWORD_SRP in the policy). */
+export type FirstFactorChallenge = 'WEB_AUTHN' | 'EMAIL_OTP' | 'SMS_OTP' | 'PASSWORD' | 'PASSWORD_SRP';
 export type UserStatus = 'CONFIRMED' | 'FORCE_CHANGE_PASSWORD' | 'UNCONFIRMED' | 'RESET_REQUIRED';
 
 export interface PasswordPolicy {
@@ -46,6 +50,10 @@ export interface PoolRecord {
   emailSendingAccount?: 'COGNITO_DEFAULT' | 'DEVELOPER';
   /** EmailMfaConfiguration: e-mail codes are an MFA factor when present. */
   emailMfa?: { message: string; subject: string };
+  /** Policies.SignInPolicy.AllowedFirstAuthFactors; PASSWORD only when left out. */
+  allowedFirstAuthFactors?: FirstAuthFactor[];
+  /** WebAuthnConfiguration (SetUserPoolMfaConfig): the passkeys' relying party and user verification. */
+  webAuthn?: { relyingPartyId?: string; userVerification: 'required' | 'preferred' };
   /** DeviceConfiguration: devices are tracked when present. */
   deviceConfiguration?: { ChallengeRequiredOnNewDevice: boolean; DeviceOnlyRememberedOnUserPrompt: boolean };
   /** Extra fields given at creation that we keep and describe back but don't act on. */
@@ -147,6 +155,23 @@ export interface UserRecord {
   /** Shared by all the user's devices: the "pool name" of device SRP. */
   deviceGroupKey?: string;
   devices?: DeviceRecord[];
+  /** Passkeys (CompleteWebAuthnRegistration). */
+  webAuthnCredentials?: WebAuthnCredentialRecord[];
+  /** StartWebAuthnRegistration's challenge, awaiting CompleteWebAuthnRegistration. */
+  webAuthnRegistration?: { challenge: string; expiresAt: number };
+}
+
+export interface WebAuthnCredentialRecord {
+  /** base64url */
+  id: string;
+  /** COSE public key, base64url */
+  publicKey: string;
+  counter: number;
+  transports?: string[];
+  attachment?: string;
+  name: string;
+  rpId: string;
+  createdAt: number;
 }
 
 /** A device Cognito handed out in NewDeviceMetadata; usable for device SRP once confirmed. */
@@ -182,6 +207,10 @@ export type ChallengeState =
   /** setupEmail: the address given in MFA_SETUP, saved (verified, e-mail MFA on) once its code is right. */
   | { step: 'EMAIL_OTP'; code: string; setupEmail?: string }
   | { step: 'DEVICE_SRP_AUTH'; deviceKey: string }
+  /** USER_AUTH: the first factors this user may choose from. `unknown`: no such user (PreventUserExistenceErrors). */
+  | { step: 'SELECT_CHALLENGE'; available: FirstFactorChallenge[]; unknown?: boolean }
+  | { step: 'SMS_OTP'; code: string }
+  | { step: 'WEB_AUTHN'; challenge: string }
   | { step: 'DEVICE_PASSWORD_VERIFIER'; deviceKey: string; A: string; b: string; B: string; secretBlock: string }
   | { step: 'SOFTWARE_TOKEN_MFA' }
   | { step: 'MFA_SETUP'; canSetup: MfaFactor[]; totpSecret?: string; verified?: boolean };

@@ -22,7 +22,10 @@ export type ChallengeName =
   | 'SELECT_MFA_TYPE'
   | 'MFA_SETUP'
   | 'DEVICE_SRP_AUTH'
-  | 'DEVICE_PASSWORD_VERIFIER';
+  | 'DEVICE_PASSWORD_VERIFIER'
+  | 'SELECT_CHALLENGE'
+  | 'SMS_OTP'
+  | 'WEB_AUTHN';
 
 /** What a sign-in carries from step to step: its auth_time, and the device it names (DEVICE_KEY). */
 export interface SignInAuth {
@@ -37,6 +40,8 @@ export interface SignInStep {
   Session?: string;
   ChallengeParameters: Record<string, string>;
   AuthenticationResult?: AuthenticationResult;
+  /** USER_AUTH's SELECT_CHALLENGE: the first factors to choose from. */
+  AvailableChallenges?: string[];
 }
 
 export const DEFAULT_SMS_MESSAGE = 'Your authentication code is {####}. ';
@@ -55,7 +60,7 @@ const totpUsable = (pool: PoolRecord, user: UserRecord) =>
   Boolean(user.totpSecret) && !user.pendingTotpSecret && (user.totpEnabled || pool.mfaConfiguration === 'ON');
 
 /** Factors the user can be challenged with now. */
-function activeFactors(pool: PoolRecord, user: UserRecord): MfaFactor[] {
+export function activeFactors(pool: PoolRecord, user: UserRecord): MfaFactor[] {
   const factors: MfaFactor[] = [];
   if (user.smsMfaEnabled && pool.smsMfaEnabled && getAttribute(user, 'phone_number')) factors.push('SMS_MFA');
   if (totpUsable(pool, user)) factors.push('SOFTWARE_TOKEN_MFA');

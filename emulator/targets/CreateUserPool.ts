@@ -9,6 +9,7 @@ import { type Body, optBoolean, optNumber, optObject, optString, optStringList, 
 import { readSchema } from '../services/schema.js';
 import { DEFAULT_ACCOUNT_RECOVERY } from '../services/store.js';
 import { checkMfaSettings } from './SetUserPoolMfaConfig.js';
+import { checkSignInPolicy, readSignInPolicy } from '../services/sign-in-policy.js';
 
 const ALPHANUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const randomId = (length: number, alphabet = ALPHANUM) => Array.from(randomBytes(length), (b) => alphabet[b % alphabet.length]).join('');
@@ -77,9 +78,11 @@ export const CreateUserPool: Operation = (svc, body, request) => {
     tier: (optString(body, 'UserPoolTier', { pattern: /^(LITE|ESSENTIALS|PLUS)$/ }) ?? 'ESSENTIALS') as PoolTier,
     ...emailConfiguration(body),
     ...deviceConfiguration(body),
+    ...(readSignInPolicy(policies) ? { allowedFirstAuthFactors: readSignInPolicy(policies) } : {}),
     extra: {},
   };
   checkMfaSettings(pool);
+  checkSignInPolicy(pool);
   svc.store.putPool(pool);
   return { UserPool: describePool(pool, 0) };
 };

@@ -10,6 +10,7 @@ export function mfaConfigResponse(pool: PoolRecord): Record<string, unknown> {
     SoftwareTokenMfaConfiguration: { Enabled: pool.softwareTokenMfaEnabled },
     ...(pool.emailMfa ? { EmailMfaConfiguration: { Message: pool.emailMfa.message, Subject: pool.emailMfa.subject } } : {}),
     MfaConfiguration: pool.mfaConfiguration,
+    WebAuthnConfiguration: { ...(pool.webAuthn?.relyingPartyId ? { RelyingPartyId: pool.webAuthn.relyingPartyId } : {}), UserVerification: pool.webAuthn?.userVerification ?? 'preferred' },
   };
 }
 

@@ -4,6 +4,7 @@ import { passwordFlow, requireFlow, startSrp } from '../services/password-sign-i
 import { checkSecretHash, requireClient } from '../services/users.js';
 import { CLIENT_ID, optObject, optStringMap, reqString } from '../validate.js';
 import { refreshFlow } from './GetTokensFromRefreshToken.js';
+import { startUserAuth } from '../services/user-auth.js';
 
 export const InitiateAuth: Operation = async (svc, body) => {
   const flow = reqString(body, 'AuthFlow', { max: 64 });
@@ -29,8 +30,11 @@ export const InitiateAuth: Operation = async (svc, body) => {
     case 'REFRESH_TOKEN_AUTH':
     case 'REFRESH_TOKEN':
       return refreshFlow(svc, client, params);
-    case 'CUSTOM_AUTH':
     case 'USER_AUTH':
+      requireFlow(client, 'ALLOW_USER_AUTH', 'USER_AUTH');
+      if (username) checkSecretHash(client, username, params.get('SECRET_HASH'));
+      return startUserAuth(svc, pool, client, params);
+    case 'CUSTOM_AUTH':
       throw invalidParameter(`${flow} is not supported by this emulator.`);
     case 'ADMIN_USER_PASSWORD_AUTH':
     case 'ADMIN_NO_SRP_AUTH':

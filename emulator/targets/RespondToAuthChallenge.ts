@@ -2,7 +2,9 @@ import type { Operation, Services } from '../context.js';
 import { CognitoError, invalidParameter } from '../errors.js';
 import { applyAttributes } from '../services/attributes.js';
 import { codesEqual } from '../services/codes.js';
-import type { ClientRecord, MfaFactor, PoolRecord } from '../services/model.js';
+import type { ClientRecord, FirstFactorChallenge, MfaFactor, PoolRecord, UserRecord } from '../services/model.js';
+import { startFirstFactor } from '../services/user-auth.js';
+import { verifyAssertion } from '../services/webauthn.js';
 import { setAttribute } from '../services/model.js';
 import { answerPasswordVerifier } from '../services/password-sign-in.js';
 import type { OpenSession } from '../services/sessions.js';
@@ -26,6 +28,13 @@ export async function answerChallenge(svc: Services, pool: PoolRecord, client: C
   const username = responses.get('USERNAME');
   if (!username) throw invalidParameter('Missing required parameter USERNAME');
   const user = svc.store.getUser(pool.id, record.username);
+  // USER_AUTH for a user that does not exist (PreventUserExistenceErrors ENABLED): answered as a
+  // known user's would be, without telling.
+  if (!user && record.username === username) {
+    checkSecretHash(client, username, responses.get('SECRET_HASH'));
+    if (state.step === 'SELECT_CHALLENGE' && state.unknown) return answerSelectChallenge(svc, pool, client, session, username, undefined, state.available, responses);
+    if (state.step === 'EMAIL_OTP' || state.step === 'SMS_OTP') throw svc.sessions.fail(session, codeMismatch());
+  }
   // USERNAME may be the username, the sub, or the e-mail / phone / alias the user signed in with.
   if (!user || findUser(svc.store, pool, username)?.username !== user.username) throw invalidSession(svc, session);
   checkSecretHash(client, username, responses.get('SECRET_HASH'));
@@ -90,6 +99,25 @@ export async function answerChallenge(svc: Services, pool: PoolRecord, client: C
         : user;
       return tokens(svc, pool, client, updated, auth);
     }
+    case 'SELECT_CHALLENGE':
+      return answerSelectChallenge(svc, pool, client, session, username, user, state.available, responses);
+    case 'SMS_OTP': {
+      if (!codesEqual(state.code, responses.get('SMS_OTP_CODE') ?? '')) throw svc.sessions.fail(session, codeMismatch());
+      svc.sessions.consume(session);
+      const updated = updateUser(svc, pool, user.username, (u) => setAttribute(u, 'phone_number_verified', 'true'));
+      return tokens(svc, pool, client, updated, auth);
+    }
+    case 'WEB_AUTHN': {
+      const proof = await verifyAssertion(pool, user, state.challenge, responses.get('CREDENTIAL')).catch((e: unknown) => {
+        throw e instanceof CognitoError ? svc.sessions.fail(session, e) : e;
+      });
+      svc.sessions.consume(session);
+      const updated = updateUser(svc, pool, user.username, (u) => {
+        const credential = u.webAuthnCredentials?.find((c) => c.id === proof.id);
+        if (credential) credential.counter = proof.counter;
+      });
+      return tokens(svc, pool, client, updated, auth);
+    }
     case 'DEVICE_SRP_AUTH':
       return startDeviceSrp(svc, client, user, session, state.deviceKey, responses);
     case 'DEVICE_PASSWORD_VERIFIER':
@@ -109,6 +137,23 @@ export async function answerChallenge(svc: Services, pool: PoolRecord, client: C
     default:
       throw invalidParameter(`Unsupported challenge ${name.slice(0, 64)}`);
   }
+}
+
+/** SELECT_CHALLENGE: ANSWER is one of the offered first factors (with PASSWORD or SRP_A for the password ones). */
+function answerSelectChallenge(
+  svc: Services,
+  pool: PoolRecord,
+  client: ClientRecord,
+  session: OpenSession,
+  username: string,
+  user: UserRecord | undefined,
+  available: FirstFactorChallenge[],
+  responses: Map<string, string>,
+): Promise<SignInStep> {
+  const answer = responses.get('ANSWER');
+  if (!answer || !available.includes(answer as FirstFactorChallenge)) throw invalidParameter(`ANSWER must be one of ${available.join(', ')}`);
+  svc.sessions.consume(session);
+  return startFirstFactor(svc, pool, client, user?.username ?? username, user, answer as FirstFactorChallenge, responses);
 }
 
 function invalidSession(svc: Services, session: OpenSession): CognitoError {

@@ -5,6 +5,7 @@ import type { PoolRecord } from '../services/model.js';
 import { DEFAULT_EMAIL_MFA_MESSAGE, DEFAULT_EMAIL_MFA_SUBJECT, DEFAULT_SMS_MESSAGE } from '../services/sign-in.js';
 import { type Body, optBoolean, optObject, optString, reqString } from '../validate.js';
 import { mfaConfigResponse } from './GetUserPoolMfaConfig.js';
+import { checkSignInPolicy } from '../services/sign-in-policy.js';
 
 const CODE_PLACEHOLDER = '{####}';
 
@@ -57,7 +58,7 @@ export const SetUserPoolMfaConfig: Operation = (svc, body, request) => {
   const totp = optObject(body, 'SoftwareTokenMfaConfiguration');
   const mfa = optString(body, 'MfaConfiguration', { pattern: /^(OFF|ON|OPTIONAL)$/ }) as PoolRecord['mfaConfiguration'] | undefined;
   const email = optObject(body, 'EmailMfaConfiguration');
-  optObject(body, 'WebAuthnConfiguration');
+  const webAuthn = optObject(body, 'WebAuthnConfiguration');
   const next: PoolRecord = { ...pool, lastModifiedAt: svc.clock.now() };
   // As in Cognito, a configuration block that is left out turns that factor off.
   next.smsMfaEnabled = sms !== undefined;
@@ -75,9 +76,16 @@ export const SetUserPoolMfaConfig: Operation = (svc, body, request) => {
   next.softwareTokenMfaEnabled = (totp && optBoolean(totp, 'Enabled')) ?? false;
   next.emailMfa = email && readEmailMfa(email);
   if (!next.emailMfa) delete next.emailMfa;
+  // Passkeys are not an MFA factor: left out, their configuration stays as it was.
+  if (webAuthn) {
+    const relyingPartyId = optString(webAuthn, 'RelyingPartyId', { min: 1, max: 127, pattern: /^[a-z0-9.-]+$/i });
+    const userVerification = optString(webAuthn, 'UserVerification', { pattern: /^(required|preferred)$/ }) as 'required' | 'preferred' | undefined;
+    next.webAuthn = { ...(relyingPartyId ? { relyingPartyId: relyingPartyId.toLowerCase() } : {}), userVerification: userVerification ?? 'preferred' };
+  }
   if (mfa) next.mfaConfiguration = mfa;
   checkMfaSettings(next);
   checkEmailMfaAllowed(next);
+  checkSignInPolicy(next);
   svc.store.putPool(next);
   return mfaConfigResponse(next);
 };

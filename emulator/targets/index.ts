@@ -52,6 +52,10 @@ import { ListDevices } from './ListDevices.js';
 import { AdminListDevices } from './AdminListDevices.js';
 import { ForgetDevice } from './ForgetDevice.js';
 import { AdminForgetDevice } from './AdminForgetDevice.js';
+import { StartWebAuthnRegistration } from './StartWebAuthnRegistration.js';
+import { CompleteWebAuthnRegistration } from './CompleteWebAuthnRegistration.js';
+import { ListWebAuthnCredentials } from './ListWebAuthnCredentials.js';
+import { DeleteWebAuthnCredential } from './DeleteWebAuthnCredential.js';
 
 export const operations: Record<string, Operation> = {
   SignUp,
@@ -106,4 +110,8 @@ export const operations: Record<string, Operation> = {
   AdminListDevices,
   ForgetDevice,
   AdminForgetDevice,
+  StartWebAuthnRegistration,
+  CompleteWebAuthnRegistration,
+  ListWebAuthnCredentials,
+  DeleteWebAuthnCredential,
 };
