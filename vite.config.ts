@@ -24,6 +24,8 @@ function prerenderSignIn(): Plugin {
           logLevel: 'error',
           appType: 'custom',
           server: { middlewareMode: true, hmr: false, watch: null },
+          // Rendering on the server needs no pre-bundled browser dependencies.
+          optimizeDeps: { noDiscovery: true, include: [] },
           plugins: [react(), prerenderSignIn()],
         });
         try {

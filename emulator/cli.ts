@@ -87,7 +87,9 @@ async function serve(): Promise<void> {
     const configOut = values['config-out'];
     if (configOut) {
       mkdirSync(dirname(configOut), { recursive: true });
-      writeFileSync(configOut, `${JSON.stringify(config, null, 2)}\n`);
+      // SIGNIN_PASSWORDLESS=1 npm start: the demo app signs in username-first (choice-based sign-in).
+      const written = { ...config, passwordless: process.env.SIGNIN_PASSWORDLESS === '1' };
+      writeFileSync(configOut, `${JSON.stringify(written, null, 2)}\n`);
     }
     console.log(`${created ? 'created' : 'using'} demo pool ${config.userPoolId}, app client ${config.userPoolClientId}`);
     console.log('demo users:');

@@ -26,6 +26,7 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'unverified-user', password: DEMO_PASSWORD, what: 'e-mail not verified: offered to verify it after sign-in' },
   { username: 'reset-user', password: DEMO_PASSWORD, what: 'password reset by an administrator: sign-in leads to a reset code' },
   { username: 'email-user', password: DEMO_PASSWORD, what: 'e-mail code MFA; tick "Remember this device" to skip it next time' },
+  { username: 'passkey-user', password: DEMO_PASSWORD, what: 'passwordless (SIGNIN_PASSWORDLESS=1 npm start): e-mail code or password; add a passkey under Account security' },
 ];
 
 /** The demo pool sends e-mail through SES (as e-mail MFA requires); the emulator only pretends to. */
@@ -42,6 +43,7 @@ export interface DemoConfig {
   signUpPhone: 'optional';
   emailMfa: boolean;
   rememberDevices: 'off' | 'always' | 'onUserPrompt';
+  passwordless: boolean;
 }
 
 export async function seedDemo(services: Services, endpoint: string): Promise<{ config: DemoConfig; created: boolean }> {
@@ -58,6 +60,9 @@ export async function seedDemo(services: Services, endpoint: string): Promise<{ 
     EmailConfiguration: SES_EMAIL_CONFIGURATION,
     // Remembered on the user's prompt, and then a remembered device skips MFA.
     DeviceConfiguration: { ChallengeRequiredOnNewDevice: true, DeviceOnlyRememberedOnUserPrompt: true },
+    // Choice-based sign-in: passkeys, e-mail and SMS codes besides the password.
+    Policies: { SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD', 'EMAIL_OTP', 'SMS_OTP', 'WEB_AUTHN'] } },
+    SmsConfiguration: SMS_CONFIGURATION,
   });
   const poolId = UserPool.Id;
   await callAdmin(services, 'SetUserPoolMfaConfig', {
@@ -66,11 +71,13 @@ export async function seedDemo(services: Services, endpoint: string): Promise<{ 
     SmsMfaConfiguration: { SmsAuthenticationMessage: 'Your Demo sign-in code is {####}', SmsConfiguration: SMS_CONFIGURATION },
     SoftwareTokenMfaConfiguration: { Enabled: true },
     EmailMfaConfiguration: { Message: 'Your Demo sign-in code is {####}', Subject: 'Your Demo sign-in code' },
+    // The app runs on http://localhost:5173: passkeys belong to "localhost".
+    WebAuthnConfiguration: { RelyingPartyId: 'localhost', UserVerification: 'preferred' },
   });
   const { UserPoolClient } = await callAdmin<{ UserPoolClient: { ClientId: string } }>(services, 'CreateUserPoolClient', {
     UserPoolId: poolId,
     ClientName: 'sign-in-app',
-    ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+    ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
     // The console's default for new clients: unknown users fail like wrong passwords.
     PreventUserExistenceErrors: 'ENABLED',
   });
@@ -85,6 +92,7 @@ export async function seedDemo(services: Services, endpoint: string): Promise<{ 
   await permanent('unverified-user', [{ Name: 'email', Value: 'unverified-user@example.com' }]);
   await permanent('reset-user', [{ Name: 'email', Value: 'reset-user@example.com' }, { Name: 'email_verified', Value: 'true' }]);
   await callAdmin(services, 'AdminResetUserPassword', { UserPoolId: poolId, Username: 'reset-user' });
+  await permanent('passkey-user', [{ Name: 'email', Value: 'passkey-user@example.com' }, { Name: 'email_verified', Value: 'true' }]);
   await permanent('email-user', [{ Name: 'email', Value: 'email-user@example.com' }, { Name: 'email_verified', Value: 'true' }]);
   await callAdmin(services, 'AdminSetUserMFAPreference', { UserPoolId: poolId, Username: 'email-user', EmailMfaSettings: { Enabled: true, PreferredMfa: true } });
   await callAdmin(services, 'AdminCreateUser', {
@@ -109,4 +117,6 @@ const configFor = (pool: PoolRecord, userPoolClientId: string, sessionMinutes: n
   signUpPhone: 'optional',
   emailMfa: pool.emailMfa !== undefined,
   rememberDevices: !pool.deviceConfiguration ? 'off' : pool.deviceConfiguration.DeviceOnlyRememberedOnUserPrompt ? 'onUserPrompt' : 'always',
+  // Username-first sign-in is the app's choice, not the pool's: off unless asked for (cli.ts).
+  passwordless: false,
 });

@@ -41,6 +41,7 @@ export function App({ config, locale, api }: { config: RuntimeConfig; locale: Lo
                 signUpEnabled: config.signUp,
                 verifyEmail: config.verifyEmail,
                 offerRememberDevice: config.rememberDevices === 'onUserPrompt',
+                passwordless: config.passwordless,
                 ...(route.kind === 'login' && route.flow ? { initialFlow: route.flow } : {}),
               }}
             >

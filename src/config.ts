@@ -39,6 +39,12 @@ export interface RuntimeConfig {
    * remembered), "onUserPrompt" (DeviceOnlyRememberedOnUserPrompt: "Remember this device" after MFA).
    */
   rememberDevices: 'off' | 'always' | 'onUserPrompt';
+  /**
+   * Choice-based sign-in (USER_AUTH, the app client's ALLOW_USER_AUTH): username first, then the
+   * first factors Cognito offers the user — passkey, e-mail code, SMS code, password; passkeys in
+   * account security. The password sign-in stays the default.
+   */
+  passwordless: boolean;
 }
 
 export interface PasswordPolicy {
@@ -110,6 +116,7 @@ export function parseConfig(value: unknown): RuntimeConfig {
     verifyEmail: v.verifyEmail !== false,
     emailMfa: v.emailMfa === true,
     rememberDevices: rememberDevices(v.rememberDevices),
+    passwordless: v.passwordless === true,
   };
 }
 

@@ -21,7 +21,7 @@ import { type Theme, themeStyle } from './theme';
 
 
 export type LibraryConfig = Pick<RuntimeConfig, 'userPoolId' | 'userPoolClientId' | 'appName'> &
-  Partial<Pick<RuntimeConfig, 'endpoint' | 'sessionMinutes' | 'mfaRequired' | 'cookieStorage' | 'cookieDomain' | 'signUp' | 'signUpPhone' | 'passwordPolicy' | 'verifyEmail' | 'emailMfa' | 'rememberDevices'>>;
+  Partial<Pick<RuntimeConfig, 'endpoint' | 'sessionMinutes' | 'mfaRequired' | 'cookieStorage' | 'cookieDomain' | 'signUp' | 'signUpPhone' | 'passwordPolicy' | 'verifyEmail' | 'emailMfa' | 'rememberDevices' | 'passwordless'>>;
 
 interface CommonProps {
   config: LibraryConfig;
@@ -117,6 +117,7 @@ export function SignIn(props: SignInProps) {
           signUpEnabled: props.config.signUp ?? false,
           verifyEmail: props.config.verifyEmail ?? true,
           offerRememberDevice: props.config.rememberDevices === 'onUserPrompt',
+          passwordless: props.config.passwordless ?? false,
         }}
       >
         <CurrentScreen />

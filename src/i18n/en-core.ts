@@ -62,4 +62,7 @@ export const enCore = {
   'error.usernameExists': 'That username is already taken. Choose another one, or sign in.',
   'error.signUpDisabled': 'New accounts can only be created by an administrator. Please contact your administrator.',
   'error.wrongCurrentPassword': 'Your current password is not right.',
+  'error.passkeyCanceled': 'The passkey prompt was closed or timed out. Try again, or choose another way.',
+  'error.passkeyUnavailable': 'No passkey for this account is available on this device. Choose another way to sign in.',
+  'error.passkeyRejected': 'That passkey was not accepted for this sign-in. Choose another way, or contact your administrator.',
 } as const;

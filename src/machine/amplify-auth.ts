@@ -6,7 +6,9 @@ import { Amplify } from 'aws-amplify';
 import { cognitoUserPoolsTokenProvider } from 'aws-amplify/auth/cognito';
 import { CookieStorage } from 'aws-amplify/utils';
 import {
+  associateWebAuthnCredential,
   autoSignIn,
+  deleteWebAuthnCredential,
   confirmResetPassword,
   confirmSignIn,
   confirmSignUp,
@@ -17,6 +19,7 @@ import {
   forgetDevice,
   fetchUserAttributes,
   getCurrentUser,
+  listWebAuthnCredentials,
   rememberDevice,
   resendSignUpCode,
   resetPassword,
@@ -32,7 +35,27 @@ import {
   verifyTOTPSetup,
 } from 'aws-amplify/auth';
 import type { RuntimeConfig } from '../config';
-import type { AuthApi, CodeDelivery, DeviceInfo, MfaSettings, MfaType, SignInResult, UserInfo } from './types';
+import type { AuthApi, CodeDelivery, DeviceInfo, FirstFactor, MfaSettings, MfaType, PasskeyInfo, SignInResult, UserInfo } from './types';
+
+/** The first factor last chosen on this browser (not a secret): offered first next time. */
+const LAST_FACTOR = 'signin.lastFirstFactor';
+const FIRST_FACTORS: FirstFactor[] = ['WEB_AUTHN', 'EMAIL_OTP', 'SMS_OTP', 'PASSWORD'];
+
+function lastFactor(): FirstFactor | undefined {
+  try {
+    const value = localStorage.getItem(LAST_FACTOR);
+    return FIRST_FACTORS.includes(value as FirstFactor) ? (value as FirstFactor) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Cognito's AvailableChallenges as the app offers them: PASSWORD and PASSWORD_SRP are one choice; the last used first. */
+function toFirstFactors(challenges: readonly string[] | undefined): FirstFactor[] {
+  const offered = FIRST_FACTORS.filter((f) => challenges?.includes(f) || (f === 'PASSWORD' && challenges?.includes('PASSWORD_SRP')));
+  const last = lastFactor();
+  return last && offered.includes(last) ? [last, ...offered.filter((f) => f !== last)] : offered;
+}
 
 /** Set while a challenge is open, so a reload can say the sign-in was interrupted. Holds no secret. */
 const CHALLENGE_MARKER = 'signin.challengeOpen';
@@ -100,6 +123,10 @@ function toResult(output: SignInOutput, appName: string, username: string): Sign
     }
     case 'CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED':
       return { step: 'NEW_PASSWORD', requiredAttributes: nextStep.missingAttributes ?? [] };
+    case 'CONTINUE_SIGN_IN_WITH_FIRST_FACTOR_SELECTION':
+      return { step: 'SELECT_FIRST_FACTOR', choices: toFirstFactors(nextStep.availableChallenges) };
+    case 'CONFIRM_SIGN_IN_WITH_PASSWORD':
+      return { step: 'PASSWORD' };
     case 'CONFIRM_SIGN_UP':
       return { step: 'CONFIRM_SIGN_UP' };
     case 'RESET_PASSWORD':
@@ -154,6 +181,16 @@ async function currentDeviceKey(): Promise<string | undefined> {
   return typeof key === 'string' ? key : undefined;
 }
 
+async function loadPasskeys(): Promise<PasskeyInfo[]> {
+  const { credentials } = await listWebAuthnCredentials();
+  return credentials.map((c) => ({
+    id: c.credentialId ?? '',
+    name: c.friendlyCredentialName ?? 'Passkey',
+    ...(c.authenticatorAttachment ? { attachment: c.authenticatorAttachment } : {}),
+    ...(c.createdAt ? { createdAt: c.createdAt.getTime() } : {}),
+  }));
+}
+
 async function loadDevices(): Promise<DeviceInfo[]> {
   const [devices, current] = await Promise.all([fetchDevices(), currentDeviceKey()]);
   return devices.map((d) => ({
@@ -165,8 +202,10 @@ async function loadDevices(): Promise<DeviceInfo[]> {
   }));
 }
 
-export function createAmplifyAuthApi(config: Pick<RuntimeConfig, 'appName' | 'rememberDevices'>): AuthApi {
+export function createAmplifyAuthApi(config: Pick<RuntimeConfig, 'appName' | 'rememberDevices'> & Partial<Pick<RuntimeConfig, 'passwordless'>>): AuthApi {
   let challengeUsername = '';
+  /** SRP when Cognito offers it for the password choice. */
+  let srpOffered = false;
   return {
     async restoreSession() {
       try {
@@ -205,8 +244,39 @@ export function createAmplifyAuthApi(config: Pick<RuntimeConfig, 'appName' | 're
     },
     async loadSecurity() {
       const tracked = config.rememberDevices !== 'off';
-      const [user, mfa, devices] = await Promise.all([loadUser(), loadMfa(), tracked ? loadDevices() : undefined]);
-      return { user, mfa, ...(devices ? { devices } : {}) };
+      const [user, mfa, devices, passkeys] = await Promise.all([loadUser(), loadMfa(), tracked ? loadDevices() : undefined, config.passwordless ? loadPasskeys() : undefined]);
+      return { user, mfa, ...(devices ? { devices } : {}), ...(passkeys ? { passkeys } : {}) };
+    },
+    async startPasswordless({ username, factor }) {
+      challengeUsername = username;
+      const preferredChallenge = factor === 'PASSWORD' ? undefined : factor;
+      const start = () => signIn({ username, options: { authFlowType: 'USER_AUTH', ...(preferredChallenge ? { preferredChallenge } : {}) } });
+      let output: SignInOutput;
+      try {
+        output = await start();
+      } catch (e) {
+        // Another tab signed someone in meanwhile: start afresh, as for the password sign-in.
+        if ((e as { name?: string }).name !== 'UserAlreadyAuthenticatedException') throw e;
+        await signOut();
+        output = await start();
+      }
+      if (output.nextStep.signInStep === 'CONTINUE_SIGN_IN_WITH_FIRST_FACTOR_SELECTION') srpOffered = output.nextStep.availableChallenges?.includes('PASSWORD_SRP') ?? false;
+      return markChallenge(toResult(output, config.appName, username));
+    },
+    async chooseFirstFactor({ factor }) {
+      try {
+        localStorage.setItem(LAST_FACTOR, factor);
+      } catch {
+        // Only a nicety.
+      }
+      const answer = factor === 'PASSWORD' && srpOffered ? 'PASSWORD_SRP' : factor;
+      return markChallenge(toResult(await confirmSignIn({ challengeResponse: answer }), config.appName, challengeUsername));
+    },
+    async addPasskey() {
+      await associateWebAuthnCredential();
+    },
+    async deletePasskey({ id }) {
+      await deleteWebAuthnCredential({ credentialId: id });
     },
     async updateMfa({ sms, totp, email }) {
       await updateMFAPreference({ ...(sms ? { sms } : {}), ...(totp ? { totp } : {}), ...(email ? { email } : {}) });

@@ -17,6 +17,8 @@ const RESULTS: SignInResult[] = [
   { step: 'EMAIL_CODE', destination: 'a***@e***' },
   { step: 'SELECT_MFA_SETUP', choices: ['TOTP', 'EMAIL'] },
   { step: 'EMAIL_SETUP' },
+  { step: 'SELECT_FIRST_FACTOR', choices: ['WEB_AUTHN', 'EMAIL_OTP', 'PASSWORD'] },
+  { step: 'PASSWORD' },
   { step: 'TOTP_CODE' },
   { step: 'SELECT_MFA', choices: ['SMS', 'TOTP'] },
   { step: 'TOTP_SETUP', secret: 'S', uri: 'otpauth://totp/x' },
@@ -35,6 +37,9 @@ const OUTPUTS: Record<string, unknown[]> = {
   signOut: [undefined],
   autoSignIn: RESULTS,
   rememberDevice: [undefined],
+  startPasswordless: RESULTS,
+  chooseFirstFactor: RESULTS,
+  resendCode: RESULTS,
   recovery: [CREDENTIALS],
   signUp: [{ ...CREDENTIALS, autoSignIn: true }, { ...CREDENTIALS, autoSignIn: false }],
   contact: [{ outcome: 'verified', attribute: 'email' }, { outcome: 'skipped', attribute: 'email' }],
@@ -45,6 +50,9 @@ const USER_EVENTS: AuthEvent[] = [
   { type: 'SUBMIT_CODE', code: '123456' },
   { type: 'SUBMIT_CODE', code: '123456', remember: true },
   { type: 'SUBMIT_EMAIL', email: 'ann@example.com' },
+  { type: 'SUBMIT_USERNAME', username: 'ann' },
+  { type: 'CHOOSE_FIRST_FACTOR', factor: 'EMAIL_OTP' },
+  { type: 'SUBMIT_PASSWORD', password: 'pw' },
   { type: 'SUBMIT_NEW_PASSWORD', password: 'New-Passw0rd!' },
   { type: 'CHOOSE_MFA', mfa: 'TOTP' },
   { type: 'CHOOSE_MFA', mfa: 'EMAIL' },
@@ -58,10 +66,10 @@ const USER_EVENTS: AuthEvent[] = [
   { type: 'SIGN_UP' },
 ];
 
-function pathsFor(returnTo?: ReturnTarget, logout?: { global: boolean }) {
+function pathsFor(returnTo?: ReturnTarget, logout?: { global: boolean }, passwordless = false) {
   const machine = createAuthMachine(createFakeApi().api, { now: () => 0 });
   return getShortestPaths(machine, {
-    input: { codeValidityMs: 180_000, signUpEnabled: true, offerRememberDevice: true, ...(returnTo ? { returnTo } : {}), ...(logout ? { logout } : {}) },
+    input: { codeValidityMs: 180_000, signUpEnabled: true, offerRememberDevice: true, passwordless, ...(returnTo ? { returnTo } : {}), ...(logout ? { logout } : {}) },
     events: (snapshot) => [...USER_EVENTS, ...(actorEvents(snapshot, OUTPUTS, ERRORS) as AuthEvent[])],
     serializeState: (s) => `${JSON.stringify(s.value)}|${s.context.error?.kind ?? ''}|${s.context.notice ?? ''}|${s.context.chosenMfa ?? ''}|${s.context.rememberDevice}`,
   });
@@ -71,10 +79,14 @@ describe('paths over the sign-in machine graph', () => {
   it('reach every state from the start', () => {
     const machine = createAuthMachine(createFakeApi().api);
     const all = leafPaths(machine.root);
-    const reached = new Set([...pathsFor(), ...pathsFor({ kind: 'redirect', uri: 'https://app.example.com/' }, { global: true })].map((p) => valuePath(p.state.value)));
+    const reached = new Set(
+      [...pathsFor(), ...pathsFor({ kind: 'redirect', uri: 'https://app.example.com/' }, { global: true }), ...pathsFor(undefined, undefined, true)].map((p) => valuePath(p.state.value)),
+    );
     // 'routing' and 'signedIn.deciding' are transient (left by eventless transitions) and never rest.
     const resting = all.filter((p) => p !== 'routing' && p !== 'signedIn.deciding');
-    expect(resting).toEqual(expect.arrayContaining(['emailCode.idle', 'selectMfaSetup.idle', 'emailSetup.idle', 'rechoosing', 'rememberingDevice']));
+    expect(resting).toEqual(
+      expect.arrayContaining(['emailCode.idle', 'selectMfaSetup.idle', 'emailSetup.idle', 'rechoosing', 'rememberingDevice', 'selectFirstFactor.restarting', 'passwordFactor.idle', 'signIn.startingPasswordless']),
+    );
     expect(resting.filter((p) => !reached.has(p))).toEqual([]);
     expect(resting.length).toBeGreaterThan(15);
   });
@@ -82,7 +94,7 @@ describe('paths over the sign-in machine graph', () => {
   it('never leaves a password in memory outside a challenge', () => {
     for (const path of pathsFor()) {
       const { value, context } = path.state;
-      const inChallenge = typeof value === 'object' && ['smsCode', 'emailCode', 'totpCode', 'selectMfa', 'selectMfaSetup', 'emailSetup', 'totpSetup', 'newPassword'].some((s) => s in value);
+      const inChallenge = typeof value === 'object' && ['smsCode', 'emailCode', 'totpCode', 'selectMfa', 'selectMfaSetup', 'emailSetup', 'totpSetup', 'newPassword', 'passwordFactor', 'selectFirstFactor'].some((s) => s in value);
       // Confirming an unconfirmed account, and signing in with what the user just typed elsewhere.
       const continuing = value === 'signUp' || value === 'resuming' || value === 'autoSigningIn' || value === 'rechoosing';
       const signingIn = typeof value === 'object' && 'signIn' in value && (value as { signIn: string }).signIn === 'submitting';

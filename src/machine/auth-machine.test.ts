@@ -584,3 +584,77 @@ describe('e-mail codes and remembered devices', () => {
     expect(s.context.deviceNotRemembered).toBeUndefined();
   });
 });
+
+describe('choice-based sign-in (passwordless)', () => {
+  const choice: SignInResult = { step: 'SELECT_FIRST_FACTOR', choices: ['WEB_AUTHN', 'EMAIL_OTP', 'PASSWORD'] };
+
+  it('username first, then the factors; an e-mail code, and its resend starts the choice-based sign-in again with it', async () => {
+    const { actor, calls } = start(
+      { startPasswordless: answers(choice, { step: 'EMAIL_CODE', destination: 'a***@e***' }), chooseFirstFactor: answers({ step: 'EMAIL_CODE', destination: 'a***@e***' }), confirmSignIn: answers({ step: 'DONE' }) },
+      { passwordless: true },
+    );
+    await settled(actor);
+    actor.send({ type: 'SUBMIT_USERNAME', username: ' ann ' });
+    let s = await settled(actor);
+    expect(s.matches('selectFirstFactor')).toBe(true);
+    expect(s.context.firstFactors).toEqual(['WEB_AUTHN', 'EMAIL_OTP', 'PASSWORD']);
+    actor.send({ type: 'CHOOSE_FIRST_FACTOR', factor: 'EMAIL_OTP' });
+    expect((await settled(actor)).matches('emailCode')).toBe(true);
+    actor.send({ type: 'RESEND_CODE' });
+    s = await settled(actor);
+    expect(s.context.notice).toBe('codeResent');
+    actor.send({ type: 'SUBMIT_CODE', code: '123456' });
+    expect((await settled(actor)).matches('signedIn')).toBe(true);
+    expect(calls.filter((c) => c.method === 'startPasswordless').map((c) => c.args[0])).toEqual([{ username: 'ann' }, { username: 'ann', factor: 'EMAIL_OTP' }]);
+    expect(calls.some((c) => c.method === 'signIn')).toBe(false);
+  });
+
+  it('a cancelled passkey prompt starts over and offers the choice again, with the reason', async () => {
+    const { actor, calls } = start(
+      { startPasswordless: answers(choice), chooseFirstFactor: () => Promise.reject(new CognitoLikeError('PasskeyAuthenticationCanceled', 'The user cancelled')) },
+      { passwordless: true },
+    );
+    await settled(actor);
+    actor.send({ type: 'SUBMIT_USERNAME', username: 'ann' });
+    await settled(actor);
+    actor.send({ type: 'CHOOSE_FIRST_FACTOR', factor: 'WEB_AUTHN' });
+    const s = await settled(actor);
+    expect(s.matches({ selectFirstFactor: 'idle' })).toBe(true);
+    expect(s.context.error?.kind).toBe('passkeyCanceled');
+    expect(calls.filter((c) => c.method === 'startPasswordless')).toHaveLength(2);
+  });
+
+  it('the password as the factor, then MFA: a resend of that code signs in with the password kept for it', async () => {
+    const { actor, calls } = start(
+      {
+        startPasswordless: answers(choice),
+        chooseFirstFactor: answers({ step: 'PASSWORD' }),
+        confirmSignIn: answers({ step: 'SMS_CODE', destination: '+*******0100' }, { step: 'DONE' }),
+        signIn: answers({ step: 'SMS_CODE', destination: '+*******0100' }),
+      },
+      { passwordless: true },
+    );
+    await settled(actor);
+    actor.send({ type: 'SUBMIT_USERNAME', username: 'ann' });
+    await settled(actor);
+    actor.send({ type: 'CHOOSE_FIRST_FACTOR', factor: 'PASSWORD' });
+    expect((await settled(actor)).matches('passwordFactor')).toBe(true);
+    actor.send({ type: 'SUBMIT_PASSWORD', password: 'pw' });
+    expect((await settled(actor)).matches('smsCode')).toBe(true);
+    actor.send({ type: 'RESEND_CODE' });
+    await settled(actor);
+    expect(calls).toContainEqual({ method: 'signIn', args: [{ username: 'ann', password: 'pw' }] });
+    actor.send({ type: 'SUBMIT_CODE', code: '123456' });
+    const s = await settled(actor);
+    expect(s.matches('signedIn')).toBe(true);
+    expect(s.context.password).toBe('');
+  });
+
+  it('the username form does nothing where passwordless is off', async () => {
+    const { actor, calls } = start();
+    await settled(actor);
+    actor.send({ type: 'SUBMIT_USERNAME', username: 'ann' });
+    expect(actor.getSnapshot().matches({ signIn: 'idle' })).toBe(true);
+    expect(calls.some((c) => c.method === 'startPasswordless')).toBe(false);
+  });
+});

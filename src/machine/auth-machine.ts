@@ -5,7 +5,7 @@
  */
 import { assign, type DoneActorEvent, type ErrorActorEvent, fromPromise, setup, stopChild } from 'xstate';
 import { toAuthError } from './errors';
-import type { AuthApi, AuthError, AuthErrorKind, MfaType, RestoredSession, SignInResult, UserInfo } from './types';
+import type { AuthApi, AuthError, AuthErrorKind, FirstFactor, MfaType, RestoredSession, SignInResult, UserInfo } from './types';
 import { createContactMachine } from './contact-machine';
 import { createRecoveryMachine } from './recovery-machine';
 import type { SecurityMachine } from './security-machine';
@@ -25,6 +25,11 @@ export interface AuthContext {
   mfaChoices: MfaType[];
   /** The factor chosen from several: a resend (a new sign-in) chooses it again. */
   chosenMfa?: MfaType;
+  /** Choice-based sign-in (config passwordless): username first, then a first factor. */
+  passwordless: boolean;
+  firstFactors: FirstFactor[];
+  /** The code-sending first factor chosen: a resend starts the choice-based sign-in with it again. */
+  firstFactor?: FirstFactor;
   /** The pool remembers devices when the user asks (config rememberDevices "onUserPrompt"): offer it with the code. */
   offerRememberDevice: boolean;
   /** The user ticked "remember this device" with the code. */
@@ -34,7 +39,7 @@ export interface AuthContext {
   /** The account-security machine, once loaded. */
   securityLogic?: SecurityMachine;
   /** "Sign in" pressed while the session was still being restored (the prerendered form is usable at once). */
-  queuedSignIn?: { username: string; password: string };
+  queuedSignIn?: { username: string; password: string; passwordless?: boolean };
   totpSetup?: { secret: string; uri: string };
   /** Attributes the pool requires that the user lacks, asked for with a new password. */
   requiredAttributes: string[];
@@ -77,6 +82,10 @@ export type AuthEvent =
   /** `remember`: the "remember this device" box, on MFA code screens. */
   | { type: 'SUBMIT_CODE'; code: string; remember?: boolean }
   | { type: 'SUBMIT_EMAIL'; email: string }
+  /** Choice-based sign-in: the username, a first factor, the password when that was the choice. */
+  | { type: 'SUBMIT_USERNAME'; username: string }
+  | { type: 'CHOOSE_FIRST_FACTOR'; factor: FirstFactor }
+  | { type: 'SUBMIT_PASSWORD'; password: string }
   | { type: 'SUBMIT_NEW_PASSWORD'; password: string; attributes?: Record<string, string> }
   | { type: 'FORGOT_PASSWORD'; username: string }
   | { type: 'SIGN_UP' }
@@ -104,6 +113,8 @@ export interface AuthMachineInput {
   initialFlow?: 'signUp' | 'recovery';
   /** Offer "remember this device" after MFA (the pool's DeviceOnlyRememberedOnUserPrompt). */
   offerRememberDevice?: boolean;
+  /** Choice-based sign-in (USER_AUTH): username first. */
+  passwordless?: boolean;
 }
 
 const resultOf = (event: unknown) => (event as DoneActorEvent<SignInResult>).output;
@@ -124,6 +135,12 @@ export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
       confirmSignIn: fromPromise<SignInResult, { response: string; attributes?: Record<string, string> }>(({ input }) => api.confirmSignIn(input)),
       autoSignIn: fromPromise<SignInResult>(() => api.autoSignIn()),
       rememberDevice: fromPromise<void>(() => api.rememberDevice()),
+      startPasswordless: fromPromise<SignInResult, { username: string; factor?: FirstFactor }>(({ input }) => api.startPasswordless(input)),
+      chooseFirstFactor: fromPromise<SignInResult, { factor: FirstFactor }>(({ input }) => api.chooseFirstFactor(input)),
+      /** A new code: the sign-in starts again (Cognito has no "resend" for these codes), the way it started. */
+      resendCode: fromPromise<SignInResult, { username: string; password: string; firstFactor?: FirstFactor | undefined }>(({ input }) =>
+        input.firstFactor ? api.startPasswordless({ username: input.username, factor: input.firstFactor }) : api.signIn({ username: input.username, password: input.password }),
+      ),
       recovery: createRecoveryMachine(api),
       signUp: createSignUpMachine(api),
       contact: createContactMachine(api),
@@ -159,6 +176,8 @@ export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
         codeExpiresAt: undefined,
         mfaChoices: [],
         chosenMfa: undefined,
+        firstFactors: [],
+        firstFactor: undefined,
         totpSetup: undefined,
         unsupportedStep: undefined,
         requiredAttributes: [],
@@ -188,6 +207,10 @@ export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
       beginAnswer: assign({ error: undefined, notice: undefined, rememberDevice: ({ event }) => event.type === 'SUBMIT_CODE' && event.remember === true }),
       keepChoice: assign({ error: undefined, chosenMfa: ({ event }) => (event.type === 'CHOOSE_MFA' ? event.mfa : undefined) }),
       noticeCodeExpired: assign({ notice: 'codeExpired' as Notice, error: undefined }),
+      enterFirstFactors: assign({ firstFactors: ({ event }) => {
+        const result = resultOf(event);
+        return result.step === 'SELECT_FIRST_FACTOR' ? result.choices : [];
+      } }),
       leave: ({ context }) => {
         if (context.returnTo) host.leave?.(context.returnTo, context.user);
       },
@@ -208,6 +231,8 @@ export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
       mfaChoices: [],
       requiredAttributes: [],
       offerRememberDevice: input.offerRememberDevice ?? false,
+      passwordless: input.passwordless ?? false,
+      firstFactors: [],
       rememberDevice: false,
       signUpEnabled: input.signUpEnabled ?? false,
       verifyEmail: input.verifyEmail ?? true,
@@ -227,6 +252,7 @@ export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
         // prerendered): its requests wait for the answer instead of being lost.
         on: {
           SUBMIT_SIGN_IN: { actions: assign({ queuedSignIn: ({ event }) => ({ username: event.username.trim(), password: event.password }) }) },
+          SUBMIT_USERNAME: { actions: assign({ queuedSignIn: ({ event }) => ({ username: event.username.trim(), password: '', passwordless: true }) }) },
           FORGOT_PASSWORD: { target: 'recovery', actions: assign({ username: ({ event }) => event.username.trim() }) },
           SIGN_UP: { guard: 'signUpEnabled', target: 'signUp' },
         },
@@ -256,15 +282,27 @@ export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
         initial: 'idle',
         states: {
           idle: {
-            always: {
-              guard: ({ context }) => context.queuedSignIn !== undefined,
-              target: 'submitting',
-              actions: assign(({ context }) => ({ username: context.queuedSignIn?.username ?? '', password: context.queuedSignIn?.password ?? '', queuedSignIn: undefined })),
-            },
+            always: [
+              {
+                guard: ({ context }) => context.queuedSignIn?.passwordless === true,
+                target: 'startingPasswordless',
+                actions: assign(({ context }) => ({ username: context.queuedSignIn?.username ?? '', queuedSignIn: undefined })),
+              },
+              {
+                guard: ({ context }) => context.queuedSignIn !== undefined,
+                target: 'submitting',
+                actions: assign(({ context }) => ({ username: context.queuedSignIn?.username ?? '', password: context.queuedSignIn?.password ?? '', queuedSignIn: undefined })),
+              },
+            ],
             on: {
               SUBMIT_SIGN_IN: {
                 target: 'submitting',
                 actions: [assign({ username: ({ event }) => event.username.trim(), password: ({ event }) => event.password }), 'clearMessages'],
+              },
+              SUBMIT_USERNAME: {
+                guard: ({ context }) => context.passwordless,
+                target: 'startingPasswordless',
+                actions: [assign({ username: ({ event }) => event.username.trim() }), 'clearMessages'],
               },
               FORGOT_PASSWORD: { target: '#auth.recovery', actions: [assign({ username: ({ event }) => event.username.trim() }), 'clearMessages'] },
               SIGN_UP: { guard: 'signUpEnabled', target: '#auth.signUp', actions: 'clearMessages' },
@@ -275,6 +313,15 @@ export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
             invoke: {
               src: 'signIn',
               input: ({ context }) => ({ username: context.username, password: context.password }),
+              onDone: '#auth.routing',
+              onError: { target: 'idle', actions: ['setError', 'forgetChallenge'] },
+            },
+          },
+          startingPasswordless: {
+            tags: 'pending',
+            invoke: {
+              src: 'startPasswordless',
+              input: ({ context }) => ({ username: context.username }),
               onDone: '#auth.routing',
               onError: { target: 'idle', actions: ['setError', 'forgetChallenge'] },
             },
@@ -290,6 +337,8 @@ export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
           { guard: { type: 'stepIs', params: { step: 'EMAIL_CODE' } }, target: 'emailCode', actions: 'enterCode' },
           { guard: { type: 'stepIs', params: { step: 'SELECT_MFA_SETUP' } }, target: 'selectMfaSetup', actions: 'enterSelect' },
           { guard: { type: 'stepIs', params: { step: 'EMAIL_SETUP' } }, target: 'emailSetup', actions: assign({ error: undefined }) },
+          { guard: { type: 'stepIs', params: { step: 'SELECT_FIRST_FACTOR' } }, target: 'selectFirstFactor', actions: ['enterFirstFactors', assign({ error: undefined })] },
+          { guard: { type: 'stepIs', params: { step: 'PASSWORD' } }, target: 'passwordFactor', actions: assign({ error: undefined }) },
           { guard: { type: 'stepIs', params: { step: 'TOTP_CODE' } }, target: 'totpCode', actions: assign({ error: undefined }) },
           { guard: { type: 'stepIs', params: { step: 'SELECT_MFA' } }, target: 'selectMfa', actions: 'enterSelect' },
           { guard: { type: 'stepIs', params: { step: 'TOTP_SETUP' } }, target: 'totpSetup', actions: 'enterTotpSetup' },
@@ -340,6 +389,67 @@ export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
       totpSetup: challengeState('SUBMIT_CODE'),
       /** Setting up e-mail codes: the address, then a code sent to it (the emailCode state). */
       emailSetup: challengeState('SUBMIT_EMAIL'),
+
+      /**
+       * Choice-based sign-in: passkey, e-mail code, SMS code or password. A passkey prompts the
+       * browser during the choice; if it fails (cancelled, none here, refused) Cognito's session is
+       * spent, so the sign-in starts again and the choice is offered anew, with the error.
+       */
+      selectFirstFactor: {
+        initial: 'idle',
+        on: { CANCEL: { target: 'signIn', actions: 'clearMessages' } },
+        states: {
+          idle: {
+            on: {
+              CHOOSE_FIRST_FACTOR: {
+                target: 'submitting',
+                actions: assign({ error: undefined, notice: undefined, firstFactor: ({ event }) => (event.factor === 'EMAIL_OTP' || event.factor === 'SMS_OTP' ? event.factor : undefined) }),
+              },
+            },
+          },
+          submitting: {
+            tags: 'pending',
+            invoke: {
+              src: 'chooseFirstFactor',
+              input: ({ event }) => ({ factor: event.type === 'CHOOSE_FIRST_FACTOR' ? event.factor : 'PASSWORD' }),
+              onDone: '#auth.routing',
+              onError: [
+                { guard: { type: 'errorIs', params: { kinds: ['network', 'tooManyRequests', 'lockedOut', 'userDisabled'] } }, target: '#auth.signIn', actions: ['setError', 'forgetChallenge'] },
+                { target: 'restarting', actions: 'setError' },
+              ],
+            },
+          },
+          restarting: {
+            tags: 'pending',
+            invoke: {
+              src: 'startPasswordless',
+              input: ({ context }) => ({ username: context.username }),
+              onDone: [
+                { guard: { type: 'stepIs', params: { step: 'SELECT_FIRST_FACTOR' } }, target: 'idle', actions: 'enterFirstFactors' },
+                { target: '#auth.routing' },
+              ],
+              onError: { target: '#auth.signIn', actions: ['setError', 'forgetChallenge'] },
+            },
+          },
+        },
+      },
+      /** The password, chosen as the first factor (kept for a resend of a later MFA code). */
+      passwordFactor: {
+        initial: 'idle',
+        on: { CANCEL: { target: '#auth.signIn', actions: 'clearMessages' } },
+        states: {
+          idle: { on: { SUBMIT_PASSWORD: { target: 'submitting', actions: assign({ error: undefined, password: ({ event }) => event.password }) } } },
+          submitting: {
+            tags: 'pending',
+            invoke: {
+              src: 'confirmSignIn',
+              input: ({ context }) => ({ response: context.password }),
+              onDone: '#auth.routing',
+              onError: sessionAwareError(),
+            },
+          },
+        },
+      },
 
       unsupported: {
         on: { CANCEL: { target: 'signIn', actions: 'clearMessages' } },
@@ -553,8 +663,8 @@ export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
         resending: {
           tags: 'pending' as const,
           invoke: {
-            src: 'signIn' as const,
-            input: ({ context }: { context: AuthContext }) => ({ username: context.username, password: context.password }),
+            src: 'resendCode' as const,
+            input: ({ context }: { context: AuthContext }) => ({ username: context.username, password: context.password, firstFactor: context.firstFactor }),
             onDone: [
               { guard: { type: 'stepIs' as const, params: { step } }, target: `#auth.${self}`, reenter: true, actions: ['enterCode', 'noticeCodeResent'] as const },
               { guard: 'rechoose' as const, target: '#auth.rechoosing' },

@@ -36,6 +36,22 @@ function classify(name: string, message: string): AuthErrorKind {
     case 'TooManyRequestsException':
     case 'TooManyFailedAttemptsException':
       return 'tooManyRequests';
+    // Amplify's passkey errors (the browser's NotAllowedError is a cancel, a timeout, or no passkey).
+    case 'PasskeyAuthenticationCanceled':
+    case 'PasskeyRegistrationCanceled':
+    case 'PasskeyOperationAborted':
+      return 'passkeyCanceled';
+    case 'PasskeyNotSupported':
+    case 'PasskeyRetrievalFailed':
+      return 'passkeyUnavailable';
+    case 'RelyingPartyMismatch':
+    case 'PasskeyRegistrationFailed':
+    case 'PasskeyAlreadyExists':
+    case 'WebAuthnRelyingPartyMismatchException':
+    case 'WebAuthnOriginNotAllowedException':
+    case 'WebAuthnCredentialNotSupportedException':
+    case 'WebAuthnNotEnabledException':
+      return 'passkeyRejected';
     case 'NetworkError':
     case 'TypeError':
     case 'AbortError':

@@ -15,6 +15,8 @@ const OUTPUTS: Record<string, unknown[]> = {
   contact: [{ outcome: 'verified', attribute: 'email' }, { outcome: 'saved', attribute: 'email' }],
   changePassword: [undefined],
   forgetDevice: [undefined],
+  addPasskey: [undefined],
+  deletePasskey: [undefined],
 };
 const ERRORS = [namedError('CodeMismatchException', 'Invalid code'), namedError('SoftwareTokenMFANotFoundException', 'Software Token MFA has not been enabled by the userPool.')];
 const EVENTS: SecurityEvent[] = [
@@ -28,6 +30,8 @@ const EVENTS: SecurityEvent[] = [
   { type: 'ENABLE_EMAIL_MFA' },
   { type: 'DISABLE_EMAIL_MFA' },
   { type: 'FORGET_DEVICE', id: 'eu-west-1_d', current: true },
+  { type: 'ADD_PASSKEY' },
+  { type: 'REMOVE_PASSKEY', id: 'cred-1' },
   { type: 'SUBMIT_CODE', code: '123456' },
   { type: 'SUBMIT_PASSWORD', password: 'pw' },
   { type: 'CHANGE_PHONE' },

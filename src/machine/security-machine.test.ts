@@ -406,3 +406,38 @@ describe('e-mail codes and devices in account security', () => {
     expect(s.context.security?.devices).toHaveLength(1);
   });
 });
+
+describe('passkeys in account security', () => {
+  it('adds a passkey (the browser prompts inside addPasskey); a cancelled prompt is shown and nothing changes', async () => {
+    let fail = true;
+    const { actor, calls } = start({
+      loadSecurity: () => Promise.resolve({ user: user(), mfa: { enabled: [] }, passkeys: [] }),
+      addPasskey: () => (fail ? Promise.reject(new CognitoLikeError('PasskeyRegistrationCanceled', 'cancelled')) : Promise.resolve()),
+    });
+    await settled(actor);
+    actor.send({ type: 'ADD_PASSKEY' });
+    let s = await settled(actor);
+    expect(s.context.error?.kind).toBe('passkeyCanceled');
+    fail = false;
+    actor.send({ type: 'ADD_PASSKEY' });
+    s = await settled(actor);
+    expect(s.context.success).toBe('passkeyAdded');
+    expect(calls.filter((c) => c.method === 'addPasskey')).toHaveLength(2);
+  });
+
+  it('removes a passkey only after the backend accepted the password', async () => {
+    const b = backend();
+    const { actor, calls } = start({ ...b.api, loadSecurity: () => Promise.resolve({ user: user(), mfa: { enabled: [] }, passkeys: [{ id: 'cred-1', name: 'Passkey' }] }), deletePasskey: () => Promise.resolve() });
+    await settled(actor);
+    actor.send({ type: 'REMOVE_PASSKEY', id: 'cred-1' });
+    expect(actor.getSnapshot().matches({ removePasskey: 'entering' })).toBe(true);
+    actor.send({ type: 'SUBMIT_PASSWORD', password: 'wrong' });
+    let s = await settled(actor);
+    expect(s.context.error?.kind).toBe('badCredentials');
+    expect(calls.some((c) => c.method === 'deletePasskey')).toBe(false);
+    actor.send({ type: 'SUBMIT_PASSWORD', password: 'right' });
+    s = await settled(actor);
+    expect(s.context.success).toBe('passkeyRemoved');
+    expect(calls).toContainEqual({ method: 'deletePasskey', args: [{ id: 'cred-1' }] });
+  });
+});

@@ -24,7 +24,9 @@ export type SecuritySuccess =
   | 'emailVerified'
   | 'emailSaved'
   | 'passwordChanged'
-  | 'deviceForgotten';
+  | 'deviceForgotten'
+  | 'passkeyAdded'
+  | 'passkeyRemoved';
 
 export interface SecurityContext {
   security?: SecurityState;
@@ -33,6 +35,8 @@ export interface SecurityContext {
   totpSetup?: { secret: string; uri: string };
   /** The change in flight and the message it earns. */
   pending?: { change: MfaChange; success: SecuritySuccess };
+  /** The passkey being removed, once the password is confirmed. */
+  removingPasskey?: string;
   /** Setting up a new authenticator app while one is on (a replacement). */
   replacing?: boolean;
   /** The contact change under way: which attribute, and whether it starts with a new value or a code. */
@@ -51,6 +55,9 @@ export type SecurityEvent =
   | { type: 'ENABLE_EMAIL_MFA' }
   | { type: 'DISABLE_EMAIL_MFA' }
   | { type: 'FORGET_DEVICE'; id: string; current: boolean }
+  /** Passkeys: added with the browser's prompt; removed after the backend checked the password. */
+  | { type: 'ADD_PASSKEY' }
+  | { type: 'REMOVE_PASSKEY'; id: string }
   | { type: 'SET_UP_TOTP' }
   | { type: 'CONFIRM_REPLACE' }
   | { type: 'REMOVE_TOTP' }
@@ -92,6 +99,8 @@ export function createSecurityMachine(api: AuthApi) {
       verifyPassword: fromPromise<void, { password: string }>(({ input }) => api.verifyPassword(input)),
       contact: createContactMachine(api),
       forgetDevice: fromPromise<void, { id: string; current: boolean }>(({ input }) => api.forgetDevice(input)),
+      addPasskey: fromPromise<void>(() => api.addPasskey()),
+      deletePasskey: fromPromise<void, { id: string }>(({ input }) => api.deletePasskey(input)),
       changePassword: fromPromise<void, { oldPassword: string; newPassword: string }>(({ input }) => api.changePassword(input)),
     },
     guards: {
@@ -176,6 +185,8 @@ export function createSecurityMachine(api: AuthApi) {
             { target: 'updating', actions: { type: 'plan', params: { change: { email: 'DISABLED' }, success: 'emailMfaOff' } } },
           ],
           FORGET_DEVICE: { target: 'forgettingDevice', actions: 'clearMessages' },
+          ADD_PASSKEY: { target: 'addingPasskey', actions: 'clearMessages' },
+          REMOVE_PASSKEY: { target: 'removePasskey', actions: ['clearMessages', assign({ removingPasskey: ({ event }) => event.id })] },
         },
       },
 
@@ -305,6 +316,43 @@ export function createSecurityMachine(api: AuthApi) {
           input: ({ event }) => (event.type === 'FORGET_DEVICE' ? { id: event.id, current: event.current } : { id: '', current: false }),
           onDone: { target: 'reloading', actions: assign({ success: 'deviceForgotten' as const }) },
           onError: { target: 'reloading', actions: 'setError' },
+        },
+      },
+
+      /** The browser's passkey prompt (Amplify's associateWebAuthnCredential), then the list again. */
+      addingPasskey: {
+        tags: 'pending',
+        invoke: {
+          src: 'addPasskey',
+          onDone: { target: 'reloading', actions: assign({ success: 'passkeyAdded' as const }) },
+          onError: { target: 'reloading', actions: 'setError' },
+        },
+      },
+
+      /** Removing a passkey asks for the password first, like removing the authenticator app. */
+      removePasskey: {
+        initial: 'entering',
+        on: { CANCEL: { target: 'ready', actions: ['clearMessages', assign({ removingPasskey: undefined })] } },
+        states: {
+          entering: { on: { SUBMIT_PASSWORD: { target: 'verifying', actions: 'clearMessages' } } },
+          verifying: {
+            tags: 'pending',
+            invoke: {
+              src: 'verifyPassword',
+              input: ({ event }) => ({ password: event.type === 'SUBMIT_PASSWORD' ? event.password : '' }),
+              onDone: 'deleting',
+              onError: { target: 'entering', actions: 'setError' },
+            },
+          },
+          deleting: {
+            tags: 'pending',
+            invoke: {
+              src: 'deletePasskey',
+              input: ({ context }) => ({ id: context.removingPasskey ?? '' }),
+              onDone: { target: '#security.reloading', actions: assign({ success: 'passkeyRemoved' as const, removingPasskey: undefined }) },
+              onError: { target: '#security.reloading', actions: ['setError', assign({ removingPasskey: undefined })] },
+            },
+          },
         },
       },
 

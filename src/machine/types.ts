@@ -1,6 +1,8 @@
 /** The boundary between the sign-in machine and whatever talks to Cognito (Amplify in the app, fakes in tests). */
 
 export type MfaType = 'SMS' | 'TOTP' | 'EMAIL';
+/** What a passwordless (choice-based) sign-in can start with; PASSWORD is answered with SRP. */
+export type FirstFactor = 'WEB_AUTHN' | 'EMAIL_OTP' | 'SMS_OTP' | 'PASSWORD';
 
 /** Where a sign-in stands after a call, reduced from Amplify's `nextStep`. */
 export type SignInResult =
@@ -14,6 +16,10 @@ export type SignInResult =
   | { step: 'SELECT_MFA_SETUP'; choices: MfaType[] }
   /** Setting up e-mail codes at sign-in: the address to send them to. */
   | { step: 'EMAIL_SETUP' }
+  /** Choice-based sign-in: the first factors Cognito offers this user (the last one used here first). */
+  | { step: 'SELECT_FIRST_FACTOR'; choices: FirstFactor[] }
+  /** Choice-based sign-in with the password chosen: the password, next. */
+  | { step: 'PASSWORD' }
   | { step: 'NEW_PASSWORD'; requiredAttributes: string[] }
   /** The account is not confirmed yet (UserNotConfirmedException). */
   | { step: 'CONFIRM_SIGN_UP' }
@@ -50,6 +56,12 @@ export type AuthErrorKind =
   | 'tooManyRequests'
   | 'network'
   | 'invalidInput'
+  /** The passkey prompt was cancelled or timed out (the browser does not say which). */
+  | 'passkeyCanceled'
+  /** This browser can't use passkeys, or none of this account's is on this device. */
+  | 'passkeyUnavailable'
+  /** The passkey was refused: another site's, an authenticator the pool does not allow, or a failed check. */
+  | 'passkeyRejected'
   /** Turning off the last factor in a pool that requires MFA. */
   | 'mfaRequired'
   /** Removing the authenticator app in a pool that requires MFA (Cognito refuses it). */
@@ -86,9 +98,20 @@ export interface DeviceInfo {
   current: boolean;
 }
 
+/** A passkey of the user (ListWebAuthnCredentials; Cognito keeps no "last used"). */
+export interface PasskeyInfo {
+  id: string;
+  name: string;
+  /** platform (this device's) or cross-platform (a security key). */
+  attachment?: string;
+  createdAt?: number;
+}
+
 export interface SecurityState {
   user: UserInfo;
   mfa: MfaSettings;
+  /** Listed when the pool offers passkeys (config passwordless). */
+  passkeys?: PasskeyInfo[];
   /** Listed when the pool tracks devices (config rememberDevices). */
   devices?: DeviceInfo[];
 }
@@ -103,6 +126,12 @@ export interface AuthApi {
   /** Account security. */
   loadSecurity(): Promise<SecurityState>;
   updateMfa(input: MfaChange): Promise<void>;
+  /** Choice-based sign-in (USER_AUTH): starts with the username alone; `factor` asks for one at once. */
+  startPasswordless(input: { username: string; factor?: FirstFactor }): Promise<SignInResult>;
+  /** The first factor chosen (a passkey prompts the browser here). */
+  chooseFirstFactor(input: { factor: FirstFactor }): Promise<SignInResult>;
+  addPasskey(): Promise<void>;
+  deletePasskey(input: { id: string }): Promise<void>;
   /** After MFA, when the user asked: this browser skips MFA from now on (UpdateDeviceStatus). */
   rememberDevice(): Promise<void>;
   /** Forgets a device; `current`: this browser, whose device keys go too. */

@@ -13,6 +13,7 @@ import { ContactPanel } from './ContactPanel';
 import { LoadingScreen } from './Loading';
 import { TotpSetupPanel } from './TotpSetupPanel';
 import { DeviceList } from './DeviceList';
+import { PasskeyList } from './PasskeyList';
 import { useFlowConfig } from '../react/flow-config';
 
 export const maskPhone = (phone: string) => `+${'*'.repeat(Math.max(phone.replace(/^\+/, '').length - 4, 0))}${phone.slice(-4)}`;
@@ -83,6 +84,7 @@ export function SecurityPanel({ child, onClose }: { child: SecurityRef; onClose?
     );
   }
   if (matches('removeTotp')) return <RemoveTotp error={context.error} pending={isPending} send={send} />;
+  if (matches('removePasskey')) return <RemoveTotp error={context.error} pending={isPending} send={send} passkey />;
   if (matches('phone') || matches('contactChange') || matches('emailForMfa')) {
     return contact ? <ContactPanel child={contact} onCancel={() => send({ type: 'CANCEL' })} /> : <LoadingScreen />;
   }
@@ -181,6 +183,7 @@ export function SecurityPanel({ child, onClose }: { child: SecurityRef; onClose?
           </div>
         </section>
       )}
+      {security.passkeys && <PasskeyList passkeys={security.passkeys} headingId={scope('passkeys-heading')} pending={isPending} send={send} />}
       {security.devices && <DeviceList devices={security.devices} headingId={ids.devices} pending={isPending} send={send} />}
       <section className="factor" aria-labelledby={ids.contact} aria-busy={isPending}>
         <SectionHeading id={ids.contact}>{t('account.contact')}</SectionHeading>
@@ -217,11 +220,12 @@ export function SecurityPanel({ child, onClose }: { child: SecurityRef; onClose?
 type Send = ReturnType<typeof useSecurityState>['send'];
 type ErrorProp = ReturnType<typeof useSecurityState>['context']['error'];
 
-function RemoveTotp({ error, pending, send }: { error: ErrorProp; pending: boolean; send: Send }) {
+/** The password, checked by the backend, before the authenticator app or a passkey goes. */
+function RemoveTotp({ error, pending, send, passkey = false }: { error: ErrorProp; pending: boolean; send: Send; passkey?: boolean }) {
   const t = useT();
   const { register, handleSubmit, formState } = useForm<{ password: string }>({ defaultValues: { password: '' } });
   return (
-    <Screen title={t('account.removeTitle')}>
+    <Screen title={passkey ? t('account.removePasskeyTitle') : t('account.removeTitle')}>
       <p>{t('account.removeHelp')}</p>
       <Messages error={error} />
       <form noValidate onSubmit={handleSubmit(({ password }) => send({ type: 'SUBMIT_PASSWORD', password }))}>
@@ -232,7 +236,7 @@ function RemoveTotp({ error, pending, send }: { error: ErrorProp; pending: boole
           registration={register('password', { validate: (v) => v !== '' || t('validation.required', { field: t('field.password').toLowerCase() }) })}
           error={formState.errors.password?.message}
         />
-        <FormActions pending={pending} label={t('account.removeSubmit')} kind="danger">
+        <FormActions pending={pending} label={passkey ? t('account.removePasskeySubmit') : t('account.removeSubmit')} kind="danger">
           <LinkButton onClick={() => send({ type: 'CANCEL' })}>{t('common.cancel')}</LinkButton>
         </FormActions>
       </form>

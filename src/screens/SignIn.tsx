@@ -59,7 +59,56 @@ export function SignInForm({ error, notice, pending, defaults, onSignIn, onForgo
   );
 }
 
+/** Choice-based sign-in's first step: the username alone (the factors come next). */
+export function UsernameFirstForm({ error, notice, pending, defaultUsername, onContinue, onSignUp }: {
+  error?: AuthError | undefined;
+  notice?: string | undefined;
+  pending: boolean;
+  defaultUsername: string;
+  onContinue: (username: string) => void;
+  onSignUp?: (() => void) | undefined;
+}) {
+  const t = useT();
+  const { register, handleSubmit, formState } = useForm<{ username: string }>({ defaultValues: { username: defaultUsername } });
+  const required = useRequired();
+  return (
+    <Screen title={t('signIn.title')}>
+      <Messages error={error} notice={notice} />
+      <form noValidate onSubmit={handleSubmit(({ username }) => onContinue(username))}>
+        <UsernameField id="username" registration={register('username', required(t('field.username')))} error={formState.errors.username?.message} />
+        <FormActions pending={pending} label={t('common.continue')} />
+      </form>
+      {onSignUp && (
+        <div className="actions">
+          <LinkButton onClick={onSignUp}>{t('signIn.create')}</LinkButton>
+        </div>
+      )}
+    </Screen>
+  );
+}
+
 export function SignInScreen() {
+  const t = useT();
+  const { screen, context, isPending, send } = useAuth();
+  const { signUp } = useFlowConfig();
+  const takeover = useTakeover();
+  if (context.passwordless) {
+    // The prerendered page has the password form; here the username typed into it carries over.
+    return (
+      <UsernameFirstForm
+        error={context.error}
+        notice={context.notice && t(`notice.${context.notice}`)}
+        pending={isPending && screen !== 'restoring'}
+        defaultUsername={takeover && screen === 'restoring' ? takeover.values.username : context.username}
+        onContinue={(username) => send({ type: 'SUBMIT_USERNAME', username })}
+        onSignUp={signUp ? () => send({ type: 'SIGN_UP' }) : undefined}
+      />
+    );
+  }
+  return <PasswordSignIn />;
+}
+
+function PasswordSignIn() {
   const t = useT();
   const { screen, context, isPending, send } = useAuth();
   const { signUp } = useFlowConfig();

@@ -20,6 +20,8 @@ const SelectMfaScreen = later('SelectMfaScreen');
 const SelectMfaSetupScreen = later('SelectMfaSetupScreen');
 const EmailCodeScreen = later('EmailCodeScreen');
 const EmailSetupScreen = later('EmailSetupScreen');
+const SelectFirstFactorScreen = later('SelectFirstFactorScreen');
+const PasswordFactorScreen = later('PasswordFactorScreen');
 const NewPasswordScreen = later('NewPasswordScreen');
 const UnsupportedScreen = later('UnsupportedScreen');
 const SignedInScreen = later('SignedInScreen');
@@ -43,6 +45,8 @@ const SCREENS: Record<ScreenName, ComponentType> = {
   emailCode: EmailCodeScreen,
   selectMfaSetup: SelectMfaSetupScreen,
   emailSetup: EmailSetupScreen,
+  selectFirstFactor: SelectFirstFactorScreen,
+  passwordFactor: PasswordFactorScreen,
   totpCode: TotpCodeScreen,
   selectMfa: SelectMfaScreen,
   totpSetup: TotpSetupScreen,

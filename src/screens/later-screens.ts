@@ -4,6 +4,7 @@ export { NewPasswordScreen } from './NewPassword';
 export { SelectMfaScreen, SelectMfaSetupScreen } from './SelectMfa';
 export { EmailCodeScreen } from './EmailCode';
 export { EmailSetupScreen } from './EmailSetup';
+export { PasswordFactorScreen, SelectFirstFactorScreen } from './FirstFactor';
 export { SignedInScreen } from './SignedIn';
 export { SmsCodeScreen } from './SmsCode';
 export { TotpCodeScreen } from './TotpCode';

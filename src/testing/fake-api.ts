@@ -38,6 +38,10 @@ export function createFakeApi(overrides: Partial<Handlers> = {}): { api: AuthApi
     autoSignIn: notScripted('autoSignIn'),
     rememberDevice: notScripted('rememberDevice'),
     forgetDevice: notScripted('forgetDevice'),
+    startPasswordless: notScripted('startPasswordless'),
+    chooseFirstFactor: notScripted('chooseFirstFactor'),
+    addPasskey: notScripted('addPasskey'),
+    deletePasskey: notScripted('deletePasskey'),
     ...overrides,
   };
   const api = Object.fromEntries(
