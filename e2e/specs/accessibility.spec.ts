@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/emulator';
-import { walkEmailAndDeviceScreens, walkLifecycleScreens, walkOtherScreens, walkSmsAndAccountScreens } from '../fixtures/screens';
+import { walkEmailAndDeviceScreens, walkLifecycleScreens, walkPasswordlessScreens, walkOtherScreens, walkSmsAndAccountScreens } from '../fixtures/screens';
 
 async function expectNoAxeViolations(page: Page, screen: string): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
@@ -27,6 +27,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
     test('e-mail codes, three factors, remember this device, e-mail set-up, devices in account security', async ({ page, newPool, usePool, mail }) => {
       await walkEmailAndDeviceScreens(page, { newPool, usePool, mail }, (screen) => expectNoAxeViolations(page, screen));
+    });
+
+    test('username first, the choice of first factor, the password factor, passkeys in account security', async ({ page, newPool, usePool, mail }) => {
+      await walkPasswordlessScreens(page, { newPool, usePool, mail }, (screen) => expectNoAxeViolations(page, screen));
     });
   });
 }

@@ -5,7 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/emulator';
-import { walkEmailAndDeviceScreens, walkLifecycleScreens, walkOtherScreens, walkSmsAndAccountScreens } from '../fixtures/screens';
+import { walkEmailAndDeviceScreens, walkLifecycleScreens, walkPasswordlessScreens, walkOtherScreens, walkSmsAndAccountScreens } from '../fixtures/screens';
 
 async function expectFitsPhone(page: Page, screen: string): Promise<void> {
   const layout = await page.evaluate(() => {
@@ -51,6 +51,10 @@ for (const width of [320, 375]) {
 
     test('e-mail codes, three factors, remember this device, e-mail set-up, devices in account security', async ({ page, newPool, usePool, mail }) => {
       await walkEmailAndDeviceScreens(page, { newPool, usePool, mail }, (screen) => expectFitsPhone(page, screen));
+    });
+
+    test('username first, the choice of first factor, the password factor, passkeys in account security', async ({ page, newPool, usePool, mail }) => {
+      await walkPasswordlessScreens(page, { newPool, usePool, mail }, (screen) => expectFitsPhone(page, screen));
     });
   });
 }
