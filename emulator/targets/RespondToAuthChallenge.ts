@@ -61,10 +61,12 @@ export async function answerChallenge(svc: Services, pool: PoolRecord, client: C
       });
       return afterFirstFactor(svc, pool, client, updated, auth);
     }
-    case 'SMS_MFA': {
-      if (!codesEqual(state.code, responses.get('SMS_MFA_CODE') ?? '')) throw svc.sessions.fail(session, codeMismatch());
+    case 'SMS_MFA':
+    case 'SMS_OTP': {
+      const answer = responses.get(state.step === 'SMS_MFA' ? 'SMS_MFA_CODE' : 'SMS_OTP_CODE') ?? '';
+      if (!codesEqual(state.code, answer)) throw svc.sessions.fail(session, codeMismatch());
       svc.sessions.consume(session);
-      // A successful SMS MFA proves the number: Cognito marks it verified.
+      // A successful SMS code proves the number: Cognito marks it verified.
       const updated = updateUser(svc, pool, user.username, (u) => setAttribute(u, 'phone_number_verified', 'true'));
       return tokens(svc, pool, client, updated, auth);
     }
@@ -101,12 +103,6 @@ export async function answerChallenge(svc: Services, pool: PoolRecord, client: C
     }
     case 'SELECT_CHALLENGE':
       return answerSelectChallenge(svc, pool, client, session, username, user, state.available, responses);
-    case 'SMS_OTP': {
-      if (!codesEqual(state.code, responses.get('SMS_OTP_CODE') ?? '')) throw svc.sessions.fail(session, codeMismatch());
-      svc.sessions.consume(session);
-      const updated = updateUser(svc, pool, user.username, (u) => setAttribute(u, 'phone_number_verified', 'true'));
-      return tokens(svc, pool, client, updated, auth);
-    }
     case 'WEB_AUTHN': {
       const proof = await verifyAssertion(pool, user, state.challenge, responses.get('CREDENTIAL')).catch((e: unknown) => {
         throw e instanceof CognitoError ? svc.sessions.fail(session, e) : e;

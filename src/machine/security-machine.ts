@@ -261,22 +261,10 @@ export function createSecurityMachine(api: AuthApi) {
         },
       },
 
-      removeTotp: {
-        initial: 'entering',
-        on: { CANCEL: { target: 'ready', actions: 'clearMessages' } },
-        states: {
-          entering: { on: { SUBMIT_PASSWORD: { target: 'verifying', actions: 'clearMessages' } } },
-          verifying: {
-            tags: 'pending',
-            invoke: {
-              src: 'verifyPassword',
-              input: ({ event }) => ({ password: event.type === 'SUBMIT_PASSWORD' ? event.password : '' }),
-              onDone: { target: '#security.updating', actions: { type: 'plan', params: { change: { totp: 'DISABLED' }, success: 'totpRemoved' } } },
-              onError: { target: 'entering', actions: 'setError' },
-            },
-          },
-        },
-      },
+      removeTotp: afterPasswordCheck({
+        target: '#security.updating',
+        actions: { type: 'plan' as const, params: { change: { totp: 'DISABLED' as const }, success: 'totpRemoved' as const } },
+      }),
 
       /** A phone number to turn SMS on: entered, verified when Cognito sends a code, then SMS enabled. */
       phone: {
@@ -331,28 +319,16 @@ export function createSecurityMachine(api: AuthApi) {
 
       /** Removing a passkey asks for the password first, like removing the authenticator app. */
       removePasskey: {
-        initial: 'entering',
+        ...afterPasswordCheck({ target: '#security.removingPasskey' }),
         on: { CANCEL: { target: 'ready', actions: ['clearMessages', assign({ removingPasskey: undefined })] } },
-        states: {
-          entering: { on: { SUBMIT_PASSWORD: { target: 'verifying', actions: 'clearMessages' } } },
-          verifying: {
-            tags: 'pending',
-            invoke: {
-              src: 'verifyPassword',
-              input: ({ event }) => ({ password: event.type === 'SUBMIT_PASSWORD' ? event.password : '' }),
-              onDone: 'deleting',
-              onError: { target: 'entering', actions: 'setError' },
-            },
-          },
-          deleting: {
-            tags: 'pending',
-            invoke: {
-              src: 'deletePasskey',
-              input: ({ context }) => ({ id: context.removingPasskey ?? '' }),
-              onDone: { target: '#security.reloading', actions: assign({ success: 'passkeyRemoved' as const, removingPasskey: undefined }) },
-              onError: { target: '#security.reloading', actions: ['setError', assign({ removingPasskey: undefined })] },
-            },
-          },
+      },
+      removingPasskey: {
+        tags: 'pending',
+        invoke: {
+          src: 'deletePasskey',
+          input: ({ context }) => ({ id: context.removingPasskey ?? '' }),
+          onDone: { target: 'reloading', actions: assign({ success: 'passkeyRemoved' as const, removingPasskey: undefined }) },
+          onError: { target: 'reloading', actions: ['setError', assign({ removingPasskey: undefined })] },
         },
       },
 
@@ -398,3 +374,26 @@ export function createSecurityMachine(api: AuthApi) {
 }
 
 export type SecurityMachine = ReturnType<typeof createSecurityMachine>;
+
+/**
+ * The password, checked by the backend (AuthApi.verifyPassword), before something that guards the
+ * account goes: the authenticator app, a passkey. A wrong one stays on the form with the error.
+ */
+function afterPasswordCheck<T>(onDone: T) {
+  return {
+    initial: 'entering' as const,
+    on: { CANCEL: { target: 'ready', actions: 'clearMessages' as const } },
+    states: {
+      entering: { on: { SUBMIT_PASSWORD: { target: 'verifying', actions: 'clearMessages' as const } } },
+      verifying: {
+        tags: 'pending' as const,
+        invoke: {
+          src: 'verifyPassword' as const,
+          input: ({ event }: { event: SecurityEvent }) => ({ password: event.type === 'SUBMIT_PASSWORD' ? event.password : '' }),
+          onDone,
+          onError: { target: 'entering', actions: 'setError' as const },
+        },
+      },
+    },
+  };
+}
