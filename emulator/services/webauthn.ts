@@ -4,11 +4,13 @@
  * and signature counter. The origin must be the relying party's host (or a subdomain of it), over
  * HTTPS — or http://localhost, as browsers allow WebAuthn there.
  */
-import { generateAuthenticationOptions, generateRegistrationOptions, verifyAuthenticationResponse, verifyRegistrationResponse } from '@simplewebauthn/server';
 import type { AuthenticationResponseJSON, AuthenticatorTransportFuture, RegistrationResponseJSON } from '@simplewebauthn/server';
 import { CognitoError, invalidParameter, notAuthorized } from '../errors.js';
 import type { PoolRecord, UserRecord, WebAuthnCredentialRecord } from './model.js';
 import { getAttribute } from './model.js';
+
+/** Loaded on first use: it brings ASN.1 and X.509 parsing, which would double the emulator's start-up. */
+const webauthn = () => import('@simplewebauthn/server');
 
 /** Cognito's limit of passkeys per user. */
 export const MAX_PASSKEYS = 20;
@@ -52,6 +54,7 @@ function parseCredential<T>(value: unknown): T & { response: { clientDataJSON: s
 export async function registrationOptions(pool: PoolRecord, user: UserRecord, now: number): Promise<{ options: unknown; challenge: string }> {
   requirePasskeys(pool);
   if ((user.webAuthnCredentials?.length ?? 0) >= MAX_PASSKEYS) throw new CognitoError('LimitExceededException', `A user can have at most ${MAX_PASSKEYS} passkeys.`);
+  const { generateRegistrationOptions } = await webauthn();
   const options = await generateRegistrationOptions({
     rpName: pool.name,
     rpID: relyingPartyOf(pool),
@@ -74,6 +77,7 @@ export async function verifyRegistration(pool: PoolRecord, user: UserRecord, cre
   if (!pending || pending.expiresAt <= now) throw new CognitoError('WebAuthnChallengeNotFoundException', 'No passkey registration is in progress: call StartWebAuthnRegistration first.');
   const credential = parseCredential<RegistrationResponseJSON>(credentialInput);
   const origin = allowedOrigin(pool, credential.response.clientDataJSON);
+  const { verifyRegistrationResponse } = await webauthn();
   let verification;
   try {
     verification = await verifyRegistrationResponse({
@@ -106,6 +110,7 @@ export async function verifyRegistration(pool: PoolRecord, user: UserRecord, cre
 
 /** The WEB_AUTHN challenge's CREDENTIAL_REQUEST_OPTIONS: the user's passkeys for this relying party. */
 export async function authenticationOptions(pool: PoolRecord, user: UserRecord): Promise<{ options: unknown; challenge: string }> {
+  const { generateAuthenticationOptions } = await webauthn();
   const options = await generateAuthenticationOptions({
     rpID: relyingPartyOf(pool),
     userVerification: userVerificationOf(pool),
@@ -121,6 +126,7 @@ export async function verifyAssertion(pool: PoolRecord, user: UserRecord, challe
   const stored = (user.webAuthnCredentials ?? []).find((c) => c.id === credential.id);
   if (!stored) throw notAuthorized('Incorrect passkey for the user.');
   const origin = allowedOrigin(pool, credential.response.clientDataJSON);
+  const { verifyAuthenticationResponse } = await webauthn();
   try {
     const verification = await verifyAuthenticationResponse({
       response: credential,
