@@ -35,7 +35,7 @@ export const BENCH_POOL = { userPoolId: 'eu-west-1_Bench0001', userPoolClientId:
  * Builds a comparison app with Vite in a temporary folder, resolving packages from this project;
  * `main` is its src/main.tsx. Returns the folder (dist/ inside).
  */
-export function buildComparisonApp(name: string, main: string, aliases: string[] = [], extraPlugins = ''): string {
+export function buildComparisonApp(name: string, main: string, aliases: string[] = []): string {
   const dir = mkdtempSync(join(tmpdir(), `bench-${name}-`));
   mkdirSync(join(dir, 'src'));
   writeFileSync(join(dir, 'index.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Sign in</title></head><body><div id="root"></div><script type="module" src="/src/main.tsx"></script></body></html>\n');
@@ -45,7 +45,7 @@ export function buildComparisonApp(name: string, main: string, aliases: string[]
   writeFileSync(
     join(dir, 'vite.config.mjs'),
     `import react from '${root}/node_modules/@vitejs/plugin-react/dist/index.js';
-export default { root: '${dir}', plugins: [react(), ${extraPlugins}], resolve: { alias: ${JSON.stringify(alias)} }, build: { outDir: '${dir}/dist', target: 'es2022', modulePreload: { polyfill: false } }, logLevel: 'warn' };
+export default { root: '${dir}', plugins: [react()], resolve: { alias: ${JSON.stringify(alias)} }, build: { outDir: '${dir}/dist', target: 'es2022', modulePreload: { polyfill: false } }, logLevel: 'warn' };
 `,
   );
   execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', join(dir, 'vite.config.mjs')], { stdio: 'inherit' });

@@ -11,8 +11,8 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { BENCH_POOL, buildComparisonApp, buildFloor, firstRouteJs } from './bundle.js';
+import { join, resolve } from 'node:path';
+import { BENCH_POOL, buildFloor, firstRouteJs } from './bundle.js';
 
 const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
 const CPU_SLOWDOWN = 4;
@@ -34,9 +34,19 @@ async function serve(dir: string): Promise<{ url: string; stop: () => void }> {
   return { url: `http://127.0.0.1:${port}/`, stop: () => child.kill() };
 }
 
+/**
+ * Amplify UI's <Authenticator>, from bench/authenticator-app: a project of its own (installed here on
+ * first use, from its lock file), since Amplify UI needs XState 4 and @xstate/react 3 beside this
+ * project's XState 5 and React 19. Built with the same Vite settings as the other two.
+ */
 function buildAuthenticator(): string {
-  return buildComparisonApp(
-    'authenticator',
+  const project = resolve('bench/authenticator-app');
+  if (!existsSync(join(project, 'node_modules'))) {
+    execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--legacy-peer-deps', '--loglevel', 'error'], { cwd: project, stdio: 'inherit' });
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'bench-authenticator-'));
+  writeFileSync(
+    join(project, 'src/main.tsx'),
     `import { createRoot } from 'react-dom/client';
 import { Amplify } from 'aws-amplify';
 import { Authenticator } from '@aws-amplify/ui-react';
@@ -44,13 +54,15 @@ import '@aws-amplify/ui-react/styles.css';
 Amplify.configure({ Auth: { Cognito: ${JSON.stringify(BENCH_POOL)} } });
 createRoot(document.getElementById('root')!).render(<Authenticator>{({ signOut }) => <button onClick={signOut}>Sign out</button>}</Authenticator>);
 `,
-    ['@aws-amplify/ui-react'],
-    // Amplify UI is built on XState 4 (an optional peer it does not install beside itself); this
-    // project's root has XState 5, so its imports are pointed at the copy npm put under ui-react-core.
-    `{ name: 'amplify-ui-xstate4', enforce: 'pre', resolveId(id, importer) {
-      if (id === 'xstate' && importer && importer.includes('/@aws-amplify/ui')) return '${process.cwd()}/node_modules/@aws-amplify/ui-react-core/node_modules/xstate/es/index.js';
-    } }`,
   );
+  writeFileSync(
+    join(dir, 'vite.config.mjs'),
+    `import react from '${resolve('node_modules/@vitejs/plugin-react/dist/index.js')}';
+export default { root: '${project}', plugins: [react()], build: { outDir: '${dir}/dist', emptyOutDir: true, target: 'es2022', modulePreload: { polyfill: false } }, logLevel: 'warn' };
+`,
+  );
+  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', join(dir, 'vite.config.mjs')], { stdio: 'inherit' });
+  return dir;
 }
 
 interface Load {

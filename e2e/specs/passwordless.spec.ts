@@ -45,11 +45,21 @@ test('username first, then an e-mail code: no password typed', async ({ page, po
 });
 
 test('an SMS code, and the password, as first factors; a user with MFA is offered only the password, then MFA', async ({ page, pool, sms }) => {
-  await pool.createUser('texter', { phone: '+12065550150' });
+  await pool.createUser('texter', { phone: '+12065550150', phoneVerified: true });
+  await pool.createUser('unverified-phone', { phone: '+12065550152' });
   await pool.createUser('guarded', { phone: '+12065550151', sms: true });
   await page.goto('/');
-  // A phone becomes verified by a successful SMS code; until then it is not offered for sign-in.
   await continueAs(page, 'texter');
+  await expect(choices(page)).toHaveText(['Code by text message', 'Password']);
+  await page.getByRole('button', { name: 'Code by text message' }).click();
+  await expect(page.getByText('We sent a code to +*******0150.')).toBeVisible();
+  await page.getByLabel('6-digit code').fill((await sms.latest('texter')).code);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await signedIn(page);
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+
+  // An unverified number is not offered for signing in; the password is.
+  await continueAs(page, 'unverified-phone');
   await expect(choices(page)).toHaveText(['Password']);
   await page.getByRole('button', { name: 'Password' }).click();
   await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
