@@ -1,4 +1,7 @@
 import react from '@vitejs/plugin-react';
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer, defineConfig, type Plugin } from 'vite';
 
@@ -7,13 +10,38 @@ const path = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const ROOT_MARKER = '<div id="root"></div>';
 
 /**
+ * The stylesheet (about 1.6 KiB gzip) goes into the page: on a slow link its own request was a round
+ * trip before the form could be drawn. The Content-Security-Policy allows it by its hash
+ * (scripts/serve-dist.mjs computes it from the page; the README says how a deployment does).
+ */
+function inlineStylesheet(html: string, bundle: Record<string, { type: string; fileName: string; source?: string | Uint8Array }> | undefined, hashes: string[]): string {
+  return html.replace(/<link rel="stylesheet" crossorigin href="\/([^"]+\.css)">/g, (link, fileName: string) => {
+    const asset = bundle?.[fileName];
+    if (!asset || asset.type !== 'asset' || asset.source === undefined) return link;
+    const css = typeof asset.source === 'string' ? asset.source : new TextDecoder().decode(asset.source);
+    const inline = css.replace(/<\/style/gi, '<\\/style');
+    hashes.push(`'sha256-${createHash('sha256').update(inline).digest('base64')}'`);
+    return `<style>${inline}</style>`;
+  });
+}
+
+/**
  * Puts the sign-in screen, rendered to HTML (src/prerender.tsx), into the built index.html: the page
  * (and the hosted /login, which serves the same file) is usable before its JavaScript arrives.
  */
 function prerenderSignIn(): Plugin {
+  const hashes: string[] = [];
+  let outDir = 'dist';
   return {
     name: 'prerender-sign-in',
     apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
+    // What a deployment's Content-Security-Policy must allow besides 'self': style-src 'self' <hash>.
+    writeBundle() {
+      if (hashes.length) writeFileSync(join(path('.'), outDir, 'csp-style-hashes.txt'), `${hashes.join(' ')}\n`);
+    },
     transformIndexHtml: {
       order: 'post',
       async handler(html, ctx) {
@@ -26,11 +54,11 @@ function prerenderSignIn(): Plugin {
           server: { middlewareMode: true, hmr: false, watch: null },
           // Rendering on the server needs no pre-bundled browser dependencies.
           optimizeDeps: { noDiscovery: true, include: [] },
-          plugins: [react(), prerenderSignIn()],
+          plugins: [react()],
         });
         try {
           const { renderSignInPage } = (await server.ssrLoadModule('/src/prerender.tsx')) as { renderSignInPage: () => string };
-          return html.replace(ROOT_MARKER, `<div id="root">${renderSignInPage()}</div>`);
+          return inlineStylesheet(html, ctx.bundle, hashes).replace(ROOT_MARKER, `<div id="root">${renderSignInPage()}</div>`);
         } finally {
           await server.close();
         }

@@ -5,12 +5,14 @@
 (function () {
   var form = document.querySelector('form[data-prerendered]');
   if (!form) return;
+  var submit = form.querySelector('[data-submit]');
+  // Disabled in the HTML, so that nobody presses a button that can't do anything yet.
+  if (submit) submit.disabled = false;
   var queue = function () {
     form.setAttribute('data-pending', 'submit');
-    var button = form.querySelector('[data-submit]');
-    if (button) {
-      button.setAttribute('aria-busy', 'true');
-      button.textContent = button.getAttribute('data-waiting') || button.textContent;
+    if (submit) {
+      submit.setAttribute('aria-busy', 'true');
+      submit.textContent = submit.getAttribute('data-waiting') || submit.textContent;
     }
   };
   form.addEventListener('click', function (e) {

@@ -11,6 +11,7 @@ import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({
@@ -27,10 +28,20 @@ const { values } = parseArgs({
   },
 });
 
+/** The page's inline <style> (the built index.html carries its stylesheet): allowed by its hash, nothing else inline. */
+function styleHashes() {
+  try {
+    const html = readFileSync(join(normalize(values.dir), 'index.html'), 'utf8');
+    return [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => `'sha256-${createHash('sha256').update(m[1]).digest('base64')}'`);
+  } catch {
+    return [];
+  }
+}
+
 const csp = [
   "default-src 'self'",
   "script-src 'self'",
-  "style-src 'self'",
+  `style-src 'self' ${styleHashes().join(' ')}`.trim(),
   "img-src 'self' data:",
   `connect-src 'self' ${values['connect-src']}`.trim(),
   `frame-ancestors ${values['frame-ancestors']}`,

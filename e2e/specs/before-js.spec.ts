@@ -48,7 +48,9 @@ test.describe('with JavaScript off', () => {
     await username.fill('early-bird');
     await page.getByLabel('Password', { exact: true }).fill('Secret-Passw0rd!');
     await page.getByLabel('Password', { exact: true }).press('Enter');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    // Without scripts the button can't do anything, and says so by being disabled.
+    await expect(page.getByRole('button', { name: 'Sign in' })).toBeDisabled();
+    await page.getByRole('button', { name: 'Sign in' }).click({ force: true });
     await page.waitForTimeout(300);
     expect(page.url()).toBe(`${APP_ORIGIN}/`);
     expect(requests.filter((u) => u.includes('Secret') || u.includes('password='))).toEqual([]);

@@ -4,13 +4,14 @@ import { useT } from '../i18n';
 /**
  * A form's submit button (disabled with a "please wait" label while pending) and its secondary actions.
  * `inert`: the prerendered page's button, which must not submit the form before the app is there
- * (a GET would put the password in the URL); public/signin-early.js queues the click instead.
+ * (a GET would put the password in the URL). It stays disabled until public/signin-early.js runs,
+ * which enables it and queues a click: a click before that would otherwise be lost.
  */
 export function FormActions({ pending, label, kind = 'primary', inert = false, children }: { pending: boolean; label: string; kind?: 'primary' | 'danger'; inert?: boolean; children?: ReactNode }) {
   const t = useT();
   return (
     <div className="actions">
-      <button type={inert ? 'button' : 'submit'} className={kind} disabled={pending} aria-busy={pending} {...(inert ? { 'data-submit': '', 'data-waiting': t('common.working') } : {})}>
+      <button type={inert ? 'button' : 'submit'} className={kind} disabled={pending || inert} aria-busy={pending} {...(inert ? { 'data-submit': '', 'data-waiting': t('common.working') } : {})}>
         {pending ? t('common.working') : label}
       </button>
       {children}
