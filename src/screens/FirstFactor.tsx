@@ -1,4 +1,5 @@
 import { useForm } from 'react-hook-form';
+import { ChoiceList } from '../components/ChoiceList';
 import { FormActions, LinkButton } from '../components/FormActions';
 import { Messages } from '../components/Messages';
 import { PasswordField } from '../components/PasswordField';
@@ -15,15 +16,12 @@ export function SelectFirstFactorScreen() {
     <Screen title={t('firstFactor.title')}>
       <p>{t('firstFactor.help', { username: context.username })}</p>
       <Messages error={context.error} />
-      <ul className="choices">
-        {context.firstFactors.map((factor) => (
-          <li key={factor}>
-            <button type="button" className="choice" disabled={isPending} onClick={() => send({ type: 'CHOOSE_FIRST_FACTOR', factor })}>
-              {t(`firstFactor.${factor}`)}
-            </button>
-          </li>
-        ))}
-      </ul>
+      <ChoiceList
+        choices={context.firstFactors}
+        label={(factor) => t(`firstFactor.${factor}`)}
+        pending={isPending}
+        onChoose={(factor) => send({ type: 'CHOOSE_FIRST_FACTOR', factor })}
+      />
       <LinkButton onClick={() => send({ type: 'CANCEL' })}>{t('common.back')}</LinkButton>
     </Screen>
   );

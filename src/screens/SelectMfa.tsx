@@ -1,3 +1,4 @@
+import { ChoiceList } from '../components/ChoiceList';
 import { LinkButton } from '../components/FormActions';
 import { Messages } from '../components/Messages';
 import { Screen } from '../components/Screen';
@@ -12,15 +13,7 @@ export function MfaChoiceScreen({ purpose }: { purpose: 'use' | 'setup' }) {
     <Screen title={t(purpose === 'use' ? 'select.title' : 'selectSetup.title')}>
       <p>{t(purpose === 'use' ? 'select.help' : 'selectSetup.help')}</p>
       <Messages error={context.error} />
-      <ul className="choices">
-        {context.mfaChoices.map((mfa) => (
-          <li key={mfa}>
-            <button type="button" className="choice" disabled={isPending} onClick={() => send({ type: 'CHOOSE_MFA', mfa })}>
-              {t(`select.${mfa}`)}
-            </button>
-          </li>
-        ))}
-      </ul>
+      <ChoiceList choices={context.mfaChoices} label={(mfa) => t(`select.${mfa}`)} pending={isPending} onChoose={(mfa) => send({ type: 'CHOOSE_MFA', mfa })} />
       <LinkButton onClick={() => send({ type: 'CANCEL' })}>{t('common.back')}</LinkButton>
     </Screen>
   );
