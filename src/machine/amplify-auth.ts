@@ -202,6 +202,17 @@ async function loadDevices(): Promise<DeviceInfo[]> {
   }));
 }
 
+/** Another tab signed someone in meanwhile: start this sign-in afresh rather than get stuck. */
+async function signInAfresh(start: () => Promise<SignInOutput>): Promise<SignInOutput> {
+  try {
+    return await start();
+  } catch (e) {
+    if ((e as { name?: string }).name !== 'UserAlreadyAuthenticatedException') throw e;
+    await signOut();
+    return start();
+  }
+}
+
 export function createAmplifyAuthApi(config: Pick<RuntimeConfig, 'appName' | 'rememberDevices'> & Partial<Pick<RuntimeConfig, 'passwordless'>>): AuthApi {
   let challengeUsername = '';
   /** SRP when Cognito offers it for the password choice. */
@@ -225,14 +236,7 @@ export function createAmplifyAuthApi(config: Pick<RuntimeConfig, 'appName' | 're
       challengeUsername = username;
       // A device forgotten elsewhere ("Device does not exist.") is Amplify's to recover from: it drops
       // the stale keys and answers again (retryOnResourceNotFoundException), as e2e checks.
-      try {
-        return markChallenge(toResult(await signIn({ username, password }), config.appName, username));
-      } catch (e) {
-        // Another tab signed someone in meanwhile: start this sign-in afresh rather than get stuck.
-        if ((e as { name?: string }).name !== 'UserAlreadyAuthenticatedException') throw e;
-        await signOut();
-        return markChallenge(toResult(await signIn({ username, password }), config.appName, username));
-      }
+      return markChallenge(toResult(await signInAfresh(() => signIn({ username, password })), config.appName, username));
     },
     async confirmSignIn({ response, attributes }) {
       const options = attributes && Object.keys(attributes).length ? { userAttributes: attributes } : undefined;
@@ -250,16 +254,7 @@ export function createAmplifyAuthApi(config: Pick<RuntimeConfig, 'appName' | 're
     async startPasswordless({ username, factor }) {
       challengeUsername = username;
       const preferredChallenge = factor === 'PASSWORD' ? undefined : factor;
-      const start = () => signIn({ username, options: { authFlowType: 'USER_AUTH', ...(preferredChallenge ? { preferredChallenge } : {}) } });
-      let output: SignInOutput;
-      try {
-        output = await start();
-      } catch (e) {
-        // Another tab signed someone in meanwhile: start afresh, as for the password sign-in.
-        if ((e as { name?: string }).name !== 'UserAlreadyAuthenticatedException') throw e;
-        await signOut();
-        output = await start();
-      }
+      const output = await signInAfresh(() => signIn({ username, options: { authFlowType: 'USER_AUTH', ...(preferredChallenge ? { preferredChallenge } : {}) } }));
       if (output.nextStep.signInStep === 'CONTINUE_SIGN_IN_WITH_FIRST_FACTOR_SELECTION') srpOffered = output.nextStep.availableChallenges?.includes('PASSWORD_SRP') ?? false;
       return markChallenge(toResult(output, config.appName, username));
     },

@@ -50,13 +50,19 @@ export function SignInForm({ error, notice, pending, defaults, onSignIn, onForgo
           <LinkButton onClick={() => onForgot?.(getValues('username'))}>{t('signIn.forgot')}</LinkButton>
         </FormActions>
       </form>
-      {onSignUp && (
-        <div className="actions">
-          <LinkButton onClick={onSignUp}>{t('signIn.create')}</LinkButton>
-        </div>
-      )}
+      <SignUpLink onSignUp={onSignUp} />
     </Screen>
   );
+}
+
+/** "Create an account", under either sign-in form, when the pool lets users sign up. */
+function SignUpLink({ onSignUp }: { onSignUp?: (() => void) | undefined }) {
+  const t = useT();
+  return onSignUp ? (
+    <div className="actions">
+      <LinkButton onClick={onSignUp}>{t('signIn.create')}</LinkButton>
+    </div>
+  ) : null;
 }
 
 /** Choice-based sign-in's first step: the username alone (the factors come next). */
@@ -78,11 +84,7 @@ export function UsernameFirstForm({ error, notice, pending, defaultUsername, onC
         <UsernameField id="username" registration={register('username', required(t('field.username')))} error={formState.errors.username?.message} />
         <FormActions pending={pending} label={t('common.continue')} />
       </form>
-      {onSignUp && (
-        <div className="actions">
-          <LinkButton onClick={onSignUp}>{t('signIn.create')}</LinkButton>
-        </div>
-      )}
+      <SignUpLink onSignUp={onSignUp} />
     </Screen>
   );
 }
@@ -92,40 +94,25 @@ export function SignInScreen() {
   const { screen, context, isPending, send } = useAuth();
   const { signUp } = useFlowConfig();
   const takeover = useTakeover();
-  if (context.passwordless) {
-    // The prerendered page has the password form; here the username typed into it carries over.
-    return (
-      <UsernameFirstForm
-        error={context.error}
-        notice={context.notice && t(`notice.${context.notice}`)}
-        pending={isPending && screen !== 'restoring'}
-        defaultUsername={takeover && screen === 'restoring' ? takeover.values.username : context.username}
-        onContinue={(username) => send({ type: 'SUBMIT_USERNAME', username })}
-        onSignUp={signUp ? () => send({ type: 'SIGN_UP' }) : undefined}
-      />
-    );
-  }
-  return <PasswordSignIn />;
-}
-
-function PasswordSignIn() {
-  const t = useT();
-  const { screen, context, isPending, send } = useAuth();
-  const { signUp } = useFlowConfig();
-  const takeover = useTakeover();
   // Taken over from the prerendered page: what was typed stays, and a sign-in asked for goes ahead.
   // While the session is being restored the form stays usable: the machine holds a sign-in until then.
   const first = useRef(takeover && screen === 'restoring' ? takeover : undefined).current;
-  return (
+  const common = {
+    error: context.error,
+    notice: context.notice && t(`notice.${context.notice}`),
+    pending: isPending && screen !== 'restoring',
+    onSignUp: signUp ? () => send({ type: 'SIGN_UP' }) : undefined,
+  };
+  // Choice-based sign-in: the prerendered page has the password form; the username typed there carries over.
+  return context.passwordless ? (
+    <UsernameFirstForm {...common} defaultUsername={first?.values.username ?? context.username} onContinue={(username) => send({ type: 'SUBMIT_USERNAME', username })} />
+  ) : (
     <SignInForm
-      error={context.error}
-      notice={context.notice && t(`notice.${context.notice}`)}
-      pending={isPending && screen !== 'restoring'}
+      {...common}
       defaults={first?.values ?? { username: context.username, password: '' }}
       submitOnMount={first?.submit ?? false}
       onSignIn={({ username, password }) => send({ type: 'SUBMIT_SIGN_IN', username, password })}
       onForgot={(username) => send({ type: 'FORGOT_PASSWORD', username })}
-      onSignUp={signUp ? () => send({ type: 'SIGN_UP' }) : undefined}
     />
   );
 }
