@@ -5,17 +5,17 @@
 import { randomBytes } from 'node:crypto';
 import type { Services } from '../context.js';
 import { badCredentials, invalidParameter } from '../errors.js';
-import { confirmedDevice, deviceNotFound } from './devices.js';
+import { type ConfirmedDevice, confirmedDevice, deviceNotFound } from './devices.js';
 import type { ChallengeState, ClientRecord, PoolRecord, UserRecord } from './model.js';
 import type { OpenSession } from './sessions.js';
 import { challenge, type SignInStep, tokens } from './sign-in.js';
 import { createServerEphemeral, isSrpTimestamp, parseClientA, verifyPasswordClaim } from './srp.js';
 
-function sameDevice(user: UserRecord, expected: string, given: string | undefined) {
+function sameDevice(user: UserRecord, expected: string, given: string | undefined): ConfirmedDevice {
   if (given !== expected) throw invalidParameter('DEVICE_KEY does not match the device of this sign-in.');
   const device = confirmedDevice(user, expected);
-  if (!device?.verifier) throw deviceNotFound();
-  return { ...device, verifier: device.verifier };
+  if (!device) throw deviceNotFound();
+  return device;
 }
 
 export async function startDeviceSrp(svc: Services, client: ClientRecord, user: UserRecord, session: OpenSession, deviceKey: string, responses: Map<string, string>): Promise<SignInStep> {
@@ -26,14 +26,13 @@ export async function startDeviceSrp(svc: Services, client: ClientRecord, user: 
   const ephemeral = await createServerEphemeral(device.verifier.verifier);
   const secretBlock = randomBytes(64).toString('base64');
   const auth = { authTime: session.record.authTime, deviceKey };
-  const step = challenge(svc, client, user, auth, { step: 'DEVICE_PASSWORD_VERIFIER', deviceKey, A: A.toString(16), b: ephemeral.b, B: ephemeral.B, secretBlock }, 'DEVICE_PASSWORD_VERIFIER', {
+  return challenge(svc, client, user, auth, { step: 'DEVICE_PASSWORD_VERIFIER', deviceKey, A: A.toString(16), b: ephemeral.b, B: ephemeral.B, secretBlock }, 'DEVICE_PASSWORD_VERIFIER', {
     SRP_B: ephemeral.B,
     SALT: device.verifier.salt,
     SECRET_BLOCK: secretBlock,
     USERNAME: user.username,
     DEVICE_KEY: deviceKey,
   });
-  return step;
 }
 
 export async function answerDevicePasswordVerifier(

@@ -7,6 +7,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { CognitoError, invalidParameter, resourceNotFound } from '../errors.js';
 import type { DeviceRecord, PoolRecord, UserRecord } from './model.js';
+import { offsetPage } from './paging.js';
+import { type Body, reqString } from '../validate.js';
 
 /** Unconfirmed devices (issued, never confirmed) are kept a day: most clients confirm at once. */
 const UNCONFIRMED_KEEP_MS = 24 * 3600_000;
@@ -16,9 +18,12 @@ export const deviceNotFound = () => resourceNotFound('Device does not exist.');
 
 export const tracksDevices = (pool: PoolRecord) => pool.deviceConfiguration !== undefined;
 
+/** A device ConfirmDevice has given its SRP verifier. */
+export type ConfirmedDevice = DeviceRecord & { verifier: NonNullable<DeviceRecord['verifier']> };
+
 /** A confirmed device of this user, or undefined. */
-export function confirmedDevice(user: UserRecord, key: string | undefined): DeviceRecord | undefined {
-  return key === undefined ? undefined : user.devices?.find((d) => d.key === key && d.verifier);
+export function confirmedDevice(user: UserRecord, key: string | undefined): ConfirmedDevice | undefined {
+  return key === undefined ? undefined : user.devices?.find((d): d is ConfirmedDevice => d.key === key && d.verifier !== undefined);
 }
 
 /**
@@ -95,15 +100,7 @@ export function describeDevice(device: DeviceRecord): Record<string, unknown> {
 /** ListDevices / AdminListDevices: confirmed devices, newest sign-in first, paged by an opaque token. */
 export function listDevices(user: UserRecord, limit: number | undefined, token: string | undefined): Record<string, unknown> {
   const devices = (user.devices ?? []).filter((d) => d.verifier).sort((a, b) => b.lastAuthenticatedAt - a.lastAuthenticatedAt || a.key.localeCompare(b.key));
-  let start = 0;
-  if (token !== undefined) {
-    const decoded = Number(Buffer.from(token, 'base64url').toString('utf8'));
-    if (!Number.isInteger(decoded) || decoded < 0 || decoded > devices.length) throw invalidParameter('Invalid pagination token.');
-    start = decoded;
-  }
-  const size = limit ?? 60;
-  const page = devices.slice(start, start + size);
-  const next = start + size < devices.length ? Buffer.from(String(start + size)).toString('base64url') : undefined;
+  const { page, next } = offsetPage(devices, limit ?? 60, token, 'Invalid pagination token.');
   return { Devices: page.map(describeDevice), ...(next ? { PaginationToken: next } : {}) };
 }
 
@@ -115,8 +112,9 @@ export const deviceStatusParam = (value: string | undefined): boolean | undefine
   return value === 'remembered';
 };
 
-/** Parameters the device operations share. */
+/** The DeviceKey parameter the device operations share. */
 export const DEVICE_KEY = /^[\w-]+_[0-9a-f-]+$/;
+export const deviceKeyParam = (body: Body) => reqString(body, 'DeviceKey', { max: 55, pattern: DEVICE_KEY });
 
 /**
  * ForgetDevice / AdminForgetDevice: the device goes; the caller revokes its refresh tokens ("the

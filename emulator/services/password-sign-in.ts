@@ -71,15 +71,13 @@ export async function answerPasswordVerifier(svc: Services, pool: PoolRecord, cl
   if (!isSrpTimestamp(timestamp)) throw invalidParameter('Invalid TIMESTAMP format.');
   const session = svc.sessions.open(secretBlock, client);
   const deviceKey = responses.get('DEVICE_KEY');
-  const named = session.record.state.step === 'PASSWORD_VERIFIER' && session.record.username === username ? svc.store.getUser(pool.id, username) : undefined;
+  const { state } = session.record;
+  const user = state.step === 'PASSWORD_VERIFIER' && session.record.username === username ? svc.store.getUser(pool.id, username) : undefined;
   // Before the session is used up: Amplify v6 answers "Device does not exist." by dropping its device
   // keys and sending the same PASSWORD_VERIFIER again (retryOnResourceNotFoundException).
-  if (named) checkSignInDevice(pool, named, deviceKey);
+  if (user) checkSignInDevice(pool, user, deviceKey);
   svc.sessions.consume(session);
-  const { state } = session.record;
-  if (state.step !== 'PASSWORD_VERIFIER' || session.record.username !== username) throw badCredentials();
-  const user = svc.store.getUser(pool.id, username);
-  if (!user || !user.password) throw badCredentials();
+  if (state.step !== 'PASSWORD_VERIFIER' || !user || !user.password) throw badCredentials();
   const { password } = user;
   const ok = await svc.passwordAttempts.check(pool.id, user.username, () =>
     verifyPasswordClaim({

@@ -51,7 +51,7 @@ function parseCredential<T>(value: unknown): T & { response: { clientDataJSON: s
   return credential as T & { response: { clientDataJSON: string }; id: string };
 }
 
-export async function registrationOptions(pool: PoolRecord, user: UserRecord, now: number): Promise<{ options: unknown; challenge: string }> {
+export async function registrationOptions(pool: PoolRecord, user: UserRecord): Promise<{ options: unknown; challenge: string }> {
   requirePasskeys(pool);
   if ((user.webAuthnCredentials?.length ?? 0) >= MAX_PASSKEYS) throw new CognitoError('LimitExceededException', `A user can have at most ${MAX_PASSKEYS} passkeys.`);
   const { generateRegistrationOptions } = await webauthn();
@@ -66,7 +66,6 @@ export async function registrationOptions(pool: PoolRecord, user: UserRecord, no
     excludeCredentials: (user.webAuthnCredentials ?? []).map((c) => ({ id: c.id, transports: c.transports as AuthenticatorTransportFuture[] | undefined })),
     authenticatorSelection: { residentKey: 'required', userVerification: userVerificationOf(pool) },
   });
-  void now;
   return { options, challenge: options.challenge };
 }
 
@@ -95,12 +94,13 @@ export async function verifyRegistration(pool: PoolRecord, user: UserRecord, cre
   if (!verification.verified || !verification.registrationInfo) throw new CognitoError('WebAuthnCredentialNotSupportedException', 'The credential was not accepted.');
   const info = verification.registrationInfo;
   if ((user.webAuthnCredentials ?? []).some((c) => c.id === info.credential.id)) throw invalidParameter('This passkey is already registered.');
-  const attachment = (credential as { authenticatorAttachment?: string }).authenticatorAttachment;
+  const attachment = credential.authenticatorAttachment;
+  const transports = credential.response.transports;
   return {
     id: info.credential.id,
     publicKey: Buffer.from(info.credential.publicKey).toString('base64url'),
     counter: info.credential.counter,
-    ...(credential.response && (credential.response as { transports?: string[] }).transports ? { transports: (credential.response as { transports?: string[] }).transports } : {}),
+    ...(transports ? { transports } : {}),
     ...(attachment ? { attachment } : {}),
     name: attachment === 'cross-platform' ? 'Security key' : 'Passkey',
     rpId: relyingPartyOf(pool),

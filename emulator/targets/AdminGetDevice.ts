@@ -1,9 +1,8 @@
 import { adminUser } from '../access.js';
 import type { Operation } from '../context.js';
-import { DEVICE_KEY, describeDevice, requireDevice } from '../services/devices.js';
-import { reqString } from '../validate.js';
+import { deviceKeyParam, describeDevice, requireDevice } from '../services/devices.js';
 
 export const AdminGetDevice: Operation = (svc, body, request) => {
   const { user } = adminUser(svc, body, request);
-  return { Device: describeDevice(requireDevice(user, reqString(body, 'DeviceKey', { max: 55, pattern: DEVICE_KEY }))) };
+  return { Device: describeDevice(requireDevice(user, deviceKeyParam(body))) };
 };

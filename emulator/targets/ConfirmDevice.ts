@@ -1,8 +1,8 @@
 import { tokenUser, updateUser } from '../access.js';
 import type { Operation } from '../context.js';
 import { invalidParameter } from '../errors.js';
-import { DEVICE_KEY, readVerifierConfig, requireDevice } from '../services/devices.js';
-import { optObject, optString, reqString } from '../validate.js';
+import { deviceKeyParam, readVerifierConfig, requireDevice } from '../services/devices.js';
+import { optObject, optString } from '../validate.js';
 
 /**
  * Stores the device's SRP verifier. In a pool that remembers devices only on the user's prompt the
@@ -11,7 +11,7 @@ import { optObject, optString, reqString } from '../validate.js';
  */
 export const ConfirmDevice: Operation = async (svc, body) => {
   const { pool, user } = await tokenUser(svc, body);
-  const key = reqString(body, 'DeviceKey', { max: 55, pattern: DEVICE_KEY });
+  const key = deviceKeyParam(body);
   const verifier = readVerifierConfig(optObject(body, 'DeviceSecretVerifierConfig') as { PasswordVerifier?: unknown; Salt?: unknown } | undefined);
   const name = optString(body, 'DeviceName', { min: 1, max: 1024 });
   const onPrompt = pool.deviceConfiguration?.DeviceOnlyRememberedOnUserPrompt ?? false;
