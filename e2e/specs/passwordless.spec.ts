@@ -4,8 +4,8 @@
  * WebAuthn). Passkeys need a secure context and a domain as relying party: those tests run the app
  * on http://localhost, the pool's RelyingPartyId.
  */
-import type { CDPSession, Page } from '@playwright/test';
-import { expect, LOCALHOST_ORIGIN, PASSWORD, test } from '../fixtures/emulator';
+import type { Page } from '@playwright/test';
+import { addVirtualAuthenticator, expect, LOCALHOST_ORIGIN, PASSWORD, test } from '../fixtures/emulator';
 
 test.use({ poolOptions: { mfa: 'OPTIONAL', sms: true, totp: true, passwordless: true } });
 
@@ -15,16 +15,6 @@ const continueAs = async (page: Page, username: string) => {
 };
 const signedIn = (page: Page) => expect(page.getByTestId('signed-in-user')).toBeVisible();
 const choices = (page: Page) => page.getByRole('list').getByRole('button');
-
-/** A platform authenticator with user verification, as a phone or laptop has. */
-async function virtualAuthenticator(page: Page): Promise<{ cdp: CDPSession; id: string }> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('WebAuthn.enable');
-  const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
-  });
-  return { cdp, id: authenticatorId };
-}
 
 test('username first, then an e-mail code: no password typed', async ({ page, pool, mail }) => {
   await pool.createUser('nopass', { email: 'nopass@example.com', emailVerified: true });
@@ -81,7 +71,7 @@ test('an SMS code, and the password, as first factors; a user with MFA is offere
 test.describe('passkeys (on localhost)', () => {
   test('add a passkey, sign out, sign in with it without a password, then remove it after the password', async ({ page, pool, mail }) => {
     await pool.createUser('keyholder', { email: 'keyholder@example.com', emailVerified: true });
-    await virtualAuthenticator(page);
+    await addVirtualAuthenticator(page);
     await page.goto(`${LOCALHOST_ORIGIN}/`);
     await continueAs(page, 'keyholder');
     await page.getByRole('button', { name: 'Code by e-mail' }).click();
@@ -116,7 +106,7 @@ test.describe('passkeys (on localhost)', () => {
 
   test('a passkey prompt that finds no passkey here is explained, and the choice is offered again', async ({ page, pool, mail }) => {
     await pool.createUser('wanderer', { email: 'wanderer@example.com', emailVerified: true });
-    const { cdp, id } = await virtualAuthenticator(page);
+    const { cdp, id } = await addVirtualAuthenticator(page);
     await page.goto(`${LOCALHOST_ORIGIN}/`);
     await continueAs(page, 'wanderer');
     await page.getByRole('button', { name: 'Code by e-mail' }).click();

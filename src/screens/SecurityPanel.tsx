@@ -15,6 +15,7 @@ import { TotpSetupPanel } from './TotpSetupPanel';
 import { DeviceList } from './DeviceList';
 import { PasskeyList } from './PasskeyList';
 import { useFlowConfig } from '../react/flow-config';
+import type { SecurityEvent } from '../machine/security-machine';
 
 export const maskPhone = (phone: string) => `+${'*'.repeat(Math.max(phone.replace(/^\+/, '').length - 4, 0))}${phone.slice(-4)}`;
 
@@ -118,6 +119,13 @@ export function SecurityPanel({ child, onClose }: { child: SecurityRef; onClose?
       )
     ) : null;
 
+  /** A factor that is simply on or off (SMS, e-mail codes): "Turn off" when on, "Turn on" when off, named for the factor. */
+  const onOff = (isOn: boolean, names: { on: string; off: string }, events: { on: SecurityEvent; off: SecurityEvent }) => (
+    <button type="button" className="secondary" aria-label={isOn ? names.off : names.on} disabled={isPending} onClick={() => send(isOn ? events.off : events.on)}>
+      {isOn ? t('account.turnOff') : t('account.turnOn')}
+    </button>
+  );
+
   return (
     <Screen title={t('account.title')}>
       {context.mfaRequired && <p className="hint">{t('account.required')}</p>}
@@ -131,15 +139,7 @@ export function SecurityPanel({ child, onClose }: { child: SecurityRef; onClose?
             : t('account.noPhone')}
         </p>
         <div className="actions">
-          {on('SMS') ? (
-            <button type="button" className="secondary" aria-label={t('account.turnOffSms')} disabled={isPending} onClick={() => send({ type: 'DISABLE_SMS' })}>
-              {t('account.turnOff')}
-            </button>
-          ) : (
-            <button type="button" className="secondary" aria-label={t('account.turnOnSms')} disabled={isPending} onClick={() => send({ type: 'ENABLE_SMS' })}>
-              {t('account.turnOn')}
-            </button>
-          )}
+          {onOff(on('SMS'), { off: t('account.turnOffSms'), on: t('account.turnOnSms') }, { off: { type: 'DISABLE_SMS' }, on: { type: 'ENABLE_SMS' } })}
           {preferredControl('SMS')}
         </div>
       </section>
@@ -170,15 +170,7 @@ export function SecurityPanel({ child, onClose }: { child: SecurityRef; onClose?
           <p data-testid="email-mfa-status">{on('EMAIL') && email ? t('account.emailMfaOn', { email }) : t('account.smsOff')}</p>
           {!on('EMAIL') && !emailVerified && <p className="hint">{t('account.emailMfaNeedsVerified')}</p>}
           <div className="actions">
-            {on('EMAIL') ? (
-              <button type="button" className="secondary" aria-label={t('account.turnOffEmailMfa')} disabled={isPending} onClick={() => send({ type: 'DISABLE_EMAIL_MFA' })}>
-                {t('account.turnOff')}
-              </button>
-            ) : (
-              <button type="button" className="secondary" aria-label={t('account.turnOnEmailMfa')} disabled={isPending} onClick={() => send({ type: 'ENABLE_EMAIL_MFA' })}>
-                {t('account.turnOn')}
-              </button>
-            )}
+            {onOff(on('EMAIL'), { off: t('account.turnOffEmailMfa'), on: t('account.turnOnEmailMfa') }, { off: { type: 'DISABLE_EMAIL_MFA' }, on: { type: 'ENABLE_EMAIL_MFA' } })}
             {preferredControl('EMAIL')}
           </div>
         </section>
