@@ -35,13 +35,13 @@ export const BENCH_POOL = { userPoolId: 'eu-west-1_Bench0001', userPoolClientId:
  * Builds a comparison app with Vite in a temporary folder, resolving packages from this project;
  * `main` is its src/main.tsx. Returns the folder (dist/ inside).
  */
-export function buildComparisonApp(name: string, main: string, aliases: string[] = []): string {
+function buildComparisonApp(name: string, main: string): string {
   const dir = mkdtempSync(join(tmpdir(), `bench-${name}-`));
   mkdirSync(join(dir, 'src'));
   writeFileSync(join(dir, 'index.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Sign in</title></head><body><div id="root"></div><script type="module" src="/src/main.tsx"></script></body></html>\n');
   writeFileSync(join(dir, 'src/main.tsx'), main);
   const root = resolve('.');
-  const alias = Object.fromEntries(['react', 'react-dom', 'aws-amplify', ...aliases].map((p) => [p, `${root}/node_modules/${p}`]));
+  const alias = Object.fromEntries(['react', 'react-dom', 'aws-amplify'].map((p) => [p, `${root}/node_modules/${p}`]));
   writeFileSync(
     join(dir, 'vite.config.mjs'),
     `import react from '${root}/node_modules/@vitejs/plugin-react/dist/index.js';

@@ -4,8 +4,7 @@
  * over by the app without losing what was typed or a "Sign in" already pressed.
  */
 import type { Page, Route } from '@playwright/test';
-import { APP_ORIGIN, expect, test } from '../fixtures/emulator';
-import { PASSWORD } from '../fixtures/emulator';
+import { APP_ORIGIN, expect, PASSWORD, test } from '../fixtures/emulator';
 
 /** Holds the app's main script until `release` is called: the page as a slow network shows it. */
 async function holdAppScript(page: Page): Promise<{ release: () => void; held: Promise<void> }> {
