@@ -4,6 +4,7 @@ import { leave } from './hosted/leave';
 import { routeFor } from './hosted/route';
 import { directionOf, I18nContext, type Locale, translator } from './i18n';
 import type { AuthApi } from './machine/types';
+import { useTakeover } from './react/takeover';
 import { AuthProvider } from './react/auth';
 import { FlowConfigContext } from './react/flow-config';
 import { CurrentScreen } from './screens';
@@ -11,6 +12,7 @@ import { RefusedRequestScreen } from './screens/RefusedRequest';
 
 /** The standalone app: the sign-in site itself, including the hosted /login and /logout pages. */
 export function App({ config, locale, api }: { config: RuntimeConfig; locale: Locale; api: AuthApi }) {
+  const takeover = useTakeover();
   const route = useMemo(() => routeFor(window.location, config), [config]);
   const t = useMemo(() => translator(locale), [locale]);
   const host = useMemo(() => ({ leave }), []);
@@ -43,6 +45,7 @@ export function App({ config, locale, api }: { config: RuntimeConfig; locale: Lo
                 offerRememberDevice: config.rememberDevices === 'onUserPrompt',
                 passwordless: config.passwordless,
                 ...(route.kind === 'login' && route.flow ? { initialFlow: route.flow } : {}),
+                ...(takeover?.values.username ? { username: takeover.values.username } : {}),
               }}
             >
               <FlowConfigContext.Provider value={flowConfig}>

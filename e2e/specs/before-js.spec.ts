@@ -115,3 +115,16 @@ test('/config.json is fetched alongside the scripts, not after them', async ({ p
   release();
   await appReady(page);
 });
+
+test('hosted /forgot-password gets the same prerendered page: a username typed there carries into the reset form', async ({ page, pool, mail }) => {
+  await pool.createUser('early-reset', { email: 'early-reset@example.com', emailVerified: true });
+  const { release, held } = await holdAppScript(page);
+  await page.goto('/forgot-password', { waitUntil: 'commit' });
+  await held;
+  await page.getByLabel('Username').fill('early-reset');
+  release();
+  await expect(page.getByRole('heading', { name: 'Reset your password' })).toBeVisible();
+  await expect(page.getByLabel('Username')).toHaveValue('early-reset');
+  await page.getByRole('button', { name: 'Send code' }).click();
+  expect((await mail.latest('early-reset')).destination).toBe('early-reset@example.com');
+});

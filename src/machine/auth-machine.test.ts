@@ -658,3 +658,15 @@ describe('choice-based sign-in (passwordless)', () => {
     expect(calls.some((c) => c.method === 'startPasswordless')).toBe(false);
   });
 });
+
+describe('starting with a username typed before the app took over', () => {
+  it('hosted /forgot-password and /signup open their forms with it', async () => {
+    const recovery = start({}, { initialFlow: 'recovery', username: ' early ' });
+    await settled(recovery.actor);
+    expect(recovery.actor.getSnapshot().matches('recovery')).toBe(true);
+    expect((recovery.actor.getSnapshot().children.recovery as ActorRefFrom<RecoveryMachine>).getSnapshot().context.username).toBe('early');
+    const signUp = start({}, { initialFlow: 'signUp', signUpEnabled: true, username: 'early' });
+    await settled(signUp.actor);
+    expect((signUp.actor.getSnapshot().children.signUp as ActorRefFrom<SignUpMachine>).getSnapshot().context.username).toBe('early');
+  });
+});

@@ -115,6 +115,11 @@ export interface AuthMachineInput {
   offerRememberDevice?: boolean;
   /** Choice-based sign-in (USER_AUTH): username first. */
   passwordless?: boolean;
+  /**
+   * What was typed into the prerendered page's Username before the app took over: every route gets
+   * that page, so /forgot-password and /signup carry it into their forms instead of losing it.
+   */
+  username?: string;
 }
 
 const resultOf = (event: unknown) => (event as DoneActorEvent<SignInResult>).output;
@@ -226,7 +231,7 @@ export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
   }).createMachine({
     id: 'auth',
     context: ({ input }) => ({
-      username: '',
+      username: input.username?.trim() ?? '',
       password: '',
       mfaChoices: [],
       requiredAttributes: [],
@@ -472,7 +477,13 @@ export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
         invoke: {
           id: 'signUp',
           src: 'signUp',
-          input: ({ context }) => (context.flowReason === 'unconfirmed' ? { username: context.username, password: context.password, confirmOnly: true } : {}),
+          input: ({ context }) =>
+            context.flowReason === 'unconfirmed'
+              ? { username: context.username, password: context.password, confirmOnly: true }
+              : // Hosted /signup: the username typed into the prerendered page before the app took over.
+                context.initialFlow === 'signUp' && context.username
+                ? { username: context.username }
+                : {},
           onDone: [
             {
               guard: ({ event }) => event.output.autoSignIn,
