@@ -20,6 +20,20 @@ async function holdAppScript(page: Page): Promise<{ release: () => void; held: P
   return { release, held };
 }
 
+/** Holds the lazily loaded Amplify chunk (the session can't be restored without it) until `release`. */
+async function holdAmplify(page: Page): Promise<{ release: () => void; held: Promise<void> }> {
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  let markHeld!: () => void;
+  const held = new Promise<void>((r) => (markHeld = r));
+  await page.route(/\/assets\/amplify-auth-[\w-]+\.js$/, async (route: Route) => {
+    markHeld();
+    await gate;
+    await route.continue();
+  });
+  return { release, held };
+}
+
 const appReady = (page: Page) => expect(page.locator('form[data-prerendered]')).toHaveCount(0);
 
 test('the server sends the sign-in form, labelled, for / and the hosted /login', async ({ request }) => {
@@ -122,7 +136,13 @@ test('hosted /forgot-password gets the same prerendered page: a username typed t
   await page.goto('/forgot-password', { waitUntil: 'commit' });
   await held;
   await page.getByLabel('Username').fill('early-reset');
+  // The session is restored after takeover (Amplify loads then): hold that too, to see the page meanwhile.
+  const restoring = await holdAmplify(page);
   release();
+  await restoring.held;
+  // No sign-in form while the session is restored on this route: typing there would be lost.
+  await expect(page.getByLabel('Password', { exact: true })).toHaveCount(0);
+  restoring.release();
   await expect(page.getByRole('heading', { name: 'Reset your password' })).toBeVisible();
   await expect(page.getByLabel('Username')).toHaveValue('early-reset');
   await page.getByRole('button', { name: 'Send code' }).click();

@@ -59,10 +59,12 @@ const SCREENS: Record<ScreenName, ComponentType> = {
 };
 
 export function CurrentScreen() {
-  const { screen } = useAuth();
-  // Taken over from the prerendered page: the sign-in form stays while the session is restored.
+  const { screen, context } = useAuth();
+  // Taken over from the prerendered page: the sign-in form stays while the session is restored —
+  // on the sign-in routes only. Hosted /forgot-password and /signup open their own form next (with
+  // the username typed so far); a sign-in form shown meanwhile would take typing they then lose.
   const takeover = useTakeover();
-  const Component = screen === 'restoring' && takeover ? SignInScreen : SCREENS[screen];
+  const Component = screen === 'restoring' && takeover && !context.initialFlow ? SignInScreen : SCREENS[screen];
   // Once the first screen is up, fetch the next ones so moving on doesn't wait for the network.
   useEffect(() => {
     const id = setTimeout(() => void laterScreens().catch(() => {}), 200);
