@@ -9,10 +9,23 @@ import { type Emulator, startEmulator } from './server.js';
 import { MEMORY } from './services/store.js';
 import { EmulatorStartError, StoreError } from './start-errors.js';
 import type { OutboxMessage } from './services/outbox-message.js';
+import { queueNext, readNext } from './test-idp/next.js';
 
 export type { OutboxMessage };
 
 export { EmulatorStartError, StoreError };
+
+/** The next sign-in at the test IdP: an identity, or an error (as if the person cancelled), or a token to be refused. */
+export interface NextIdentity {
+  /** google, apple, facebook, amazon, oidc or saml; left out, whichever is visited first. */
+  provider?: 'google' | 'apple' | 'facebook' | 'amazon' | 'oidc' | 'saml';
+  email?: string;
+  name?: string;
+  sub?: string;
+  error?: string;
+  error_description?: string;
+  tamper?: 'signature' | 'audience' | 'issuer' | 'nonce';
+}
 
 export interface StartOptions {
   /** 0 (the default) picks a free port. */
@@ -24,6 +37,8 @@ export interface StartOptions {
   region?: string;
   /** Where the emulator's log lines (and the codes it "sends") go; default: nowhere. */
   log?: (line: string) => void;
+  /** The HTTPS port of pool domains and the test IdP: 0 (the default) picks a free one; false serves none. */
+  tlsPort?: number | false;
 }
 
 export interface PoolOptions {
@@ -53,6 +68,18 @@ export interface CognitoEmulator {
   /** The endpoint: AWS SDK `endpoint`, Amplify `userPoolEndpoint`, AWS CLI `--endpoint-url`. */
   url: string;
   port: number;
+  /**
+   * https://localhost:<port>, where pool domains and the test identity provider are served (unless
+   * `tlsPort: false`): a domain made with CreateUserPoolDomain is at `${oauthUrl}/<domain>`, which
+   * is also Amplify's `oauth.domain` without the scheme.
+   */
+  oauthUrl?: string;
+  /** The certificate authority of oauthUrl (PEM): trust it (NODE_EXTRA_CA_CERTS, a browser's authorities, an https agent's `ca`). */
+  ca?: string;
+  /** base64 SHA-256 of the TLS key's SPKI, for Chromium's --ignore-certificate-errors-spki-list. */
+  spki?: string;
+  /** The test identity provider: who signs in there next, without its page. */
+  idp: { next(signIn: NextIdentity): void };
   createPool(options?: PoolOptions): Promise<{ poolId: string; clientId: string; clientSecret?: string }>;
   createUser(poolId: string, username: string, options?: UserOptions): Promise<void>;
   /** SMS and e-mail messages, newest first. */
@@ -77,12 +104,20 @@ export async function startCognitoEmulator(options: StartOptions = {}): Promise<
     ...(options.region ? { region: options.region } : {}),
     log: options.log ?? (() => {}),
     testHooks: true,
+    tlsPort: options.tlsPort ?? 0,
   });
   const svc = emulator.services;
   const call = <T = Record<string, unknown>>(operation: string, body: Record<string, unknown>) => callAdmin<T>(svc, operation as never, body);
   return {
     url: emulator.url,
     port: emulator.port,
+    ...(emulator.tlsUrl && emulator.tls ? { oauthUrl: emulator.tlsUrl, ca: emulator.tls.ca, spki: emulator.tls.spki } : {}),
+    idp: {
+      next(signIn) {
+        const { flavour, next } = readNext(signIn as unknown as Record<string, unknown>);
+        queueNext(svc, flavour, next);
+      },
+    },
     call,
     async createPool(o = {}) {
       const mfa = o.mfa ?? 'OFF';

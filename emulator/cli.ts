@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * npm run emulator -- [--port 9229] [--in-memory] [--host 127.0.0.1] [--data .data] [--seed] [--test-hooks] [--config-out public/config.json]
+ * npm run emulator -- [--port 9229] [--tls-port 9230 | off] [--in-memory] [--host 127.0.0.1] [--data .data] [--seed] [--test-hooks] [--config-out public/config.json]
  * npm run emulator:cli -- sms [--username u] [--pool id] [--data .data]
  * npm run emulator:cli -- users [--pool id] [--data .data]
  * npm run emulator:cli -- create-user --pool id --username u --password p [--phone +1...] [--email e] [--data .data]
@@ -13,12 +13,15 @@ import { callAdmin } from './admin.js';
 import { DEMO_USERS, seedDemo } from './seed.js';
 import { createServices, startEmulator } from './server.js';
 import { MEMORY } from './services/store.js';
+import { loadOrCreateTls } from './services/tls.js';
 import { EmulatorStartError, StoreError } from './start-errors.js';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
   options: {
     port: { type: 'string', default: '9229' },
+    /** The pool domains' and test IdP's HTTPS port: the API port + 1 unless given; "off" for none. */
+    'tls-port': { type: 'string' },
     host: { type: 'string', default: '127.0.0.1' },
     data: { type: 'string', default: '.data' },
     'in-memory': { type: 'boolean', default: false },
@@ -44,6 +47,8 @@ const offlineServices = () => createServices({ dataDir: values.data, log: consol
 async function serveCluster(workers: number): Promise<void> {
   if (values['test-hooks'] || values.seed || values['in-memory']) throw new Error('--test-hooks, --seed and --in-memory need a single worker (the test clock and an in-memory store are per process; seed once with one)');
   if (cluster.isPrimary) {
+    // The certificate is made once, before the workers read it.
+    if (tlsPort() !== false) await loadOrCreateTls(join(values.data, 'tls'));
     let url = '';
     for (let i = 0; i < workers; i++) {
       const worker = cluster.fork();
@@ -68,9 +73,17 @@ async function serveCluster(workers: number): Promise<void> {
     process.once('SIGINT', stop);
     return;
   }
-  const emulator = await startEmulator({ dataDir: values.data, host: values.host, port: Number(values.port) });
+  const emulator = await startEmulator({ dataDir: values.data, host: values.host, port: Number(values.port), tlsPort: tlsPort() });
   process.send?.({ listening: emulator.url });
   process.once('SIGTERM', () => void emulator.close().then(() => process.exit(0)));
+}
+
+/** --tls-port: a port, "off", or (left out) the one after --port (any free one when --port is 0). */
+function tlsPort(): number | false {
+  const given = values['tls-port'];
+  if (given === 'off') return false;
+  if (given !== undefined) return Number(given);
+  return Number(values.port) === 0 ? 0 : Number(values.port) + 1;
 }
 
 async function serve(): Promise<void> {
@@ -81,6 +94,7 @@ async function serve(): Promise<void> {
     host: values.host,
     port: Number(values.port),
     testHooks: values['test-hooks'],
+    tlsPort: tlsPort(),
   });
   if (values.seed) {
     const { config, created } = await seedDemo(emulator.services, emulator.url);
@@ -97,6 +111,10 @@ async function serve(): Promise<void> {
     for (const u of DEMO_USERS) console.log(`  ${u.username.padEnd(width)} ${u.password.padEnd(16)} ${u.what}`);
   }
   console.log(`SMS and e-mail codes are printed here and served at ${emulator.url}/_emulator/outbox?username=<user>`);
+  if (emulator.tlsUrl && emulator.tls) {
+    console.log(`pool domains and the test identity provider: ${emulator.tlsUrl}/<domain>/oauth2/... and ${emulator.tlsUrl}/_idp/`);
+    console.log(`  its certificate authority: ${emulator.tls.caFile ?? '(in memory)'}  (Node: NODE_EXTRA_CA_CERTS; Chromium: --ignore-certificate-errors-spki-list=${emulator.tls.spki})`);
+  }
   console.log(`listening on ${emulator.url}`);
   const stop = () => {
     void emulator.close().then(() => process.exit(0));

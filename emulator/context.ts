@@ -1,5 +1,6 @@
 import type { Clock } from './services/clock.js';
 import type { Outbox } from './services/outbox.js';
+import type { OutboundFetch } from './services/outbound.js';
 import type { PasswordAttempts } from './services/password-attempts.js';
 import type { Sessions } from './services/sessions.js';
 import type { Store } from './services/store.js';
@@ -16,6 +17,13 @@ export interface Services {
   passwordAttempts: PasswordAttempts;
   /** Region for pool ids created without a signed request naming one. */
   defaultRegion: string;
+  /**
+   * https://localhost:<port>: where pool domains (`/<domain>/oauth2/...`) and the test identity
+   * provider (`/_idp/...`) are served; undefined when the emulator serves no TLS.
+   */
+  oauthBase: () => string | undefined;
+  /** Requests to identity providers (discovery, tokens, attributes, SAML metadata). */
+  fetch: OutboundFetch;
 }
 
 export interface RequestInfo {

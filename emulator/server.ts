@@ -3,23 +3,31 @@
  * AWSCognitoIdentityProviderService.<Operation>, answers in application/x-amz-json-1.1, errors as
  * HTTP 400 {"__type", "message"}. Plus the JWKS / OpenID documents and the emulator's own endpoints.
  */
-import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { RequestInfo, Services } from './context.js';
 import { CognitoError } from './errors.js';
 import { EmulatorStartError } from './start-errors.js';
 import { AdjustableClock } from './services/clock.js';
 import { Outbox, type Logger } from './services/outbox.js';
+import { createOutboundFetch } from './services/outbound.js';
 import { PasswordAttempts } from './services/password-attempts.js';
 import { RateLimiter } from './services/rate-limit.js';
 import { Sessions } from './services/sessions.js';
-import { Store } from './services/store.js';
+import { MEMORY, Store } from './services/store.js';
+import { join } from 'node:path';
 import { TokenService } from './services/tokens.js';
 import { operations } from './targets/index.js';
 import type { Body } from './validate.js';
+import { handleDomain } from './domain/router.js';
+import { MAX_BODY_BYTES, PAGE_CSS, readBody, sendJson as send } from './http.js';
+import { openIdConfiguration } from './services/openid-configuration.js';
+import { loadOrCreateTls, type TlsMaterial } from './services/tls.js';
+import { queueNext, readNext } from './test-idp/next.js';
+import { handleTestIdp } from './test-idp/router.js';
 
-export const MAX_BODY_BYTES = 1024 * 1024;
+export { MAX_BODY_BYTES };
 const TARGET_PREFIX = 'AWSCognitoIdentityProviderService.';
 const JSON_TYPE = 'application/x-amz-json-1.1';
 
@@ -34,41 +42,27 @@ export interface EmulatorOptions {
   log?: Logger;
   /** Multiplier on Cognito's request quotas (tests of TooManyRequestsException lower it). */
   rateLimitScale?: number;
+  /**
+   * The HTTPS port of the pool domains and the test identity provider (0: any free one; false: none).
+   * Default: any free port.
+   */
+  tlsPort?: number | false;
+  /** Where the TLS certificate authority and certificate are kept (default: <dataDir>/tls, or memory). */
+  tlsDir?: string;
 }
 
 export interface Emulator {
   url: string;
   port: number;
+  /** https://localhost:<port>: the pool domains (`/<domain>/oauth2/...`) and the test IdP (`/_idp/...`). */
+  tlsUrl?: string;
+  tlsPort?: number;
+  /** The certificate authority to trust for tlsUrl (PEM), its file and the server key's SPKI hash. */
+  tls?: TlsMaterial;
   services: Services;
   clock: AdjustableClock;
   server: Server;
   close(): Promise<void>;
-}
-
-class HttpError extends CognitoError {}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > MAX_BODY_BYTES) {
-      reject(new HttpError('RequestEntityTooLargeException', 'Request body is larger than 1 MiB.', 413));
-      req.resume();
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new HttpError('RequestEntityTooLargeException', 'Request body is larger than 1 MiB.', 413));
-        req.resume();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
 
 function parseJsonObject(text: string): Body {
@@ -96,22 +90,27 @@ function cors(req: IncomingMessage, res: ServerResponse): void {
   res.setHeader('Access-Control-Expose-Headers', 'x-amzn-requestid, x-amzn-errortype, x-amzn-errormessage, date');
 }
 
-function send(res: ServerResponse, status: number, body: unknown, contentType = JSON_TYPE): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(text), 'x-amzn-requestid': randomUUID() });
-  res.end(text);
-}
-
 function sendError(res: ServerResponse, error: CognitoError): void {
   res.setHeader('x-amzn-errortype', error.type);
   send(res, error.status, error.toJSON());
 }
 
 /** The services over one data folder: for the server, and for CLI commands that work on the folder directly. */
-export function createServices(options: { dataDir: string; log: Logger; issuerBase: () => string; region?: string | undefined; clock?: AdjustableClock }): Services {
+export function createServices(options: {
+  dataDir: string;
+  log: Logger;
+  issuerBase: () => string;
+  region?: string | undefined;
+  clock?: AdjustableClock;
+  oauthBase?: () => string | undefined;
+  /** The emulator's own certificate authority, trusted by its requests to identity providers. */
+  authority?: () => string | undefined;
+}): Services {
   const clock = options.clock ?? new AdjustableClock();
   const store = new Store(options.dataDir);
   return {
+    oauthBase: options.oauthBase ?? (() => undefined),
+    fetch: createOutboundFetch(options.authority ?? (() => undefined)),
     store,
     clock,
     outbox: new Outbox(store, clock, options.log),
@@ -127,7 +126,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const clock = new AdjustableClock();
   const limiter = new RateLimiter(clock, options.rateLimitScale);
   let baseUrl = '';
-  const services = createServices({ dataDir: options.dataDir, log, issuerBase: () => baseUrl, region: options.region, clock });
+  let tlsBase: string | undefined;
+  const tls = options.tlsPort === false ? undefined : await loadOrCreateTls(options.tlsDir ?? (options.dataDir === MEMORY ? undefined : join(options.dataDir, 'tls')));
+  const services = createServices({ dataDir: options.dataDir, log, issuerBase: () => baseUrl, region: options.region, clock, oauthBase: () => tlsBase, authority: () => tls?.ca });
   const { store } = services;
 
   async function handleApi(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -151,17 +152,11 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       const [, poolId, doc] = wellKnown;
       if (!store.getPool(poolId)) throw new CognitoError('ResourceNotFoundException', `User pool ${poolId} does not exist.`, 404);
       if (doc === 'jwks.json') return send(res, 200, await services.tokens.jwks(poolId), 'application/json');
-      const issuer = services.tokens.issuer(poolId);
-      return send(res, 200, {
-        issuer,
-        jwks_uri: `${issuer}/.well-known/jwks.json`,
-        subject_types_supported: ['public'],
-        id_token_signing_alg_values_supported: ['RS256'],
-        response_types_supported: ['code', 'token'],
-        scopes_supported: ['openid', 'email', 'phone', 'profile'],
-        token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
-        claims_supported: ['aud', 'auth_time', 'cognito:username', 'email', 'email_verified', 'exp', 'iat', 'iss', 'phone_number', 'phone_number_verified', 'sub', 'token_use'],
-      }, 'application/json');
+      return send(res, 200, openIdConfiguration(services, poolId), 'application/json');
+    }
+    if (url.pathname === '/_emulator/page.css') {
+      res.writeHead(200, { 'Content-Type': 'text/css', 'Cache-Control': 'no-store' });
+      return void res.end(PAGE_CSS);
     }
     if (url.pathname === '/_emulator/health') return send(res, 200, { ok: true }, 'application/json');
     if (url.pathname === '/_emulator/sms' || url.pathname === '/_emulator/outbox') {
@@ -193,7 +188,26 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     send(res, 200, { now: new Date(clock.now()).toISOString() }, 'application/json');
   }
 
-  const server = createServer((req, res) => {
+  async function handleNextIdentity(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const { flavour, next } = readNext(parseJsonObject(await readBody(req)));
+    queueNext(services, flavour, next);
+    send(res, 200, { queued: flavour }, 'application/json');
+  }
+
+  /** Over TLS, the path's first segment may be a pool domain (or the test IdP's /_idp). */
+  async function handleTlsOnly(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
+    if (url.pathname.startsWith('/_idp/')) {
+      await handleTestIdp(services, req, res, url.pathname);
+      return true;
+    }
+    const [, first = '', ...rest] = url.pathname.split('/');
+    const domain = /^[a-z0-9-]{1,63}$/.test(first) ? store.getDomain(first) : undefined;
+    if (!domain) return false;
+    await handleDomain(services, req, res, url, domain, `/${rest.join('/')}`);
+    return true;
+  }
+
+  const handler = (secure: boolean) => (req: IncomingMessage, res: ServerResponse) => {
     cors(req, res);
     const url = new URL(req.url ?? '/', 'http://emulator');
     const work = (async () => {
@@ -205,8 +219,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
         });
         return void res.end();
       }
+      if (secure && (await handleTlsOnly(req, res, url))) return;
       if (req.method === 'POST' && url.pathname === '/') return handleApi(req, res);
       if (req.method === 'POST' && url.pathname === '/_emulator/clock' && options.testHooks) return handleClock(req, res);
+      if (req.method === 'POST' && url.pathname === '/_emulator/idp/next' && options.testHooks) return handleNextIdentity(req, res);
       if (req.method === 'GET') return handleGet(url, res);
       req.resume();
       throw new CognitoError('UnknownOperationException', `Unsupported request ${req.method} ${url.pathname.slice(0, 128)}`);
@@ -217,40 +233,65 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       log(`[error] ${req.method} ${url.pathname}: ${e instanceof Error ? e.stack : String(e)}`);
       sendError(res, new CognitoError('InternalErrorException', 'Internal error.', 500));
     });
-  });
+  };
+  const server = createServer(handler(false));
   server.keepAliveTimeout = 65_000;
+  const tlsServer = tls ? createTlsServer({ key: tls.key, cert: tls.cert }, handler(true)) : undefined;
+  if (tlsServer) tlsServer.keepAliveTimeout = 65_000;
 
   const host = options.host ?? '127.0.0.1';
   const wanted = options.port ?? 9229;
-  try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(wanted, host, () => resolve());
-    });
-  } catch (e) {
-    store.close();
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') throw new EmulatorStartError(`Port ${wanted} on ${host} is already in use: stop what is listening there, or choose another port (--port, or 0 for any free one).`);
-    if (code === 'EACCES') throw new EmulatorStartError(`Not allowed to listen on ${host}:${wanted}: choose a port above 1023.`);
-    throw e;
-  }
-  const port = (server.address() as AddressInfo).port;
+  const listen = async (target: Server, port: number, flag: string) => {
+    try {
+      await new Promise<void>((resolve, reject) => {
+        target.once('error', reject);
+        target.listen(port, host, () => resolve());
+      });
+    } catch (e) {
+      store.close();
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EADDRINUSE') throw new EmulatorStartError(`Port ${port} on ${host} is already in use: stop what is listening there, or choose another port (${flag}, or 0 for any free one).`);
+      if (code === 'EACCES') throw new EmulatorStartError(`Not allowed to listen on ${host}:${port}: choose a port above 1023.`);
+      throw e;
+    }
+    return (target.address() as AddressInfo).port;
+  };
+  const port = await listen(server, wanted, '--port');
   baseUrl = `http://${options.host ?? '127.0.0.1'}:${port}`;
+  let tlsPort: number | undefined;
+  if (tlsServer) {
+    try {
+      tlsPort = await listen(tlsServer, options.tlsPort === false ? 0 : (options.tlsPort ?? 0), '--tls-port');
+    } catch (e) {
+      server.close();
+      throw e;
+    }
+    // "localhost" (not the IP): the certificate names it, browsers treat it as a secure context,
+    // and Cognito allows http://localhost callback URLs beside it.
+    tlsBase = `https://localhost:${tlsPort}`;
+  }
   const purge = setInterval(() => store.purgeExpiredSessions(clock.now()), 60_000);
   purge.unref();
 
   return {
     url: baseUrl,
     port,
+    ...(tlsBase && tls && tlsPort !== undefined ? { tlsUrl: tlsBase, tlsPort, tls } : {}),
     services,
     clock,
     server,
     close: async () => {
       clearInterval(purge);
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      await Promise.all(
+        [server, tlsServer].map(
+          (s) =>
+            s &&
+            new Promise<void>((resolve) => {
+              s.close(() => resolve());
+              s.closeAllConnections();
+            }),
+        ),
+      );
       store.close();
     },
   };

@@ -29,7 +29,9 @@ const pkg = {
   types: './api.d.ts',
   exports: { '.': { types: './api.d.ts', import: './api.js' } },
   files: ['**/*.js', '**/*.d.ts', 'README.md'],
-  dependencies: { 'better-sqlite3': dev['better-sqlite3'], jose: dev.jose, otpauth: dev.otpauth, '@simplewebauthn/server': dev['@simplewebauthn/server'] },
+  dependencies: Object.fromEntries(
+    ['better-sqlite3', 'jose', 'otpauth', '@simplewebauthn/server', 'openid-client', '@node-saml/node-saml', 'xml-crypto', '@xmldom/xmldom', 'selfsigned'].map((name) => [name, dev[name]]),
+  ),
   // better-sqlite3 compiles (or downloads) its native part at install.
   allowScripts: { 'better-sqlite3': true },
 };

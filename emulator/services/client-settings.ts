@@ -5,7 +5,9 @@
  */
 import { invalidParameter } from '../errors.js';
 import { type Body, optBoolean, optNumber, optObject, optString, optStringList } from '../validate.js';
-import { type ClientSettings, type ExplicitAuthFlow, type TokenKind, type TokenUnit, validitySeconds } from './model.js';
+import { type ClientSettings, type ExplicitAuthFlow, type PoolRecord, type TokenKind, type TokenUnit, validitySeconds } from './model.js';
+import { describeOAuthSettings, readOAuthSettings } from './oauth-client-settings.js';
+import type { Store } from './store.js';
 
 const FLOWS: ExplicitAuthFlow[] = [
   'ALLOW_USER_SRP_AUTH',
@@ -53,7 +55,8 @@ function enumValue<T extends string>(body: Body, key: string, values: readonly T
   return value as T | undefined;
 }
 
-export function readClientSettings(body: Body): ClientSettings {
+/** `context`: what the OAuth settings are checked against (the pool's providers and scopes, the client's secret). */
+export function readClientSettings(body: Body, context: { store: Store; pool: PoolRecord; hasSecret: boolean }): ClientSettings {
   const unitsBody = optObject(body, 'TokenValidityUnits') ?? {};
   const validity = {} as Record<TokenKind, number>;
   const units = {} as Record<TokenKind, TokenUnit>;
@@ -84,6 +87,7 @@ export function readClientSettings(body: Body): ClientSettings {
     ...(readAttributes ? { readAttributes } : {}),
     ...(writeAttributes ? { writeAttributes } : {}),
     refreshTokenRotation: rotation,
+    oauth: readOAuthSettings(body, context),
   };
   for (const kind of ['AccessToken', 'IdToken', 'RefreshToken'] as const) {
     const [min, max] = RANGES[kind];
@@ -109,5 +113,6 @@ export function describeSettings(client: ClientSettings): Record<string, unknown
     ...(client.readAttributes ? { ReadAttributes: client.readAttributes } : {}),
     ...(client.writeAttributes ? { WriteAttributes: client.writeAttributes } : {}),
     RefreshTokenRotation: client.refreshTokenRotation,
+    ...describeOAuthSettings(client.oauth),
   };
 }

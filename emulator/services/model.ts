@@ -8,7 +8,8 @@ export type PoolTier = 'LITE' | 'ESSENTIALS' | 'PLUS';
 export type FirstAuthFactor = 'PASSWORD' | 'EMAIL_OTP' | 'SMS_OTP' | 'WEB_AUTHN';
 /** The challenges USER_AUTH offers (PASSWORD stands for both PASSWORD and PASSWORD_SRP in the policy). */
 export type FirstFactorChallenge = 'WEB_AUTHN' | 'EMAIL_OTP' | 'SMS_OTP' | 'PASSWORD' | 'PASSWORD_SRP';
-export type UserStatus = 'CONFIRMED' | 'FORCE_CHANGE_PASSWORD' | 'UNCONFIRMED' | 'RESET_REQUIRED';
+/** EXTERNAL_PROVIDER: a user made by a federated sign-in (`<ProviderName>_<id>`, no password). */
+export type UserStatus = 'CONFIRMED' | 'FORCE_CHANGE_PASSWORD' | 'UNCONFIRMED' | 'RESET_REQUIRED' | 'EXTERNAL_PROVIDER';
 
 export interface PasswordPolicy {
   MinimumLength: number;
@@ -71,6 +72,21 @@ export type ExplicitAuthFlow =
 export type TokenUnit = 'seconds' | 'minutes' | 'hours' | 'days';
 export type TokenKind = 'AccessToken' | 'IdToken' | 'RefreshToken';
 
+export type OAuthFlow = 'code' | 'implicit' | 'client_credentials';
+
+/** An app client's use of the pool domain's OAuth endpoints (CreateUserPoolClient's OAuth fields). */
+export interface OAuthClientSettings {
+  /** AllowedOAuthFlowsUserPoolClient: false means SDK sign-in only. */
+  enabled: boolean;
+  flows: OAuthFlow[];
+  scopes: string[];
+  callbackUrls: string[];
+  logoutUrls: string[];
+  defaultRedirectUri?: string;
+  /** COGNITO and the pool's provider names this client may sign in through. */
+  identityProviders: string[];
+}
+
 /** What UpdateUserPoolClient sets (and resets to defaults when left out, as Cognito does). */
 export interface ClientSettings {
   explicitAuthFlows: ExplicitAuthFlow[];
@@ -88,6 +104,7 @@ export interface ClientSettings {
   readAttributes?: string[];
   writeAttributes?: string[];
   refreshTokenRotation: { Feature: 'ENABLED' | 'DISABLED'; RetryGracePeriodSeconds: number };
+  oauth: OAuthClientSettings;
 }
 
 export interface ClientRecord extends ClientSettings {
@@ -228,4 +245,58 @@ export interface SessionRecord {
   deviceKey?: string;
   /** Answered already: kept until it expires so a replay gets Cognito's "can only be used once". */
   used?: boolean;
+}
+
+/** ProviderType of CreateIdentityProvider. */
+export type ProviderType = 'SAML' | 'OIDC' | 'Google' | 'Facebook' | 'LoginWithAmazon' | 'SignInWithApple';
+export const SOCIAL_PROVIDERS = ['Google', 'Facebook', 'LoginWithAmazon', 'SignInWithApple'] as const;
+export type SocialProvider = (typeof SOCIAL_PROVIDERS)[number];
+export const isSocial = (type: ProviderType): type is SocialProvider => (SOCIAL_PROVIDERS as readonly string[]).includes(type);
+
+/** What a SAML IdP's metadata says, read when the provider is created or updated (as Cognito does). */
+export interface SamlMetadata {
+  entityId: string;
+  ssoRedirectUrl: string;
+  sloRedirectUrl?: string;
+  /** Signing certificates, base64 DER: a response signed by any of them is accepted. */
+  certificates: string[];
+}
+
+export interface IdentityProviderRecord {
+  poolId: string;
+  name: string;
+  type: ProviderType;
+  /** ProviderDetails as given (DescribeIdentityProvider adds the endpoints and leaves out Apple's private_key). */
+  details: Record<string, string>;
+  /** Pool attribute → the IdP's claim or SAML attribute. */
+  attributeMapping: Record<string, string>;
+  idpIdentifiers: string[];
+  saml?: SamlMetadata;
+  createdAt: number;
+  lastModifiedAt: number;
+}
+
+/** A pool's prefix domain: its OAuth endpoints are served at https://<tls host>/<domain>/. */
+export interface DomainRecord {
+  domain: string;
+  poolId: string;
+  managedLoginVersion: number;
+  createdAt: number;
+}
+
+export interface ResourceServerRecord {
+  poolId: string;
+  identifier: string;
+  name: string;
+  scopes: { ScopeName: string; ScopeDescription: string }[];
+}
+
+/** AdminLinkProviderForUser: sign-ins through `provider` whose `attribute` is `value` are the native user `username`. */
+export interface IdentityLink {
+  poolId: string;
+  provider: string;
+  /** Cognito_Subject (the IdP's user id) or a mapped pool attribute. */
+  attribute: string;
+  value: string;
+  username: string;
 }

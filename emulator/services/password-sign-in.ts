@@ -12,6 +12,11 @@ export function requireFlow(client: ClientRecord, flow: ExplicitAuthFlow, name: 
   if (!client.explicitAuthFlows.includes(flow)) throw invalidParameter(`${name} flow not enabled for this client`);
 }
 
+/** A federated user signs in at its identity provider, never with a password here (aws-cli issue 3348). */
+function refuseFederated(user: UserRecord): void {
+  if (user.status === 'EXTERNAL_PROVIDER') throw notAuthorized('User is not authorized to get auth details.');
+}
+
 function assertCanSignIn(user: UserRecord): void {
   if (!user.enabled) throw notAuthorized('User is disabled.');
   if (user.status === 'UNCONFIRMED') throw new CognitoError('UserNotConfirmedException', 'User is not confirmed.');
@@ -31,6 +36,7 @@ export function passwordFlow(svc: Services, pool: PoolRecord, client: ClientReco
 export async function passwordSignIn(svc: Services, pool: PoolRecord, client: ClientRecord, username: string, password: string, deviceKey?: string): Promise<SignInStep> {
   const user = findUser(svc.store, pool, username);
   if (!user) throw unknownUser(client);
+  refuseFederated(user);
   if (!user.password) throw badCredentials();
   if (!(await svc.passwordAttempts.check(pool.id, user.username, () => passwordMatches(pool, user, password)))) throw badCredentials();
   assertCanSignIn(user);
@@ -47,6 +53,7 @@ export async function startSrp(svc: Services, pool: PoolRecord, client: ClientRe
   if (A === undefined) throw invalidParameter('Invalid SRP_A value.');
   const user = findUser(svc.store, pool, username);
   if (!user && client.preventUserExistenceErrors !== 'ENABLED') throw unknownUser(client);
+  if (user) refuseFederated(user);
   const verifier = user?.password?.verifier ?? randomBytes(384).toString('hex');
   const salt = user?.password?.salt ?? randomBytes(16).toString('hex');
   const ephemeral = await createServerEphemeral(verifier);

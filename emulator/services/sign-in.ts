@@ -184,6 +184,6 @@ export async function tokens(svc: Services, pool: PoolRecord, client: ClientReco
     });
     deviceKey ??= newDevice?.DeviceKey;
   }
-  const result = await svc.tokens.issue(pool, client, user, auth.authTime, undefined, deviceKey);
+  const result = await svc.tokens.issue(pool, client, user, { authTime: auth.authTime, deviceKey });
   return { ChallengeParameters: {}, AuthenticationResult: { ...result, ...(newDevice ? { NewDeviceMetadata: newDevice } : {}) } };
 }

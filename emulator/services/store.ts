@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { StoreError } from '../start-errors.js';
-import type { ClientRecord, PoolRecord, SessionRecord, UserRecord } from './model.js';
+import type { ClientRecord, DomainRecord, IdentityLink, IdentityProviderRecord, PoolRecord, ResourceServerRecord, SessionRecord, UserRecord } from './model.js';
 import type { OutboxMessage } from './outbox-message.js';
 
 export type { OutboxMessage };
@@ -24,7 +24,12 @@ export interface RefreshTokenRecord {
   deviceKey?: string;
   /** Rotated out (refresh-token rotation): usable until then, for the client's retry grace period. */
   rotatedUntil?: number;
+  /** Issued by the OAuth token endpoint: the scopes granted, kept by refreshed access tokens. */
+  scopes?: string[];
 }
+
+/** What the OAuth endpoints keep between two requests, each kind under its own ids. */
+export type EphemeralKind = 'authorize' | 'code' | 'domainSession' | 'samlRequest' | 'idpCode' | 'idpNext' | 'idpSession';
 
 const MIGRATIONS: string[] = [
   `CREATE TABLE pools (id TEXT PRIMARY KEY, data TEXT NOT NULL);
@@ -42,6 +47,17 @@ const MIGRATIONS: string[] = [
    CREATE INDEX refresh_user ON refresh_tokens(pool_id, username);
    CREATE TABLE revoked_jti (origin_jti TEXT PRIMARY KEY, expires_at INTEGER NOT NULL);
    CREATE TABLE signing_keys (pool_id TEXT PRIMARY KEY, kid TEXT NOT NULL, private_jwk TEXT NOT NULL);`,
+  // Federation: pool domains, identity providers, resource servers, linked identities, and what
+  // the OAuth endpoints keep between two requests (authorization requests, codes, domain sessions).
+  `CREATE TABLE domains (domain TEXT PRIMARY KEY, pool_id TEXT NOT NULL, data TEXT NOT NULL);
+   CREATE INDEX domains_pool ON domains(pool_id);
+   CREATE TABLE identity_providers (pool_id TEXT NOT NULL, name TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (pool_id, name));
+   CREATE TABLE resource_servers (pool_id TEXT NOT NULL, identifier TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (pool_id, identifier));
+   CREATE TABLE identity_links (pool_id TEXT NOT NULL, provider TEXT NOT NULL, attribute TEXT NOT NULL, value TEXT NOT NULL,
+                                username TEXT NOT NULL, PRIMARY KEY (pool_id, provider, attribute, value));
+   CREATE INDEX identity_links_user ON identity_links(pool_id, username);
+   CREATE TABLE ephemeral (kind TEXT NOT NULL, id TEXT NOT NULL, expires_at INTEGER NOT NULL, data TEXT NOT NULL, PRIMARY KEY (kind, id));
+   CREATE INDEX ephemeral_expiry ON ephemeral(expires_at);`,
 ];
 
 /** Pools created without AccountRecoverySetting: a verified e-mail first, then a verified phone. */
@@ -62,9 +78,13 @@ function poolRecord(data: string): PoolRecord {
   };
 }
 
-/** Clients stored before the token-validity settings existed read as Cognito's defaults. */
+/** A client that doesn't use the OAuth endpoints: Cognito's default. */
+export const NO_OAUTH: ClientRecord['oauth'] = { enabled: false, flows: [], scopes: [], callbackUrls: [], logoutUrls: [], identityProviders: [] };
+
+/** Clients stored before the token-validity or OAuth settings existed read as Cognito's defaults. */
 function clientRecord(data: string): ClientRecord {
   const stored = JSON.parse(data) as Partial<ClientRecord> & { accessTokenValidityMinutes?: number };
+  stored.oauth ??= NO_OAUTH;
   if (stored.tokenValidityUnits) return stored as ClientRecord;
   const { accessTokenValidityMinutes: _a, idTokenValidityMinutes: _i, refreshTokenValidityMinutes: _r, ...rest } = stored as Record<string, unknown>;
   return {
@@ -176,7 +196,103 @@ export class Store {
       this.db.prepare('DELETE FROM clients WHERE pool_id = ?').run(id);
       this.db.prepare('DELETE FROM users WHERE pool_id = ?').run(id);
       this.db.prepare("DELETE FROM signing_keys WHERE pool_id = ? OR pool_id = ? || '/access'").run(id, id);
+      for (const table of ['domains', 'identity_providers', 'resource_servers', 'identity_links']) this.db.prepare(`DELETE FROM ${table} WHERE pool_id = ?`).run(id);
     });
+  }
+
+  getDomain(domain: string): DomainRecord | undefined {
+    const row = this.db.prepare<[string], { data: string }>('SELECT data FROM domains WHERE domain = ?').get(domain);
+    return row && (JSON.parse(row.data) as DomainRecord);
+  }
+  /** A pool's prefix domain, if it has one. */
+  domainOf(poolId: string): DomainRecord | undefined {
+    const row = this.db.prepare<[string], { data: string }>('SELECT data FROM domains WHERE pool_id = ?').get(poolId);
+    return row && (JSON.parse(row.data) as DomainRecord);
+  }
+  putDomain(record: DomainRecord): void {
+    this.db.prepare('INSERT OR REPLACE INTO domains (domain, pool_id, data) VALUES (?, ?, ?)').run(record.domain, record.poolId, JSON.stringify(record));
+  }
+  deleteDomain(domain: string): void {
+    this.db.prepare('DELETE FROM domains WHERE domain = ?').run(domain);
+  }
+
+  getIdentityProvider(poolId: string, name: string): IdentityProviderRecord | undefined {
+    const row = this.db.prepare<[string, string], { data: string }>('SELECT data FROM identity_providers WHERE pool_id = ? AND name = ?').get(poolId, name);
+    return row && (JSON.parse(row.data) as IdentityProviderRecord);
+  }
+  listIdentityProviders(poolId: string): IdentityProviderRecord[] {
+    return this.db
+      .prepare<[string], { data: string }>('SELECT data FROM identity_providers WHERE pool_id = ? ORDER BY rowid')
+      .all(poolId)
+      .map((r) => JSON.parse(r.data) as IdentityProviderRecord);
+  }
+  putIdentityProvider(record: IdentityProviderRecord): void {
+    this.db.prepare('INSERT OR REPLACE INTO identity_providers (pool_id, name, data) VALUES (?, ?, ?)').run(record.poolId, record.name, JSON.stringify(record));
+  }
+  deleteIdentityProvider(poolId: string, name: string): void {
+    this.db.prepare('DELETE FROM identity_providers WHERE pool_id = ? AND name = ?').run(poolId, name);
+  }
+
+  getResourceServer(poolId: string, identifier: string): ResourceServerRecord | undefined {
+    const row = this.db.prepare<[string, string], { data: string }>('SELECT data FROM resource_servers WHERE pool_id = ? AND identifier = ?').get(poolId, identifier);
+    return row && (JSON.parse(row.data) as ResourceServerRecord);
+  }
+  listResourceServers(poolId: string): ResourceServerRecord[] {
+    return this.db
+      .prepare<[string], { data: string }>('SELECT data FROM resource_servers WHERE pool_id = ? ORDER BY rowid')
+      .all(poolId)
+      .map((r) => JSON.parse(r.data) as ResourceServerRecord);
+  }
+  putResourceServer(record: ResourceServerRecord): void {
+    this.db.prepare('INSERT OR REPLACE INTO resource_servers (pool_id, identifier, data) VALUES (?, ?, ?)').run(record.poolId, record.identifier, JSON.stringify(record));
+  }
+  deleteResourceServer(poolId: string, identifier: string): void {
+    this.db.prepare('DELETE FROM resource_servers WHERE pool_id = ? AND identifier = ?').run(poolId, identifier);
+  }
+
+  /** The links made for a provider's identities in a pool. */
+  linksFor(poolId: string, provider: string): IdentityLink[] {
+    type Row = { attribute: string; value: string; username: string };
+    return this.db
+      .prepare<[string, string], Row>('SELECT attribute, value, username FROM identity_links WHERE pool_id = ? AND provider = ?')
+      .all(poolId, provider)
+      .map((r) => ({ poolId, provider, ...r }));
+  }
+  linksOf(poolId: string, username: string): IdentityLink[] {
+    type Row = { provider: string; attribute: string; value: string };
+    return this.db
+      .prepare<[string, string], Row>('SELECT provider, attribute, value FROM identity_links WHERE pool_id = ? AND username = ?')
+      .all(poolId, username)
+      .map((r) => ({ poolId, username, ...r }));
+  }
+  putLink(link: IdentityLink): void {
+    this.db.prepare('INSERT OR REPLACE INTO identity_links (pool_id, provider, attribute, value, username) VALUES (?, ?, ?, ?, ?)').run(link.poolId, link.provider, link.attribute, link.value, link.username);
+  }
+  deleteLink(link: Pick<IdentityLink, 'poolId' | 'provider' | 'attribute' | 'value'>): boolean {
+    return this.db.prepare('DELETE FROM identity_links WHERE pool_id = ? AND provider = ? AND attribute = ? AND value = ?').run(link.poolId, link.provider, link.attribute, link.value).changes > 0;
+  }
+  deleteLinksOf(poolId: string, username: string): void {
+    this.db.prepare('DELETE FROM identity_links WHERE pool_id = ? AND username = ?').run(poolId, username);
+  }
+
+  /** Short-lived records of the OAuth endpoints (ms expiry). */
+  putEphemeral<T>(kind: EphemeralKind, id: string, expiresAt: number, data: T): void {
+    this.db.prepare('INSERT OR REPLACE INTO ephemeral (kind, id, expires_at, data) VALUES (?, ?, ?, ?)').run(kind, id, expiresAt, JSON.stringify(data));
+  }
+  getEphemeral<T>(kind: EphemeralKind, id: string, nowMs: number): T | undefined {
+    const row = this.db.prepare<[string, string, number], { data: string }>('SELECT data FROM ephemeral WHERE kind = ? AND id = ? AND expires_at > ?').get(kind, id, nowMs);
+    return row && (JSON.parse(row.data) as T);
+  }
+  /** Reads and deletes in one step: what is single-use (codes) is used once even by racing workers. */
+  takeEphemeral<T>(kind: EphemeralKind, id: string, nowMs: number): T | undefined {
+    return this.transaction(() => {
+      const value = this.getEphemeral<T>(kind, id, nowMs);
+      this.deleteEphemeral(kind, id);
+      return value;
+    });
+  }
+  deleteEphemeral(kind: EphemeralKind, id: string): void {
+    this.db.prepare('DELETE FROM ephemeral WHERE kind = ? AND id = ?').run(kind, id);
   }
 
   getClient(id: string): ClientRecord | undefined {
@@ -204,8 +320,12 @@ export class Store {
   updateUser(poolId: string, user: UserRecord): void {
     this.stmt.updateUser.run(JSON.stringify(user), poolId, user.username);
   }
+  /** The user and the identities linked to them. */
   deleteUser(poolId: string, username: string): void {
-    this.stmt.deleteUser.run(poolId, username);
+    this.transaction(() => {
+      this.stmt.deleteUser.run(poolId, username);
+      this.deleteLinksOf(poolId, username);
+    });
   }
   countUsers(poolId: string): number {
     return this.stmt.countUsers.get(poolId)?.n ?? 0;
@@ -226,6 +346,7 @@ export class Store {
   }
   purgeExpiredSessions(nowMs: number): void {
     this.stmt.purgeSessions.run(nowMs);
+    this.db.prepare('DELETE FROM ephemeral WHERE expires_at < ?').run(nowMs);
   }
 
   addOutbox(m: OutboxMessage): void {

@@ -7,10 +7,11 @@
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { SignJWT, exportJWK, generateKeyPair, importJWK, jwtVerify, decodeJwt, errors as joseErrors, type JWK, type CryptoKey } from 'jose';
-import { notAuthorized } from '../errors.js';
+import { CognitoError, notAuthorized } from '../errors.js';
 import { nowSeconds, type Clock } from './clock.js';
 import { type ClientRecord, type PoolRecord, type UserRecord, validitySeconds } from './model.js';
 import type { RefreshTokenRecord, Store } from './store.js';
+import { identitiesClaim } from './federated-users.js';
 
 interface PoolKey {
   kid: string;
@@ -21,7 +22,8 @@ interface PoolKey {
 
 export interface AuthenticationResult {
   AccessToken: string;
-  IdToken: string;
+  /** Left out when the OAuth scopes don't include openid. */
+  IdToken?: string;
   RefreshToken?: string;
   NewDeviceMetadata?: { DeviceKey: string; DeviceGroupKey: string };
   ExpiresIn: number;
@@ -36,18 +38,40 @@ export interface AccessClaims {
   iat: number;
   exp: number;
   poolId: string;
+  scopes: string[];
 }
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 
+/** The scope of tokens issued by the user-pool API: the user's own operations, nothing else. */
+export const ADMIN_SCOPE = 'aws.cognito.signin.user.admin';
+
+/** OIDC at_hash: the left half of the access token's SHA-256, base64url. */
+const atHash = (accessToken: string) => createHash('sha256').update(accessToken).digest().subarray(0, 16).toString('base64url');
+
+export interface IssueOptions {
+  authTime: number;
+  /** A refresh: the sign-in's origin_jti, and whether a new refresh token rotates the old one out. */
+  refresh?: { originJti: string; rotate: boolean };
+  /** The device signed in on: Cognito's access tokens carry it as device_key. */
+  deviceKey?: string | undefined;
+  /** Issued through the OAuth endpoints: the scopes granted, the app's nonce, and whether a code was exchanged (at_hash). */
+  oauth?: { scopes: string[]; nonce?: string | undefined; codeFlow?: boolean };
+  /** The implicit flow gets no refresh token. */
+  noRefreshToken?: boolean;
+}
+
 type KeyUse = 'id' | 'access';
 
-/** Id-token claims: the attributes the client may read, with Cognito's boolean-looking ones as booleans. */
+/**
+ * Id-token claims: the attributes the client may read, with Cognito's boolean-looking ones as
+ * booleans, and `identities` as an array (the attribute is a JSON string).
+ */
 function idClaims(user: UserRecord, readable: string[] | undefined): Record<string, unknown> {
   const claims: Record<string, unknown> = {};
   for (const [name, value] of user.attributes) {
     if (name === 'sub' || (readable && !readable.includes(name))) continue;
-    claims[name] = name.endsWith('_verified') ? value === 'true' : value;
+    claims[name] = name === 'identities' ? identitiesClaim(user) : name.endsWith('_verified') ? value === 'true' : value;
   }
   return claims;
 }
@@ -107,15 +131,8 @@ export class TokenService {
    * refresh token only when it rotates one out, under the same origin_jti so that revoking either
    * reaches every token of the sign-in.
    */
-  async issue(
-    pool: PoolRecord,
-    client: ClientRecord,
-    user: UserRecord,
-    authTime: number,
-    refresh?: { originJti: string; rotate: boolean },
-    /** The device signed in on: Cognito's access tokens carry it as device_key. */
-    deviceKey?: string,
-  ): Promise<AuthenticationResult> {
+  async issue(pool: PoolRecord, client: ClientRecord, user: UserRecord, options: IssueOptions): Promise<AuthenticationResult> {
+    const { authTime, refresh, deviceKey, oauth } = options;
     const [idKey, accessKey] = await Promise.all([this.keyFor(pool.id, 'id'), this.keyFor(pool.id, 'access')]);
     const now = nowSeconds(this.clock);
     const originJti = refresh?.originJti ?? randomUUID();
@@ -132,32 +149,40 @@ export class TokenService {
     const accessToken = await sign(
       accessKey,
       {
+        // Through the OAuth endpoints: the scopes granted, and version 2 (the API's tokens carry neither).
+        ...(oauth ? { version: 2 } : {}),
         client_id: client.id,
         origin_jti: originJti,
         event_id: randomUUID(),
         token_use: 'access',
-        scope: 'aws.cognito.signin.user.admin',
+        scope: oauth ? oauth.scopes.join(' ') : ADMIN_SCOPE,
         auth_time: authTime,
         username: user.username,
         ...(deviceKey ? { device_key: deviceKey } : {}),
       },
       validitySeconds(client, 'AccessToken'),
     );
-    const idToken = await sign(
-      idKey,
-      {
-        ...idClaims(user, client.readAttributes),
-        aud: client.id,
-        origin_jti: originJti,
-        event_id: randomUUID(),
-        token_use: 'id',
-        auth_time: authTime,
-        'cognito:username': user.username,
-      },
-      validitySeconds(client, 'IdToken'),
-    );
-    const result: AuthenticationResult = { AccessToken: accessToken, IdToken: idToken, ExpiresIn: validitySeconds(client, 'AccessToken'), TokenType: 'Bearer' };
-    if (!refresh || refresh.rotate) {
+    // "An ID token is only returned if openid scope is requested" (DG, authorization endpoint).
+    const withIdToken = !oauth || oauth.scopes.includes('openid');
+    const idToken = withIdToken
+      ? await sign(
+          idKey,
+          {
+            ...(oauth?.codeFlow ? { at_hash: atHash(accessToken) } : {}),
+            ...idClaims(user, client.readAttributes),
+            aud: client.id,
+            origin_jti: originJti,
+            event_id: randomUUID(),
+            token_use: 'id',
+            auth_time: authTime,
+            ...(oauth?.nonce ? { nonce: oauth.nonce } : {}),
+            'cognito:username': user.username,
+          },
+          validitySeconds(client, 'IdToken'),
+        )
+      : undefined;
+    const result: AuthenticationResult = { AccessToken: accessToken, ...(idToken ? { IdToken: idToken } : {}), ExpiresIn: validitySeconds(client, 'AccessToken'), TokenType: 'Bearer' };
+    if ((!refresh || refresh.rotate) && !options.noRefreshToken) {
       const refreshToken = randomBytes(48).toString('base64url');
       this.store.putRefreshToken(hashToken(refreshToken), {
         poolId: pool.id,
@@ -168,6 +193,7 @@ export class TokenService {
         expiresAt: now + validitySeconds(client, 'RefreshToken'),
         revoked: false,
         ...(deviceKey ? { deviceKey } : {}),
+        ...(oauth ? { scopes: oauth.scopes } : {}),
       });
       result.RefreshToken = refreshToken;
     }
@@ -175,10 +201,29 @@ export class TokenService {
   }
 
   /**
+   * A client-credentials access token: the client is its subject, the custom scopes granted are its
+   * scope, and there is no user, no ID token and no refresh token (DG, token endpoint).
+   */
+  async issueForClient(pool: PoolRecord, client: ClientRecord, scopes: string[]): Promise<{ accessToken: string; expiresIn: number }> {
+    const key = await this.keyFor(pool.id, 'access');
+    const now = nowSeconds(this.clock);
+    const expiresIn = validitySeconds(client, 'AccessToken');
+    const accessToken = await new SignJWT({ version: 2, client_id: client.id, token_use: 'access', scope: scopes.join(' '), auth_time: now })
+      .setProtectedHeader({ alg: 'RS256', kid: key.kid })
+      .setIssuer(this.issuer(pool.id))
+      .setSubject(client.id)
+      .setIssuedAt(now)
+      .setExpirationTime(now + expiresIn)
+      .setJti(randomUUID())
+      .sign(key.privateKey);
+    return { accessToken, expiresIn };
+  }
+
+  /**
    * Throws NotAuthorizedException with Cognito's messages for anything but a live access token.
    * Returns the pool and user it had to load for the checks, so callers don't read them again.
    */
-  async verifyAccessToken(token: string): Promise<{ claims: AccessClaims; pool: PoolRecord; user: UserRecord }> {
+  async verifyAccessToken(token: string, requiredScope = ADMIN_SCOPE): Promise<{ claims: AccessClaims; pool: PoolRecord; user: UserRecord }> {
     let unverified;
     try {
       unverified = decodeJwt(token);
@@ -201,15 +246,17 @@ export class TokenService {
       if (e instanceof joseErrors.JWTExpired) throw notAuthorized('Access Token has expired');
       throw notAuthorized('Invalid Access Token');
     }
-    const { sub, username, client_id, origin_jti, iat, exp, token_use } = payload as Record<string, unknown>;
+    const { sub, username, client_id, origin_jti, iat, exp, token_use, scope } = payload as Record<string, unknown>;
     if (token_use !== 'access' || typeof sub !== 'string' || typeof username !== 'string' || typeof client_id !== 'string' || typeof origin_jti !== 'string' || typeof iat !== 'number' || typeof exp !== 'number') {
       throw notAuthorized('Invalid Access Token');
     }
+    // A token from the OAuth endpoints reaches the user's own operations only with this scope.
+    if (typeof scope !== 'string' || !scope.split(' ').includes(requiredScope)) throw notAuthorized('Access Token does not have required scopes');
     if (this.store.isOriginJtiRevoked(origin_jti)) throw notAuthorized('Access Token has been revoked');
     const user = this.store.getUser(poolId, username);
     if (!user || user.sub !== sub) throw notAuthorized('Invalid Access Token');
     if (!user.enabled) throw notAuthorized('User is disabled.');
-    return { claims: { sub, username, client_id, origin_jti, iat, exp, poolId }, pool, user };
+    return { claims: { sub, username, client_id, origin_jti, iat, exp, poolId, scopes: scope.split(' ') }, pool, user };
   }
 
   /** The live record behind a refresh token, or NotAuthorizedException. */
@@ -229,6 +276,18 @@ export class TokenService {
   rotateOut(hash: string, record: RefreshTokenRecord, graceSeconds: number): void {
     const until = nowSeconds(this.clock) + graceSeconds;
     this.store.putRefreshToken(hash, { ...record, rotatedUntil: Math.min(record.rotatedUntil ?? until, until) });
+  }
+
+  /** RevokeToken and /oauth2/revoke: as in RFC 7009, an unknown, expired or already revoked token is not an error. */
+  revokeIfLive(token: string, clientId: string): void {
+    let live;
+    try {
+      live = this.useRefreshToken(token, clientId);
+    } catch (e) {
+      if (e instanceof CognitoError && e.type === 'NotAuthorizedException') return;
+      throw e;
+    }
+    this.revoke(live.hash, live.record);
   }
 
   /** RevokeToken: the refresh token and every access/id token issued from it. */

@@ -13,6 +13,8 @@ export const ChangePassword: Operation = async (svc, body) => {
   const previous = reqString(body, 'PreviousPassword', { max: 256 });
   const proposed = reqString(body, 'ProposedPassword', { max: 256 });
   const { pool, user } = await tokenUser(svc, body);
+  // A federated user has no password here (amplify-js issue 2464).
+  if (user.status === 'EXTERNAL_PROVIDER') throw new CognitoError('NotAuthorizedException', 'User is not authorized to change password.');
   const matches = await svc.passwordAttempts.check(pool.id, user.username, () => passwordMatches(pool, user, previous), {
     // Cognito answers repeated wrong previous passwords with LimitExceededException, not a sign-in's lockout message.
     locked: () => new CognitoError('LimitExceededException', 'Attempt limit exceeded, please try after some time.'),

@@ -13,12 +13,13 @@ export const CreateUserPoolClient: Operation = (svc, body, request) => {
   const pool = adminPool(svc, body, request);
   const name = reqString(body, 'ClientName', { max: 128, pattern: CLIENT_NAME });
   const now = svc.clock.now();
+  const generateSecret = optBoolean(body, 'GenerateSecret') ?? false;
   const client: ClientRecord = {
     id: randomId(26, 'abcdefghijklmnopqrstuvwxyz0123456789'),
     poolId: pool.id,
     name,
-    ...(optBoolean(body, 'GenerateSecret') ? { secret: randomBytes(39).toString('base64url').slice(0, 51) } : {}),
-    ...readClientSettings(body),
+    ...(generateSecret ? { secret: randomBytes(39).toString('base64url').slice(0, 51) } : {}),
+    ...readClientSettings(body, { store: svc.store, pool, hasSecret: generateSecret }),
     createdAt: now,
     lastModifiedAt: now,
     extra: {},

@@ -4,5 +4,6 @@ import { describePool } from '../services/describe.js';
 
 export const DescribeUserPool: Operation = (svc, body, request) => {
   const pool = adminPool(svc, body, request);
-  return { UserPool: describePool(pool, svc.store.countUsers(pool.id)) };
+  const domain = svc.store.domainOf(pool.id);
+  return { UserPool: { ...describePool(pool, svc.store.countUsers(pool.id)), ...(domain ? { Domain: domain.domain } : {}) } };
 };

@@ -1,5 +1,6 @@
 import { clientUserRequest, updateUser } from '../access.js';
 import type { Operation } from '../context.js';
+import { CognitoError } from '../errors.js';
 import { issueAccountCode, recoveryDestination, simulatedDelivery } from '../services/account-codes.js';
 import type { CodeDeliveryDetails } from '../services/attributes.js';
 import { unknownUser } from '../services/users.js';
@@ -14,6 +15,8 @@ export const ForgotPassword: Operation = (svc, body) => {
     if (client.preventUserExistenceErrors === 'ENABLED') return { CodeDeliveryDetails: simulatedDelivery(username) };
     throw unknownUser(client);
   }
+  // Reported for federated users (amplify-js issue 2383): their password is the identity provider's.
+  if (user.status === 'EXTERNAL_PROVIDER') throw new CognitoError('NotAuthorizedException', 'User password cannot be reset in the current state.');
   const destination = recoveryDestination(pool, user);
   let delivery: CodeDeliveryDetails | undefined;
   updateUser(svc, pool, user.username, (u) => void (delivery = issueAccountCode(svc, pool, u, 'reset', destination)));

@@ -11,7 +11,7 @@ import { CLIENT_ID, optString, reqString } from '../validate.js';
  * With refresh-token rotation (only through GetTokensFromRefreshToken), a new refresh token too,
  * and the old one stops working after the client's RetryGracePeriodSeconds.
  */
-async function refreshTokens(svc: Services, client: ClientRecord, token: string, options: { rotate: boolean; secretHash?: string | undefined; deviceKey?: string }): Promise<AuthenticationResult> {
+export async function refreshTokens(svc: Services, client: ClientRecord, token: string, options: { rotate: boolean; secretHash?: string | undefined; deviceKey?: string }): Promise<AuthenticationResult> {
   if (!client.explicitAuthFlows.includes('ALLOW_REFRESH_TOKEN_AUTH')) throw notAuthorized('Refresh Token has been revoked');
   const { record, hash } = svc.tokens.useRefreshToken(token, client.id);
   const pool = requirePool(svc.store, record.poolId);
@@ -30,7 +30,13 @@ async function refreshTokens(svc: Services, client: ClientRecord, token: string,
   // any other device, the call fails" (AWS Mobile blog, quoted in amplify-js issue 2962).
   if (record.deviceKey && confirmedDevice(user, record.deviceKey) && options.deviceKey !== record.deviceKey) throw notAuthorized('Invalid Refresh Token');
   const rotate = options.rotate && client.refreshTokenRotation.Feature === 'ENABLED';
-  const result = await svc.tokens.issue(pool, client, user, record.authTime, { originJti: record.originJti, rotate }, record.deviceKey);
+  const result = await svc.tokens.issue(pool, client, user, {
+    authTime: record.authTime,
+    refresh: { originJti: record.originJti, rotate },
+    deviceKey: record.deviceKey,
+    // A refresh token from the OAuth endpoints keeps its scopes.
+    ...(record.scopes ? { oauth: { scopes: record.scopes } } : {}),
+  });
   if (rotate) svc.tokens.rotateOut(hash, record, client.refreshTokenRotation.RetryGracePeriodSeconds);
   return result;
 }

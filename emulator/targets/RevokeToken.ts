@@ -12,12 +12,6 @@ export const RevokeToken: Operation = (svc, body) => {
   if (client.secret && !sameSecret(secret, client.secret)) throw notAuthorized(`Client ${client.id} is configured with secret but the secret was not received or is wrong`);
   if (!client.enableTokenRevocation) throw new CognitoError('UnsupportedOperationException', 'Token revocation is not enabled for this app client.');
   if (token.split('.').length === 3) throw new CognitoError('UnsupportedTokenTypeException', 'Only refresh tokens can be revoked.');
-  try {
-    const { record, hash } = svc.tokens.useRefreshToken(token, client.id);
-    svc.tokens.revoke(hash, record);
-  } catch (e) {
-    // As in RFC 7009, revoking an unknown, expired or already revoked token is not an error.
-    if (!(e instanceof CognitoError) || e.type !== 'NotAuthorizedException') throw e;
-  }
+  svc.tokens.revokeIfLive(token, client.id);
   return {};
 };

@@ -20,7 +20,7 @@ export const UpdateUserPoolClient: Operation = (svc, body, request) => {
     poolId,
     ...(secret ? { secret } : {}),
     name: optString(body, 'ClientName', { max: 128, pattern: CLIENT_NAME }) ?? client.name,
-    ...readClientSettings(body),
+    ...readClientSettings(body, { store: svc.store, pool, hasSecret: secret !== undefined }),
     createdAt,
     lastModifiedAt: svc.clock.now(),
     extra,

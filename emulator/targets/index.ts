@@ -56,6 +56,23 @@ import { StartWebAuthnRegistration } from './StartWebAuthnRegistration.js';
 import { CompleteWebAuthnRegistration } from './CompleteWebAuthnRegistration.js';
 import { ListWebAuthnCredentials } from './ListWebAuthnCredentials.js';
 import { DeleteWebAuthnCredential } from './DeleteWebAuthnCredential.js';
+import { CreateUserPoolDomain } from './CreateUserPoolDomain.js';
+import { DescribeUserPoolDomain } from './DescribeUserPoolDomain.js';
+import { UpdateUserPoolDomain } from './UpdateUserPoolDomain.js';
+import { DeleteUserPoolDomain } from './DeleteUserPoolDomain.js';
+import { CreateIdentityProvider } from './CreateIdentityProvider.js';
+import { DescribeIdentityProvider } from './DescribeIdentityProvider.js';
+import { UpdateIdentityProvider } from './UpdateIdentityProvider.js';
+import { DeleteIdentityProvider } from './DeleteIdentityProvider.js';
+import { ListIdentityProviders } from './ListIdentityProviders.js';
+import { GetIdentityProviderByIdentifier } from './GetIdentityProviderByIdentifier.js';
+import { AdminLinkProviderForUser } from './AdminLinkProviderForUser.js';
+import { AdminDisableProviderForUser } from './AdminDisableProviderForUser.js';
+import { CreateResourceServer } from './CreateResourceServer.js';
+import { DescribeResourceServer } from './DescribeResourceServer.js';
+import { UpdateResourceServer } from './UpdateResourceServer.js';
+import { DeleteResourceServer } from './DeleteResourceServer.js';
+import { ListResourceServers } from './ListResourceServers.js';
 
 export const operations: Record<string, Operation> = {
   SignUp,
@@ -114,4 +131,21 @@ export const operations: Record<string, Operation> = {
   CompleteWebAuthnRegistration,
   ListWebAuthnCredentials,
   DeleteWebAuthnCredential,
+  CreateUserPoolDomain,
+  DescribeUserPoolDomain,
+  UpdateUserPoolDomain,
+  DeleteUserPoolDomain,
+  CreateIdentityProvider,
+  DescribeIdentityProvider,
+  UpdateIdentityProvider,
+  DeleteIdentityProvider,
+  ListIdentityProviders,
+  GetIdentityProviderByIdentifier,
+  AdminLinkProviderForUser,
+  AdminDisableProviderForUser,
+  CreateResourceServer,
+  DescribeResourceServer,
+  UpdateResourceServer,
+  DeleteResourceServer,
+  ListResourceServers,
 };

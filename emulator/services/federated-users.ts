@@ -1,0 +1,105 @@
+/**
+ * Users who sign in through an identity provider, kept as Cognito keeps them: a user named
+ * `<ProviderName>_<id>` with status EXTERNAL_PROVIDER and no password, mapped attributes written at
+ * every sign-in, and an `identities` attribute (a JSON string) listing the provider identities; or,
+ * when the identity was linked to a native user (AdminLinkProviderForUser), that native user.
+ */
+import type { Services } from '../context.js';
+import { CognitoError } from '../errors.js';
+import { deleteAttribute, getAttribute, type IdentityProviderRecord, type PoolRecord, setAttribute, type UserRecord } from './model.js';
+import { newUser } from './users.js';
+
+/** One entry of the `identities` attribute, as AdminGetUser shows it (primary a boolean, dateCreated ms). */
+export interface Identity {
+  userId: string;
+  providerName: string;
+  providerType: string;
+  issuer: string | null;
+  primary: boolean;
+  dateCreated: number;
+}
+
+export function identitiesOf(user: UserRecord): Identity[] {
+  const raw = getAttribute(user, 'identities');
+  if (!raw) return [];
+  try {
+    const list = JSON.parse(raw) as unknown;
+    return Array.isArray(list) ? (list as Identity[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+function setIdentities(user: UserRecord, identities: Identity[]): void {
+  if (identities.length) setAttribute(user, 'identities', JSON.stringify(identities));
+  else deleteAttribute(user, 'identities');
+}
+
+export function addIdentity(user: UserRecord, identity: Identity): void {
+  setIdentities(user, [...identitiesOf(user).filter((i) => !(i.providerName === identity.providerName && i.userId === identity.userId)), identity]);
+}
+
+export function removeIdentity(user: UserRecord, providerName: string, userId: string): void {
+  setIdentities(user, identitiesOf(user).filter((i) => !(i.providerName === providerName && i.userId === userId)));
+}
+
+/** The identities claim of an ID token: an array whose primary and dateCreated are strings (as real tokens show). */
+export const identitiesClaim = (user: UserRecord) =>
+  identitiesOf(user).map((i) => ({ ...i, primary: String(i.primary), dateCreated: String(i.dateCreated) }));
+
+export const federatedUsername = (provider: string, userId: string) => `${provider}_${userId}`;
+
+/** What a provider said about the person signing in: their id there and the pool attributes mapped from its claims. */
+export interface FederatedProfile {
+  userId: string;
+  /** The IdP's issuer or SAML entity id (null for social providers, as Cognito records it). */
+  issuer: string | null;
+  attributes: Record<string, string>;
+}
+
+/** Attributes a sign-in never writes: they are Cognito's own. */
+const NOT_MAPPABLE = new Set(['sub', 'identities', 'username', 'cognito:username', 'cognito:user_status']);
+
+/** The native user an identity is linked to: by the provider's user id, or by a mapped attribute's value. */
+function linkedUser(svc: Services, pool: PoolRecord, provider: IdentityProviderRecord, profile: FederatedProfile): UserRecord | undefined {
+  for (const link of svc.store.linksFor(pool.id, provider.name)) {
+    const value = link.attribute === 'Cognito_Subject' ? profile.userId : profile.attributes[link.attribute];
+    if (value === link.value) {
+      const user = svc.store.getUser(pool.id, link.username);
+      if (user) return user;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The user this sign-in is: the linked native user, the federated user of an earlier sign-in, or a
+ * new federated user. Mapped attributes are written each time; a missing required attribute is
+ * Cognito's "attributes required: [...]".
+ */
+export function signInFederated(svc: Services, pool: PoolRecord, provider: IdentityProviderRecord, profile: FederatedProfile): UserRecord {
+  const now = svc.clock.now();
+  return svc.store.transaction(() => {
+    const linked = linkedUser(svc, pool, provider, profile);
+    const username = linked?.username ?? federatedUsername(provider.name, profile.userId);
+    const existing = linked ?? svc.store.getUser(pool.id, username);
+    const user = existing ?? { ...newUser(username, now), status: 'EXTERNAL_PROVIDER' as const };
+    if (!user.enabled) throw new CognitoError('NotAuthorizedException', 'User is disabled.');
+    for (const [name, value] of Object.entries(profile.attributes)) if (!NOT_MAPPABLE.has(name)) setAttribute(user, name, value);
+    const missing = pool.schema.requiredAttributes.filter((a) => !getAttribute(user, a));
+    if (missing.length) throw new CognitoError('InvalidParameterException', `attributes required: [${missing.join(', ')}]`);
+    const previous = identitiesOf(user).find((i) => i.providerName === provider.name && i.userId === profile.userId);
+    addIdentity(user, {
+      userId: profile.userId,
+      providerName: provider.name,
+      providerType: provider.type,
+      issuer: profile.issuer,
+      primary: !linked,
+      dateCreated: previous?.dateCreated ?? now,
+    });
+    user.lastModifiedAt = now;
+    if (existing) svc.store.updateUser(pool.id, user);
+    else svc.store.insertUser(pool.id, user);
+    return user;
+  });
+}
