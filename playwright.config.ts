@@ -25,7 +25,7 @@ export default defineConfig({
   },
   webServer: {
     // The production build, served the way it is deployed.
-    command: `npx vite build --logLevel warn && npx vite build --mode examples --logLevel warn && node scripts/serve-dist.mjs --port ${PREVIEW_PORT} --port ${RELYING_PORT} --connect-src 'http://127.0.0.1:*' --frame-ancestors "'self' http://127.0.0.1:${RELYING_PORT}" --frame-src "'self' http://127.0.0.1:${PREVIEW_PORT}"`,
+    command: `npx vite build --logLevel warn && npx vite build --mode examples --logLevel warn && node scripts/serve-dist.mjs --port ${PREVIEW_PORT} --port ${RELYING_PORT} --connect-src 'http://127.0.0.1:* https://localhost:*' --frame-ancestors "'self' http://127.0.0.1:${RELYING_PORT}" --frame-src "'self' http://127.0.0.1:${PREVIEW_PORT}"`,
     url: `http://127.0.0.1:${PREVIEW_PORT}`,
     reuseExistingServer: false,
     timeout: 120_000,

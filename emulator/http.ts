@@ -70,15 +70,16 @@ export function html(strings: TemplateStringsArray, ...values: (string | number 
 
 /**
  * A page of the emulator's own (sign-in, error, the test identity provider): no inline script or
- * style, never framed (Cognito's pages refuse framing too), forms only to `formAction`.
+ * style, never framed (Cognito's pages refuse framing too). No form-action: Chromium applies it to
+ * the redirects after a submission, and these forms end at the app's redirect URI.
  */
-export function sendPage(res: ServerResponse, status: number, page: { title: string; body: Html; formAction?: string; scripts?: string[]; headers?: Record<string, string | string[]> }): void {
+export function sendPage(res: ServerResponse, status: number, page: { title: string; body: Html; scripts?: string[]; headers?: Record<string, string | string[]> }): void {
   const scripts = (page.scripts ?? []).map((src) => html`<script src="${src}" defer></script>`);
   const text = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(page.title)}</title><link rel="stylesheet" href="/_emulator/page.css">${scripts.join('')}</head><body><main>${page.body.text}</main></body></html>`;
   res.writeHead(status, {
     'Content-Type': 'text/html; charset=utf-8',
     'Content-Length': Buffer.byteLength(text),
-    'Content-Security-Policy': `default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; form-action ${page.formAction ?? "'self'"}; frame-ancestors 'none'; base-uri 'none'`,
+    'Content-Security-Policy': "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'",
     'X-Frame-Options': 'DENY',
     'Referrer-Policy': 'no-referrer',
     'Cache-Control': 'no-store',

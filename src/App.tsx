@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
 import type { RuntimeConfig } from './config';
 import { leave } from './hosted/leave';
-import { routeFor } from './hosted/route';
+import { routeAfterRoundTrip } from './hosted/route';
+import { returningInput, type RoundTrip } from './hosted/round-trip';
 import { directionOf, I18nContext, type Locale, translator } from './i18n';
 import type { AuthApi } from './machine/types';
 import { useTakeover } from './react/takeover';
@@ -11,13 +12,15 @@ import { CurrentScreen } from './screens';
 import { RefusedRequestScreen } from './screens/RefusedRequest';
 
 /** The standalone app: the sign-in site itself, including the hosted /login and /logout pages. */
-export function App({ config, locale, api }: { config: RuntimeConfig; locale: Locale; api: AuthApi }) {
+export function App({ config, locale, api, roundTrip = {} }: { config: RuntimeConfig; locale: Locale; api: AuthApi; roundTrip?: RoundTrip }) {
   const takeover = useTakeover();
-  const route = useMemo(() => routeFor(window.location, config), [config]);
+  const route = useMemo(() => routeAfterRoundTrip(roundTrip, window.location, config), [roundTrip, config]);
+  // Providers' pages refuse to be framed (as Cognito's do): inside a frame, no federated sign-in.
+  const providers = config.oauth && window.self === window.top ? config.providers : [];
   const t = useMemo(() => translator(locale), [locale]);
   const host = useMemo(() => ({ leave }), []);
   const flowConfig = useMemo(
-    () => ({ passwordPolicy: config.passwordPolicy, signUp: config.signUp, signUpPhone: config.signUpPhone, emailMfa: config.emailMfa }),
+    () => ({ passwordPolicy: config.passwordPolicy, signUp: config.signUp, signUpPhone: config.signUpPhone, emailMfa: config.emailMfa, providers: config.providers }),
     [config],
   );
   if (document.documentElement.lang !== locale) document.documentElement.lang = locale;
@@ -46,6 +49,8 @@ export function App({ config, locale, api }: { config: RuntimeConfig; locale: Lo
                 passwordless: config.passwordless,
                 ...(route.kind === 'login' && route.flow ? { initialFlow: route.flow } : {}),
                 ...(takeover?.values.username ? { username: takeover.values.username } : {}),
+                providers,
+                ...returningInput(roundTrip),
               }}
             >
               <FlowConfigContext.Provider value={flowConfig}>

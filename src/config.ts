@@ -1,4 +1,18 @@
 /** Runtime configuration, read from /config.json so one build serves any pool (emulator or real Cognito). */
+import { defaultLabel, isSocial, type ProviderOption, SOCIAL_ALIASES } from './machine/federation';
+
+/** Federated sign-in through the pool domain's OAuth endpoints (Amplify's signInWithRedirect). */
+export interface OAuthConfig {
+  /** The pool domain without its scheme: "<prefix>.auth.<region>.amazoncognito.com", a custom domain, or the emulator's "localhost:9230/<domain>". */
+  domain: string;
+  /** Must include openid and aws.cognito.signin.user.admin (the signed-in screens call Cognito with the access token). */
+  scopes: string[];
+  /** This app's URLs among the app client's callback URLs and sign-out URLs. */
+  redirectSignIn: string[];
+  redirectSignOut: string[];
+  /** false: the host page completes the return from the provider itself (library mode). Default true. */
+  handleReturn: boolean;
+}
 
 export interface RuntimeConfig {
   region: string;
@@ -45,6 +59,10 @@ export interface RuntimeConfig {
    * account security. The password sign-in stays the default.
    */
   passwordless: boolean;
+  /** Federated sign-in: the pool domain and redirect URLs. Without it, no provider is offered. */
+  oauth?: OAuthConfig;
+  /** The identity providers offered ("Continue with …") and the e-mail domains that go to single sign-on. */
+  providers: ProviderOption[];
 }
 
 export interface PasswordPolicy {
@@ -117,7 +135,70 @@ export function parseConfig(value: unknown): RuntimeConfig {
     emailMfa: v.emailMfa === true,
     rememberDevices: rememberDevices(v.rememberDevices),
     passwordless: v.passwordless === true,
+    ...(v.oauth !== undefined ? { oauth: parseOAuth(v.oauth) } : {}),
+    providers: parseProviders(v.providers, v.oauth !== undefined),
   };
+}
+
+export const DEFAULT_OAUTH_SCOPES = ['openid', 'email', 'profile', 'aws.cognito.signin.user.admin'];
+
+const absoluteUrls = (value: unknown, key: string): string[] => {
+  if (!Array.isArray(value) || value.length === 0 || !value.every((u) => typeof u === 'string' && /^https?:\/\/[^\s#]+$/.test(u))) {
+    throw new ConfigError(`config.json: "oauth.${key}" must be a list of this app's absolute http(s) URLs, as registered with the app client`);
+  }
+  return value as string[];
+};
+
+/** What a host (library mode) or config.json gives: scopes and handleReturn may be left out. */
+export type OAuthInput = Pick<OAuthConfig, 'domain' | 'redirectSignIn' | 'redirectSignOut'> & Partial<Pick<OAuthConfig, 'scopes' | 'handleReturn'>>;
+/** A provider as given: its Cognito name (or Amplify's Amazon / Apple), and optionally a label, e-mail domains, and button: false. */
+export interface ProviderInput {
+  name: string;
+  label?: string;
+  emailDomains?: string[];
+  button?: boolean;
+}
+
+export function parseOAuth(value: unknown): OAuthConfig {
+  if (typeof value !== 'object' || value === null) throw new ConfigError('config.json: "oauth" must be an object');
+  const v = value as Record<string, unknown>;
+  // Amplify adds the https:// itself.
+  if (typeof v.domain !== 'string' || !/^[a-z0-9.-]+(:\d+)?(\/[\w.-]+)*$/i.test(v.domain)) {
+    throw new ConfigError('config.json: "oauth.domain" must be the pool domain without https://, e.g. "example.auth.eu-west-1.amazoncognito.com"');
+  }
+  const scopes = v.scopes ?? DEFAULT_OAUTH_SCOPES;
+  if (!Array.isArray(scopes) || !scopes.every((s) => typeof s === 'string')) throw new ConfigError('config.json: "oauth.scopes" must be a list of strings');
+  for (const required of ['openid', 'aws.cognito.signin.user.admin']) {
+    if (!scopes.includes(required)) throw new ConfigError(`config.json: "oauth.scopes" must include ${required}`);
+  }
+  return {
+    domain: v.domain,
+    scopes: scopes as string[],
+    redirectSignIn: absoluteUrls(v.redirectSignIn, 'redirectSignIn'),
+    redirectSignOut: absoluteUrls(v.redirectSignOut, 'redirectSignOut'),
+    handleReturn: v.handleReturn !== false,
+  };
+}
+
+const DOMAIN = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/;
+
+export function parseProviders(value: unknown, hasOAuth: boolean): ProviderOption[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) throw new ConfigError('config.json: "providers" must be a list');
+  if (value.length && !hasOAuth) throw new ConfigError('config.json: "providers" needs "oauth" (the pool domain and redirect URLs)');
+  return value.map((entry, i) => {
+    if (typeof entry !== 'object' || entry === null) throw new ConfigError(`config.json: "providers[${i}]" must be an object`);
+    const e = entry as Record<string, unknown>;
+    if (typeof e.name !== 'string' || e.name === '') throw new ConfigError(`config.json: "providers[${i}].name" must be Cognito's provider name`);
+    const name = SOCIAL_ALIASES[e.name] ?? e.name;
+    const domains = e.emailDomains ?? [];
+    if (!Array.isArray(domains) || !domains.every((d) => typeof d === 'string' && DOMAIN.test(d.toLowerCase()))) {
+      throw new ConfigError(`config.json: "providers[${i}].emailDomains" must be a list of e-mail domains, e.g. ["example.com"]`);
+    }
+    if (isSocial(name) && domains.length) throw new ConfigError(`config.json: "providers[${i}]": e-mail domains belong to SAML or OIDC providers, not ${name}`);
+    if (e.label !== undefined && (typeof e.label !== 'string' || e.label === '')) throw new ConfigError(`config.json: "providers[${i}].label" must be a non-empty string`);
+    return { name, label: (e.label as string | undefined) ?? defaultLabel(name), emailDomains: (domains as string[]).map((d) => d.toLowerCase()), button: e.button !== false };
+  });
 }
 
 function rememberDevices(value: unknown): RuntimeConfig['rememberDevices'] {

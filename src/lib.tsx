@@ -4,7 +4,8 @@
  */
 import { useActorRef } from '@xstate/react';
 import { lazy, type ReactNode, Suspense, useEffect, useMemo, useState } from 'react';
-import { DEFAULT_PASSWORD_POLICY, type RuntimeConfig } from './config';
+import { DEFAULT_PASSWORD_POLICY, type OAuthInput, parseOAuth, parseProviders, type ProviderInput, type RuntimeConfig } from './config';
+import { returningInput, takeRoundTrip } from './hosted/round-trip';
 import { directionOf, I18nContext, type Locale, loadLocale, translator, withCatalog } from './i18n';
 import { configureAmplify, createAmplifyAuthApi } from './machine/amplify-auth';
 import { createSecurityMachine } from './machine/security-machine';
@@ -21,7 +22,17 @@ import { type Theme, themeStyle } from './theme';
 
 
 export type LibraryConfig = Pick<RuntimeConfig, 'userPoolId' | 'userPoolClientId' | 'appName'> &
-  Partial<Pick<RuntimeConfig, 'endpoint' | 'sessionMinutes' | 'mfaRequired' | 'cookieStorage' | 'cookieDomain' | 'signUp' | 'signUpPhone' | 'passwordPolicy' | 'verifyEmail' | 'emailMfa' | 'rememberDevices' | 'passwordless'>>;
+  Partial<Pick<RuntimeConfig, 'endpoint' | 'sessionMinutes' | 'mfaRequired' | 'cookieStorage' | 'cookieDomain' | 'signUp' | 'signUpPhone' | 'passwordPolicy' | 'verifyEmail' | 'emailMfa' | 'rememberDevices' | 'passwordless'>> & {
+    /** Federated sign-in: the pool domain and this page's redirect URLs (`handleReturn: false` when the host completes the return itself). */
+    oauth?: OAuthInput;
+    providers?: ProviderInput[];
+  };
+
+/** The federation settings of a library config, checked as config.json's are. */
+function federationOf(config: LibraryConfig) {
+  const oauth = config.oauth ? parseOAuth(config.oauth) : undefined;
+  return { oauth, providers: parseProviders(config.providers, oauth !== undefined) };
+}
 
 interface CommonProps {
   config: LibraryConfig;
@@ -46,8 +57,9 @@ function useApi({ config, api, configureAmplify: configure = true }: CommonProps
   const key = JSON.stringify(config);
   return useMemo(() => {
     if (api) return api;
-    if (configure) configureAmplify({ cookieStorage: false, ...config });
-    return createAmplifyAuthApi({ rememberDevices: 'off', ...config });
+    const { oauth } = federationOf(config);
+    if (configure) configureAmplify({ cookieStorage: false, ...config, oauth });
+    return createAmplifyAuthApi({ rememberDevices: 'off', ...config, oauth });
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for `config`
   }, [api, key, configure]);
 }
@@ -82,7 +94,10 @@ function Frame({
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `loaded` marks the catalog's arrival
   const t = useMemo(() => translator(locale), [locale, loaded]);
   const { passwordPolicy = DEFAULT_PASSWORD_POLICY, signUp = false, signUpPhone, emailMfa = false } = config;
-  const flowConfig = useMemo(() => ({ passwordPolicy, signUp, signUpPhone, emailMfa }), [passwordPolicy, signUp, signUpPhone, emailMfa]);
+  const providersKey = JSON.stringify(config.providers ?? []);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by content, as above
+  const providers = useMemo(() => federationOf(config).providers, [providersKey, config.oauth !== undefined]);
+  const flowConfig = useMemo(() => ({ passwordPolicy, signUp, signUpPhone, emailMfa, providers }), [passwordPolicy, signUp, signUpPhone, emailMfa, providers]);
   return (
     <I18nContext.Provider value={t}>
       <FlowConfigContext.Provider value={flowConfig}>
@@ -105,6 +120,9 @@ export function SignIn(props: SignInProps) {
   const api = useApi(props);
   const { onSignedIn } = props;
   const host = useMemo(() => ({ ...(onSignedIn ? { onSignedIn } : {}) }), [onSignedIn]);
+  const federation = federationOf(props.config);
+  // Back from a provider this component sent the user to (unless the host completes returns itself).
+  const roundTrip = federation.oauth?.handleReturn ? takeRoundTrip(window.location.search) : {};
   return (
     <Frame locale={props.locale} theme={props.theme} config={props.config} colorScheme={props.colorScheme} headingLevel={props.headingLevel}>
       <AuthProvider
@@ -118,6 +136,8 @@ export function SignIn(props: SignInProps) {
           verifyEmail: props.config.verifyEmail ?? true,
           offerRememberDevice: props.config.rememberDevices === 'onUserPrompt',
           passwordless: props.config.passwordless ?? false,
+          providers: federation.oauth && window.self === window.top ? federation.providers : [],
+          ...returningInput(roundTrip),
         }}
       >
         <CurrentScreen />

@@ -6,6 +6,7 @@ import { loadConfig } from './config';
 import { loadLocale, pickLocale } from './i18n';
 import { createLazyAuthApi } from './machine/lazy-auth-api';
 import { readPrerendered, restoreFocus, TakeoverContext } from './react/takeover';
+import { takeRoundTrip } from './hosted/round-trip';
 import './styles/app.css';
 import './styles/page.css';
 
@@ -22,6 +23,8 @@ loadConfig()
         return m.createAmplifyAuthApi(config);
       }),
     );
+    // Back from the pool domain (a provider's sign-in, or its /logout): what this tab kept for the way back.
+    const roundTrip = config.oauth?.handleReturn ? takeRoundTrip(window.location.search) : {};
     const locale = pickLocale({ query: new URLSearchParams(window.location.search).get('lang'), configured: config.locale, browser: navigator.languages });
     // The first screen's English is built in; another language is fetched first (one small chunk).
     if (locale !== 'en') await loadLocale(locale).catch(() => {});
@@ -32,7 +35,7 @@ loadConfig()
       root.render(
         <StrictMode>
           <TakeoverContext.Provider value={takeover}>
-            <App config={config} locale={locale} api={api} />
+            <App config={config} locale={locale} api={api} roundTrip={roundTrip} />
           </TakeoverContext.Provider>
         </StrictMode>,
       ),

@@ -161,10 +161,8 @@ async function postResponse(svc: Services, res: ServerResponse, request: AuthnRe
   const xml =
     `<samlp:Response xmlns:samlp="${PROTOCOL}" xmlns:saml="${ASSERTION}" ID="${responseId}" Version="2.0" IssueInstant="${iso(Date.now())}" Destination="${escapeHtml(request.acs)}" InResponseTo="${escapeHtml(request.id)}">` +
     `<saml:Issuer>${escapeHtml(root)}</saml:Issuer>${status}${assertion}</samlp:Response>`;
-  const acsOrigin = new URL(request.acs).origin;
   sendPage(res, 200, {
     title: `Signing in with ${FLAVOUR_LABEL.saml}`,
-    formAction: acsOrigin,
     scripts: ['/_idp/post.js'],
     body: html`<h1>Signing you in…</h1>
 <form method="post" action="${request.acs}" data-auto-submit>

@@ -2,6 +2,7 @@
 import type { RuntimeConfig } from '../config';
 import type { ReturnTarget } from '../machine/auth-machine';
 import { checkOrigin, checkRedirect, type RedirectRefusal } from './redirect';
+import type { RoundTrip } from './round-trip';
 
 export type HostedRoute =
   | { kind: 'app' }
@@ -32,4 +33,23 @@ export function routeFor(location: Pick<Location, 'pathname' | 'search'>, config
     return check.ok ? { kind: 'logout', global, returnTo: { kind: 'redirect', uri: check.uri, ...(state !== undefined ? { state } : {}) } } : { kind: 'refused', reason: check.reason };
   }
   return { kind: 'app' };
+}
+
+/**
+ * The route of a page that comes back from the pool domain: the hosted sign-in (or sign-out) it left
+ * from, from the tab's own storage, its return target checked against the allow-lists again.
+ */
+export function routeAfterRoundTrip(roundTrip: RoundTrip, location: Pick<Location, 'pathname' | 'search'>, config: Pick<RuntimeConfig, 'redirectAllowList' | 'postMessageOrigins'>): HostedRoute {
+  const back = roundTrip.federation?.ticket ?? roundTrip.signedOut;
+  if (!back) return routeFor(location, config);
+  const flow = roundTrip.federation?.ticket.initialFlow;
+  const base = roundTrip.federation ? { kind: 'login' as const, ...(flow ? { flow } : {}) } : { kind: 'logout' as const, global: false };
+  const target = back.returnTo;
+  if (!target) return roundTrip.federation ? routeFor(location, config) : base;
+  if (target.kind === 'postMessage') {
+    const origin = checkOrigin(target.origin, config.postMessageOrigins);
+    return origin ? { ...base, returnTo: { kind: 'postMessage', origin } } : { kind: 'refused', reason: 'notAllowed' };
+  }
+  const check = checkRedirect(target.uri, config.redirectAllowList);
+  return check.ok ? { ...base, returnTo: { kind: 'redirect', uri: check.uri, ...(target.state !== undefined ? { state: target.state } : {}) } } : { kind: 'refused', reason: check.reason };
 }

@@ -4,7 +4,7 @@
  */
 import { Amplify } from 'aws-amplify';
 import { cognitoUserPoolsTokenProvider } from 'aws-amplify/auth/cognito';
-import { CookieStorage } from 'aws-amplify/utils';
+import { CookieStorage, Hub } from 'aws-amplify/utils';
 import {
   associateWebAuthnCredential,
   autoSignIn,
@@ -26,6 +26,7 @@ import {
   sendUserAttributeVerificationCode,
   setUpTOTP,
   signIn,
+  signInWithRedirect,
   signOut,
   type SignInOutput,
   signUp,
@@ -34,7 +35,9 @@ import {
   updateUserAttribute,
   verifyTOTPSetup,
 } from 'aws-amplify/auth';
-import type { RuntimeConfig } from '../config';
+import type { OAuthConfig, RuntimeConfig } from '../config';
+import { dropTicket, saveSignOut, saveTicket } from '../hosted/round-trip';
+import { federationOf } from './federation';
 import type { AuthApi, CodeDelivery, DeviceInfo, FirstFactor, MfaSettings, MfaType, PasskeyInfo, SignInResult, UserInfo } from './types';
 
 /** The first factor last chosen on this browser (not a secret): offered first next time. */
@@ -63,6 +66,62 @@ const CHALLENGE_MARKER = 'signin.challengeOpen';
 /** The configuration configureAmplify last applied. */
 let configuredKey: string | undefined;
 
+/** The identity provider this browser's session came through (its label in the app): not a secret. */
+const SIGNED_IN_WITH = 'signin.signedInWith';
+
+function signedInWith(): string | undefined {
+  try {
+    return localStorage.getItem(SIGNED_IN_WITH) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function setSignedInWith(provider: string | undefined): void {
+  try {
+    if (provider) localStorage.setItem(SIGNED_IN_WITH, provider);
+    else localStorage.removeItem(SIGNED_IN_WITH);
+  } catch {
+    // Only for saying "Signed in with …".
+  }
+}
+
+/**
+ * Amplify completes a provider's return on its own once configured with OAuth, and says how it went
+ * only on its Hub: listened to before configure() starts it, and kept for completeFederatedSignIn.
+ */
+let redirectOutcome: Promise<void> | undefined;
+
+function watchRedirect(): Promise<void> {
+  if (!redirectOutcome) {
+    redirectOutcome = new Promise<void>((resolve, reject) => {
+      const stop = Hub.listen('auth', ({ payload }) => {
+        if (payload.event === 'signInWithRedirect') {
+          stop();
+          resolve();
+        } else if (payload.event === 'signInWithRedirect_failure') {
+          stop();
+          reject((payload.data as { error?: unknown } | undefined)?.error ?? new Error('The sign-in with the identity provider failed.'));
+        }
+      });
+    });
+    // Nobody may ask (a host that completes returns itself): that must not count as unhandled.
+    redirectOutcome.catch(() => {});
+  }
+  return redirectOutcome;
+}
+
+/** Resolves when this page is shown again from the browser's back-forward cache (it had left for the provider or the domain). */
+const shownAgain = () =>
+  new Promise<void>((resolve) => {
+    const onShow = (e: PageTransitionEvent) => {
+      if (!e.persisted) return;
+      window.removeEventListener('pageshow', onShow);
+      resolve();
+    };
+    window.addEventListener('pageshow', onShow);
+  });
+
 const isLocalHost = (host: string) => host === 'localhost' || host === '127.0.0.1' || host === '[::1]';
 
 /**
@@ -70,15 +129,17 @@ const isLocalHost = (host: string) => host === 'localhost' || host === '127.0.0.
  * configured (API, Storage, …), and only when something changed: a host that re-renders with an
  * inline config object must not reconfigure Amplify each time.
  */
-export function configureAmplify(config: Pick<RuntimeConfig, 'userPoolId' | 'userPoolClientId' | 'endpoint' | 'cookieStorage' | 'cookieDomain'>): void {
+export function configureAmplify(config: Pick<RuntimeConfig, 'userPoolId' | 'userPoolClientId' | 'endpoint' | 'cookieStorage' | 'cookieDomain'> & { oauth?: OAuthConfig | undefined }): void {
   const cognito = {
     userPoolId: config.userPoolId,
     userPoolClientId: config.userPoolClientId,
     ...(config.endpoint ? { userPoolEndpoint: config.endpoint } : {}),
+    ...(config.oauth ? { loginWith: { oauth: oauthSettings(config.oauth) } } : {}),
   };
   const key = JSON.stringify([cognito, config.cookieStorage ?? false, config.cookieDomain ?? null]);
   if (key === configuredKey) return;
   configuredKey = key;
+  if (config.oauth?.handleReturn) watchRedirect();
   // Auth is this component's; a host whose Auth config has more (an identity pool, OAuth) configures
   // Amplify itself and passes configureAmplify={false}.
   Amplify.configure({ ...Amplify.getConfig(), Auth: { Cognito: cognito } });
@@ -91,6 +152,15 @@ export function configureAmplify(config: Pick<RuntimeConfig, 'userPoolId' | 'use
     );
   }
 }
+
+/** Amplify's OAuth settings: the pool domain, scopes and this app's redirect URLs, code flow (PKCE). */
+const oauthSettings = (oauth: OAuthConfig) => ({
+  domain: oauth.domain,
+  scopes: oauth.scopes,
+  redirectSignIn: oauth.redirectSignIn,
+  redirectSignOut: oauth.redirectSignOut,
+  responseType: 'code' as const,
+});
 
 /** otpauth URI per the Key Uri Format: issuer = app name, account = username. */
 export function totpUri(appName: string, account: string, secret: string): string {
@@ -165,7 +235,30 @@ function takeChallengeMarker(): boolean {
 async function loadUser(): Promise<UserInfo> {
   const { username } = await getCurrentUser();
   const attributes = await fetchUserAttributes();
-  return { username, attributes: Object.fromEntries(Object.entries(attributes).filter((e): e is [string, string] => typeof e[1] === 'string')) };
+  const via = signedInWith();
+  return {
+    username,
+    attributes: Object.fromEntries(Object.entries(attributes).filter((e): e is [string, string] => typeof e[1] === 'string')),
+    ...(via ? { signedInWith: via } : {}),
+  };
+}
+
+/** A provider's return that Amplify never reports (it was configured before this module listened): the session tells. */
+async function settledRedirect(): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const fallback = new Promise<void>((resolve, reject) => {
+    timer = setTimeout(() => {
+      getCurrentUser().then(
+        () => resolve(),
+        () => reject(Object.assign(new Error('The sign-in with the identity provider could not be completed.'), { name: 'OAuthSignInException' })),
+      );
+    }, 20_000);
+  });
+  try {
+    await Promise.race([watchRedirect(), fallback]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 async function loadMfa(): Promise<MfaSettings> {
@@ -213,7 +306,7 @@ async function signInAfresh(start: () => Promise<SignInOutput>): Promise<SignInO
   }
 }
 
-export function createAmplifyAuthApi(config: Pick<RuntimeConfig, 'appName' | 'rememberDevices'> & Partial<Pick<RuntimeConfig, 'passwordless'>>): AuthApi {
+export function createAmplifyAuthApi(config: Pick<RuntimeConfig, 'appName' | 'rememberDevices'> & Partial<Pick<RuntimeConfig, 'passwordless' | 'oauth'>>): AuthApi {
   let challengeUsername = '';
   /** SRP when Cognito offers it for the password choice. */
   let srpOffered = false;
@@ -234,6 +327,7 @@ export function createAmplifyAuthApi(config: Pick<RuntimeConfig, 'appName' | 're
     },
     async signIn({ username, password }) {
       challengeUsername = username;
+      setSignedInWith(undefined);
       // A device forgotten elsewhere ("Device does not exist.") is Amplify's to recover from: it drops
       // the stale keys and answers again (retryOnResourceNotFoundException), as e2e checks.
       return markChallenge(toResult(await signInAfresh(() => signIn({ username, password })), config.appName, username));
@@ -243,16 +337,59 @@ export function createAmplifyAuthApi(config: Pick<RuntimeConfig, 'appName' | 're
       return markChallenge(toResult(await confirmSignIn({ challengeResponse: response, ...(options ? { options } : {}) }), config.appName, challengeUsername));
     },
     loadUser,
-    async signOut({ global }) {
+    async signOut({ global, returnTo }) {
+      // A session from an identity provider also ends at the pool domain: Amplify leaves for its
+      // /logout, which sends the browser back to redirectSignOut (round-trip.ts keeps where to go next).
+      const viaProvider = signedInWith() !== undefined && config.oauth !== undefined;
+      if (viaProvider) saveSignOut(returnTo);
+      setSignedInWith(undefined);
       await signOut({ global });
+      // The page is leaving; it settles only if the back button brings it back.
+      if (viaProvider) await shownAgain();
+    },
+    async federatedSignIn({ target, returnTo, initialFlow }) {
+      saveTicket({
+        label: target.label,
+        ...(target.provider ? { provider: target.provider } : {}),
+        ...(target.idpIdentifier ? { idpIdentifier: target.idpIdentifier } : {}),
+        ...(returnTo ? { returnTo } : {}),
+        ...(initialFlow ? { initialFlow } : {}),
+        startedAt: Date.now(),
+      });
+      try {
+        await signInWithRedirect({
+          provider: target.idpIdentifier ? { idpIdentifier: target.idpIdentifier } : { custom: target.provider ?? '' },
+          options: { ...(target.loginHint ? { loginHint: target.loginHint } : {}), lang: document.documentElement.lang || 'en' },
+        });
+      } catch (e) {
+        dropTicket();
+        throw e;
+      }
+    },
+    async completeFederatedSignIn({ label }) {
+      await settledRedirect();
+      setSignedInWith(label);
+    },
+    backWithoutSignIn: async () => {
+      await shownAgain();
+      dropTicket();
     },
     async loadSecurity() {
       const tracked = config.rememberDevices !== 'off';
-      const [user, mfa, devices, passkeys] = await Promise.all([loadUser(), loadMfa(), tracked ? loadDevices() : undefined, config.passwordless ? loadPasskeys() : undefined]);
-      return { user, mfa, ...(devices ? { devices } : {}), ...(passkeys ? { passkeys } : {}) };
+      // In parallel, failures held back: a federated user's factors are their provider's (Cognito
+      // offers them none here), so what failed for them doesn't matter.
+      const held = <T,>(p: Promise<T> | undefined) => p?.then((value) => ({ value }), (error: unknown) => ({ error }));
+      const [user, mfa, devices, passkeys] = await Promise.all([loadUser(), held(loadMfa()), held(tracked ? loadDevices() : undefined), held(config.passwordless ? loadPasskeys() : undefined)]);
+      if (federationOf(user).federatedUser) return { user, mfa: { enabled: [] } };
+      const value = <T,>(r: { value: T } | { error: unknown } | undefined): T | undefined => {
+        if (r && 'error' in r) throw r.error;
+        return r?.value;
+      };
+      return { user, mfa: value(mfa)!, ...(value(devices) ? { devices: value(devices)! } : {}), ...(value(passkeys) ? { passkeys: value(passkeys)! } : {}) };
     },
     async startPasswordless({ username, factor }) {
       challengeUsername = username;
+      setSignedInWith(undefined);
       const preferredChallenge = factor === 'PASSWORD' ? undefined : factor;
       const output = await signInAfresh(() => signIn({ username, options: { authFlowType: 'USER_AUTH', ...(preferredChallenge ? { preferredChallenge } : {}) } }));
       if (output.nextStep.signInStep === 'CONTINUE_SIGN_IN_WITH_FIRST_FACTOR_SELECTION') srpOffered = output.nextStep.availableChallenges?.includes('PASSWORD_SRP') ?? false;

@@ -43,6 +43,7 @@ const OUTPUTS: Record<string, unknown[]> = {
   recovery: [CREDENTIALS],
   signUp: [{ ...CREDENTIALS, autoSignIn: true }, { ...CREDENTIALS, autoSignIn: false }],
   contact: [{ outcome: 'verified', attribute: 'email' }, { outcome: 'skipped', attribute: 'email' }],
+  federation: [{ outcome: 'signedIn' }, { outcome: 'cancelled' }, { outcome: 'back' }],
 };
 const ERRORS = [namedError('NotAuthorizedException', 'Incorrect username or password.'), namedError('NotAuthorizedException', 'Invalid session for the user.')];
 const USER_EVENTS: AuthEvent[] = [
@@ -64,12 +65,21 @@ const USER_EVENTS: AuthEvent[] = [
   { type: 'RETRY' },
   { type: 'FORGOT_PASSWORD', username: 'ann' },
   { type: 'SIGN_UP' },
+  { type: 'SIGN_IN_WITH_PROVIDER', provider: 'Google' },
 ];
 
 function pathsFor(returnTo?: ReturnTarget, logout?: { global: boolean }, passwordless = false) {
   const machine = createAuthMachine(createFakeApi().api, { now: () => 0 });
   return getShortestPaths(machine, {
-    input: { codeValidityMs: 180_000, signUpEnabled: true, offerRememberDevice: true, passwordless, ...(returnTo ? { returnTo } : {}), ...(logout ? { logout } : {}) },
+    input: {
+      codeValidityMs: 180_000,
+      signUpEnabled: true,
+      offerRememberDevice: true,
+      passwordless,
+      providers: [{ name: 'Google', label: 'Google', emailDomains: [], button: true }],
+      ...(returnTo ? { returnTo } : {}),
+      ...(logout ? { logout } : {}),
+    },
     events: (snapshot) => [...USER_EVENTS, ...(actorEvents(snapshot, OUTPUTS, ERRORS) as AuthEvent[])],
     serializeState: (s) => `${JSON.stringify(s.value)}|${s.context.error?.kind ?? ''}|${s.context.notice ?? ''}|${s.context.chosenMfa ?? ''}|${s.context.rememberDevice}`,
   });
@@ -82,10 +92,10 @@ describe('paths over the sign-in machine graph', () => {
     const reached = new Set(
       [...pathsFor(), ...pathsFor({ kind: 'redirect', uri: 'https://app.example.com/' }, { global: true }), ...pathsFor(undefined, undefined, true)].map((p) => valuePath(p.state.value)),
     );
-    // 'routing' and 'signedIn.deciding' are transient (left by eventless transitions) and never rest.
-    const resting = all.filter((p) => p !== 'routing' && p !== 'signedIn.deciding');
+    // 'starting', 'routing' and 'signedIn.deciding' are transient (left by eventless transitions) and never rest.
+    const resting = all.filter((p) => p !== 'starting' && p !== 'routing' && p !== 'signedIn.deciding');
     expect(resting).toEqual(
-      expect.arrayContaining(['emailCode.idle', 'selectMfaSetup.idle', 'emailSetup.idle', 'rechoosing', 'rememberingDevice', 'selectFirstFactor.restarting', 'passwordFactor.idle', 'signIn.startingPasswordless']),
+      expect.arrayContaining(['emailCode.idle', 'selectMfaSetup.idle', 'emailSetup.idle', 'rechoosing', 'rememberingDevice', 'selectFirstFactor.restarting', 'passwordFactor.idle', 'signIn.startingPasswordless', 'federation']),
     );
     expect(resting.filter((p) => !reached.has(p))).toEqual([]);
     expect(resting.length).toBeGreaterThan(15);

@@ -366,7 +366,7 @@ describe('hosted and embedded use', () => {
     const left: ReturnTarget[] = [];
     const signedIn = start({ restoreSession: () => Promise.resolve({ user: USER }) }, { returnTo: redirect, logout: { global: true } }, { leave: (t) => left.push(t) });
     expect((await settled(signedIn.actor)).matches('leaving')).toBe(true);
-    expect(signedIn.calls).toContainEqual({ method: 'signOut', args: [{ global: true }] });
+    expect(signedIn.calls).toContainEqual({ method: 'signOut', args: [{ global: true, returnTo: redirect }] });
     const nobody = start({}, { returnTo: redirect, logout: { global: false } }, { leave: (t) => left.push(t) });
     expect((await settled(nobody.actor)).matches('leaving')).toBe(true);
     expect(nobody.calls.some((c) => c.method === 'signOut')).toBe(false);

@@ -5,14 +5,17 @@
  */
 import { assign, type DoneActorEvent, type ErrorActorEvent, fromPromise, setup, stopChild } from 'xstate';
 import { toAuthError } from './errors';
-import type { AuthApi, AuthError, AuthErrorKind, FirstFactor, MfaType, RestoredSession, SignInResult, UserInfo } from './types';
+import type { AuthApi, AuthError, AuthErrorKind, FirstFactor, MfaType, RestoredSession, ReturnTarget, SignInResult, UserInfo } from './types';
 import { createContactMachine } from './contact-machine';
+import { type FederationTarget, type ProviderOption, ssoTargetFor, targetFor } from './federation';
+import { createFederationMachine, type FederationOutput } from './federation-machine';
+import type { ProviderReturn } from '../hosted/round-trip';
 import { createRecoveryMachine } from './recovery-machine';
 import type { SecurityMachine } from './security-machine';
 import { createSignUpMachine } from './sign-up-machine';
 
 /** Why the user is back on the sign-in screen, shown there as a message. */
-export type Notice = 'signedOut' | 'sessionEnded' | 'codeExpired' | 'interrupted' | 'codeResent';
+export type Notice = 'signedOut' | 'sessionEnded' | 'codeExpired' | 'interrupted' | 'codeResent' | 'providerCancelled';
 
 export interface AuthContext {
   username: string;
@@ -40,6 +43,8 @@ export interface AuthContext {
   securityLogic?: SecurityMachine;
   /** "Sign in" pressed while the session was still being restored (the prerendered form is usable at once). */
   queuedSignIn?: { username: string; password: string; passwordless?: boolean };
+  /** "Continue with <provider>" pressed while the session was still being restored. */
+  queuedProvider?: string;
   totpSetup?: { secret: string; uri: string };
   /** Attributes the pool requires that the user lacks, asked for with a new password. */
   requiredAttributes: string[];
@@ -63,10 +68,13 @@ export interface AuthContext {
   initialFlow?: 'signUp' | 'recovery';
   /** Why a sign-in led into recovery or sign-up: an administrator's reset, or an unconfirmed account. */
   flowReason?: 'resetRequired' | 'unconfirmed';
+  /** Identity providers offered (config `providers`); none when federation can't run here (no oauth, or framed). */
+  providers: ProviderOption[];
+  /** The federated sign-in under way, and, back from the provider, what its return said. */
+  federation?: { target: FederationTarget; resume?: ProviderReturn };
 }
 
-/** Where a hosted sign-in hands the user back. Checked against the allow-lists before it gets here. */
-export type ReturnTarget = { kind: 'redirect'; uri: string; state?: string } | { kind: 'postMessage'; origin: string };
+export type { ReturnTarget };
 
 /** What the page around the machine does: leave for the relying app, tell an embedding host. */
 export interface AuthHost {
@@ -95,7 +103,9 @@ export type AuthEvent =
   | { type: 'OPEN_ACCOUNT' }
   | { type: 'CLOSE_ACCOUNT' }
   | { type: 'SIGN_OUT'; global?: boolean }
-  | { type: 'RETRY' };
+  | { type: 'RETRY' }
+  /** "Continue with <provider>", by its Cognito name. */
+  | { type: 'SIGN_IN_WITH_PROVIDER'; provider: string };
 
 export interface AuthMachineInput {
   /** The app client's AuthSessionValidity: SMS codes stop working after it. */
@@ -120,6 +130,11 @@ export interface AuthMachineInput {
    * that page, so /forgot-password and /signup carry it into their forms instead of losing it.
    */
   username?: string;
+  /** Identity providers to offer ("Continue with …", and e-mail domains that go to single sign-on). */
+  providers?: ProviderOption[];
+  /** Back from a round trip through the pool domain: a federated sign-in's return, or a sign-out's (a notice). */
+  returning?: { target: FederationTarget; resume: ProviderReturn };
+  notice?: Notice;
 }
 
 const resultOf = (event: unknown) => (event as DoneActorEvent<SignInResult>).output;
@@ -148,9 +163,10 @@ export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
       ),
       recovery: createRecoveryMachine(api),
       signUp: createSignUpMachine(api),
+      federation: createFederationMachine(api),
       contact: createContactMachine(api),
       loadUser: fromPromise<UserInfo>(() => api.loadUser()),
-      signOut: fromPromise<void, { global: boolean }>(({ input }) => api.signOut(input)),
+      signOut: fromPromise<void, { global: boolean; returnTo?: ReturnTarget | undefined }>(({ input }) => api.signOut(input)),
       // Account security is not part of signing in: its machine loads with its screen.
       loadSecurity: fromPromise<SecurityMachine>(() => import('./security-machine').then((m) => m.createSecurityMachine(api))),
     },
@@ -169,6 +185,9 @@ export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
       offerEmail: ({ context }) =>
         context.verifyEmail && context.justSignedIn && Boolean(context.user?.attributes.email) && context.user?.attributes.email_verified !== 'true',
       stepIs: ({ event }, params: { step: SignInResult['step'] }) => resultOf(event).step === params.step,
+      /** An e-mail whose domain belongs to a SAML/OIDC provider: single sign-on instead of a password. */
+      sso: ({ context, event }) => (event.type === 'SUBMIT_SIGN_IN' || event.type === 'SUBMIT_USERNAME') && ssoTargetFor(event.username, context.providers) !== undefined,
+      knownProvider: ({ context, event }) => event.type === 'SIGN_IN_WITH_PROVIDER' && context.providers.some((p) => p.name === event.provider),
       errorIs: ({ event }, params: { kinds: AuthErrorKind[] }) => params.kinds.includes(errorOf(event).kind),
     },
     actions: {
@@ -224,6 +243,16 @@ export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
       },
       noticeSessionEnded: assign({ notice: 'sessionEnded' as Notice, error: undefined }),
       clearError: assign({ error: undefined }),
+      /** The provider of a button, or of the e-mail typed (single sign-on). */
+      startFederation: assign(({ context, event }) => {
+        const target =
+          event.type === 'SIGN_IN_WITH_PROVIDER'
+            ? targetFor(context.providers.find((p) => p.name === event.provider)!)
+            : event.type === 'SUBMIT_SIGN_IN' || event.type === 'SUBMIT_USERNAME'
+              ? ssoTargetFor(event.username, context.providers)
+              : undefined;
+        return { federation: target && { target }, error: undefined, notice: undefined };
+      }),
     },
     delays: {
       codeExpiry: ({ context }) => Math.max(0, (context.codeExpiresAt ?? 0) - now()),
@@ -248,9 +277,17 @@ export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
       openAccount: input.openAccount ?? false,
       ...(input.returnTo ? { returnTo: input.returnTo } : {}),
       ...(input.logout ? { logout: input.logout } : {}),
+      providers: input.providers ?? [],
+      ...(input.returning ? { federation: input.returning } : {}),
+      ...(input.notice ? { notice: input.notice } : {}),
     }),
-    initial: 'restoring',
+    initial: 'starting',
     states: {
+      /** Back from the provider, the page takes up the federated sign-in; otherwise, the session is restored. */
+      starting: {
+        always: [{ guard: ({ context }) => context.federation?.resume !== undefined, target: 'federation' }, { target: 'restoring' }],
+      },
+
       restoring: {
         tags: 'pending',
         // The sign-in form is up before the machine knows whether a session exists (the page is
@@ -258,6 +295,7 @@ export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
         on: {
           SUBMIT_SIGN_IN: { actions: assign({ queuedSignIn: ({ event }) => ({ username: event.username.trim(), password: event.password }) }) },
           SUBMIT_USERNAME: { actions: assign({ queuedSignIn: ({ event }) => ({ username: event.username.trim(), password: '', passwordless: true }) }) },
+          SIGN_IN_WITH_PROVIDER: { guard: 'knownProvider', actions: assign({ queuedProvider: ({ event }) => event.provider }) },
           FORGOT_PASSWORD: { target: 'recovery', actions: assign({ username: ({ event }) => event.username.trim() }) },
           SIGN_UP: { guard: 'signUpEnabled', target: 'signUp' },
         },
@@ -267,7 +305,7 @@ export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
             {
               guard: ({ event }) => event.output.user !== null,
               target: 'signedIn',
-              actions: assign({ user: ({ event }) => event.output.user ?? undefined, queuedSignIn: undefined }),
+              actions: assign({ user: ({ event }) => event.output.user ?? undefined, queuedSignIn: undefined, queuedProvider: undefined }),
             },
             // /logout with nobody signed in: nothing to do but hand back.
             { guard: ({ context }) => context.logout !== undefined && context.returnTo !== undefined, target: 'leaving' },
@@ -275,7 +313,7 @@ export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
             { guard: ({ context }) => context.initialFlow === 'signUp' && context.signUpEnabled, target: 'signUp' },
             {
               target: 'signIn',
-              actions: assign({ notice: ({ event }) => (event.output.user === null && event.output.interrupted ? 'interrupted' : undefined) }),
+              actions: assign({ notice: ({ context, event }) => (event.output.user === null && event.output.interrupted ? 'interrupted' : context.notice) }),
             },
           ],
           onError: { target: 'signIn' },
@@ -289,6 +327,17 @@ export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
           idle: {
             always: [
               {
+                guard: ({ context }) => context.queuedProvider !== undefined,
+                target: '#auth.federation',
+                actions: assign(({ context }) => ({ federation: { target: targetFor(context.providers.find((p) => p.name === context.queuedProvider)!) }, queuedProvider: undefined })),
+              },
+              {
+                // Typed into the prerendered form before the app took over: an SSO e-mail still goes to its provider.
+                guard: ({ context }) => context.queuedSignIn !== undefined && ssoTargetFor(context.queuedSignIn.username, context.providers) !== undefined,
+                target: '#auth.federation',
+                actions: assign(({ context }) => ({ federation: { target: ssoTargetFor(context.queuedSignIn?.username ?? '', context.providers)! }, queuedSignIn: undefined })),
+              },
+              {
                 guard: ({ context }) => context.queuedSignIn?.passwordless === true,
                 target: 'startingPasswordless',
                 actions: assign(({ context }) => ({ username: context.queuedSignIn?.username ?? '', queuedSignIn: undefined })),
@@ -300,15 +349,22 @@ export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
               },
             ],
             on: {
-              SUBMIT_SIGN_IN: {
-                target: 'submitting',
-                actions: [assign({ username: ({ event }) => event.username.trim(), password: ({ event }) => event.password }), 'clearMessages'],
-              },
-              SUBMIT_USERNAME: {
-                guard: ({ context }) => context.passwordless,
-                target: 'startingPasswordless',
-                actions: [assign({ username: ({ event }) => event.username.trim() }), 'clearMessages'],
-              },
+              SUBMIT_SIGN_IN: [
+                { guard: 'sso', target: '#auth.federation', actions: 'startFederation' },
+                {
+                  target: 'submitting',
+                  actions: [assign({ username: ({ event }) => event.username.trim(), password: ({ event }) => event.password }), 'clearMessages'],
+                },
+              ],
+              SUBMIT_USERNAME: [
+                { guard: 'sso', target: '#auth.federation', actions: 'startFederation' },
+                {
+                  guard: ({ context }) => context.passwordless,
+                  target: 'startingPasswordless',
+                  actions: [assign({ username: ({ event }) => event.username.trim() }), 'clearMessages'],
+                },
+              ],
+              SIGN_IN_WITH_PROVIDER: { guard: 'knownProvider', target: '#auth.federation', actions: 'startFederation' },
               FORGOT_PASSWORD: { target: '#auth.recovery', actions: [assign({ username: ({ event }) => event.username.trim() }), 'clearMessages'] },
               SIGN_UP: { guard: 'signUpEnabled', target: '#auth.signUp', actions: 'clearMessages' },
             },
@@ -473,7 +529,10 @@ export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
 
       /** Sign-up, or confirming an account that signed in unconfirmed. */
       signUp: {
-        on: { CANCEL: { target: 'signIn', actions: 'clearMessages' } },
+        on: {
+          CANCEL: { target: 'signIn', actions: 'clearMessages' },
+          SIGN_IN_WITH_PROVIDER: { guard: 'knownProvider', target: 'federation', actions: 'startFederation' },
+        },
         invoke: {
           id: 'signUp',
           src: 'signUp',
@@ -502,6 +561,21 @@ export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
           src: 'autoSignIn',
           onDone: '#auth.routing',
           onError: 'resuming',
+        },
+      },
+
+      /** Through an identity provider (federation-machine.ts): signed in, cancelled, or back to choose another way. */
+      federation: {
+        entry: 'forgetChallenge',
+        invoke: {
+          id: 'federation',
+          src: 'federation',
+          input: ({ context }) => ({ target: context.federation!.target, resume: context.federation?.resume, returnTo: context.returnTo, initialFlow: context.initialFlow }),
+          onDone: [
+            { guard: ({ event }) => (event.output as FederationOutput).outcome === 'signedIn', target: 'loadingUser', actions: assign({ federation: undefined }) },
+            { guard: ({ event }) => (event.output as FederationOutput).outcome === 'cancelled', target: 'signIn', actions: assign({ federation: undefined, notice: 'providerCancelled' as Notice }) },
+            { target: 'signIn', actions: assign({ federation: undefined }) },
+          ],
         },
       },
 
@@ -605,7 +679,11 @@ export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
             tags: 'pending',
             invoke: {
               src: 'signOut',
-              input: ({ event, context }) => ({ global: (event.type === 'SIGN_OUT' && event.global === true) || context.logout?.global === true }),
+              input: ({ event, context }) => ({
+                global: (event.type === 'SIGN_OUT' && event.global === true) || context.logout?.global === true,
+                // Hosted /logout: kept in case the sign-out goes through the pool domain's /logout and back.
+                returnTo: context.logout ? context.returnTo : undefined,
+              }),
               onDone: [
                 { guard: 'logoutRequested', target: '#auth.leaving', actions: assign({ user: undefined }) },
                 { target: '#auth.signIn', actions: assign({ user: undefined, notice: 'signedOut' as Notice, returnTo: undefined }) },

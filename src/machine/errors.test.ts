@@ -30,6 +30,15 @@ describe('toAuthError', () => {
     [named('InvalidParameterException'), 'invalidInput'],
     [named('Weird', 'network is down'), 'network'],
     [named('InternalErrorException'), 'unknown'],
+    // Federated sign-in: Amplify's errors around the return, and what the pool domain sends back.
+    [named('OAuthSignInException', 'User cancelled OAuth flow.'), 'providerCancelled'],
+    [named('OAuthSignInException', '`signInWithRedirect` has been canceled.'), 'providerCancelled'],
+    [named('OAuthSignInException', 'An error occurred while validating the state.'), 'providerState'],
+    [named('OAuthSignInException', 'invalid_grant'), 'providerFailed'],
+    [named('access_denied', 'The user cancelled.'), 'providerCancelled'],
+    [named('invalid_request', 'attributes required: [email]'), 'providerAttributes'],
+    [named('invalid_request', 'User is disabled.'), 'userDisabled'],
+    [named('server_error', 'Invalid SAML response received: Invalid signature'), 'providerFailed'],
   ])('%s → %s', (error, kind) => {
     expect(toAuthError(error).kind).toBe(kind);
   });

@@ -7,8 +7,28 @@ export function toAuthError(e: unknown): AuthError {
   return { kind: classify(name, message), name, message };
 }
 
+/** An error the pool domain sent back from a federated sign-in (`error`, `error_description` on the return URL). */
+export function providerReturnError(error: string, description: string): AuthError {
+  return { kind: classify(error, description), name: error, message: description };
+}
+
 function classify(name: string, message: string): AuthErrorKind {
   switch (name) {
+    // The OAuth errors of a provider's return, and Amplify's for the flow around them.
+    case 'access_denied':
+      return 'providerCancelled';
+    case 'invalid_request':
+    case 'server_error':
+    case 'unauthorized_client':
+    case 'invalid_scope':
+    case 'temporarily_unavailable':
+      if (/^attributes required/i.test(message)) return 'providerAttributes';
+      if (/^User is disabled/i.test(message)) return 'userDisabled';
+      return 'providerFailed';
+    case 'OAuthSignInException':
+      if (/cancel/i.test(message)) return 'providerCancelled';
+      if (/validating the state/i.test(message)) return 'providerState';
+      return /network|failed to fetch/i.test(message) ? 'network' : 'providerFailed';
     case 'NotAuthorizedException':
       if (/attempts exceeded/i.test(message)) return 'lockedOut';
       if (/disabled/i.test(message)) return 'userDisabled';

@@ -5,6 +5,7 @@ import { getShortestPaths } from 'xstate/graph';
 import { createFakeApi } from '../testing/fake-api';
 import { actorEvents, leafPaths, namedError, valuePath } from '../testing/graph';
 import { createContactMachine } from './contact-machine';
+import { createFederationMachine } from './federation-machine';
 import { createRecoveryMachine } from './recovery-machine';
 import { createSignUpMachine } from './sign-up-machine';
 
@@ -47,5 +48,18 @@ describe('paths over the flow machines', () => {
     ];
     const outputs = { signUp: [{ confirmed: false, delivery: DELIVERY }, { confirmed: true }], confirmSignUp: [undefined], resendSignUpCode: [DELIVERY] };
     expect(unreached(createSignUpMachine(api), [{}, { username: 'ann', password: 'pw', confirmOnly: true }], events, outputs)).toEqual([]);
+  });
+
+  it('federation: off to the provider, and each way back (a code, an error, nothing)', () => {
+    const target = { provider: 'Google', label: 'Google' };
+    const inputs = [
+      { target },
+      { target, resume: { outcome: 'code' } },
+      { target, resume: { outcome: 'error', error: 'invalid_request', description: 'attributes required: [email]' } },
+      { target, resume: { outcome: 'none' } },
+    ];
+    const events: EventObject[] = [{ type: 'RETRY' }, { type: 'CANCEL' }];
+    const outputs = { federatedSignIn: [undefined], completeFederatedSignIn: [undefined], backWithoutSignIn: [undefined] };
+    expect(unreached(createFederationMachine(api), inputs, events, outputs)).toEqual([]);
   });
 });

@@ -1,4 +1,8 @@
 /** The boundary between the sign-in machine and whatever talks to Cognito (Amplify in the app, fakes in tests). */
+import type { FederationTarget } from './federation';
+
+/** Where a hosted sign-in hands the user back. Checked against the allow-lists before it gets here. */
+export type ReturnTarget = { kind: 'redirect'; uri: string; state?: string } | { kind: 'postMessage'; origin: string };
 
 export type MfaType = 'SMS' | 'TOTP' | 'EMAIL';
 /** What a passwordless (choice-based) sign-in can start with; PASSWORD is answered with SRP. */
@@ -39,6 +43,8 @@ export type ContactAttribute = 'email' | 'phone_number';
 export interface UserInfo {
   username: string;
   attributes: Record<string, string>;
+  /** This session came through an identity provider: the label the app gave it ("Google"). */
+  signedInWith?: string;
 }
 
 export type RestoredSession = { user: UserInfo } | { user: null; interrupted: boolean };
@@ -73,6 +79,14 @@ export type AuthErrorKind =
   | 'signUpDisabled'
   /** Changing the password: the current one given is wrong. */
   | 'wrongCurrentPassword'
+  /** Federated sign-in: the person cancelled at the provider, or came back without finishing. */
+  | 'providerCancelled'
+  /** The provider or Cognito refused the sign-in (the return's error / error_description). */
+  | 'providerFailed'
+  /** The provider didn't share an attribute the pool requires ("attributes required: [email]"). */
+  | 'providerAttributes'
+  /** The return's state isn't the one this browser sent: refused (another tab's, or tampered with). */
+  | 'providerState'
   | 'unknown';
 
 export interface AuthError {
@@ -122,7 +136,21 @@ export interface AuthApi {
   /** `attributes`: required attributes asked for with a new password (NEW_PASSWORD_REQUIRED). */
   confirmSignIn(input: { response: string; attributes?: Record<string, string> }): Promise<SignInResult>;
   loadUser(): Promise<UserInfo>;
-  signOut(input: { global: boolean }): Promise<void>;
+  /**
+   * Signs out on this device (or everywhere). A session from an identity provider also ends the pool
+   * domain's (its /logout): the page then leaves, and comes back to `returnTo`'s hand-over.
+   */
+  signOut(input: { global: boolean; returnTo?: ReturnTarget | undefined }): Promise<void>;
+  /**
+   * Federated sign-in: keeps what the way back needs (where a hosted sign-in returns), then sends the
+   * browser through the pool domain to the provider (Amplify's signInWithRedirect, with PKCE and
+   * state). Resolves as the page leaves.
+   */
+  federatedSignIn(input: { target: FederationTarget; returnTo?: ReturnTarget | undefined; initialFlow?: 'signUp' | 'recovery' | undefined }): Promise<void>;
+  /** Back from the provider with a code: Amplify checks the state and exchanges the code. Resolves signed in. */
+  completeFederatedSignIn(input: { label: string }): Promise<void>;
+  /** Resolves when this page shows again without a sign-in (the back button brought it back from the provider). */
+  backWithoutSignIn(): Promise<void>;
   /** Account security. */
   loadSecurity(): Promise<SecurityState>;
   updateMfa(input: MfaChange): Promise<void>;

@@ -7,6 +7,7 @@ import { createContext, type ReactNode, useContext, useMemo } from 'react';
 import type { ActorRefFrom, SnapshotFrom } from 'xstate';
 import { type AuthHost, type AuthMachineInput, type AuthTopState, createAuthMachine } from '../machine/auth-machine';
 import type { ContactMachine } from '../machine/contact-machine';
+import type { FederationMachine } from '../machine/federation-machine';
 import type { RecoveryMachine } from '../machine/recovery-machine';
 import type { SecurityMachine } from '../machine/security-machine';
 import type { SignUpMachine } from '../machine/sign-up-machine';
@@ -51,12 +52,14 @@ export type SecurityRef = ActorRefFrom<SecurityMachine>;
 export type ContactRef = ActorRefFrom<ContactMachine>;
 export type RecoveryRef = ActorRefFrom<RecoveryMachine>;
 export type SignUpRef = ActorRefFrom<SignUpMachine>;
+export type FederationRef = ActorRefFrom<FederationMachine>;
 
 interface ChildRefs {
   security: SecurityRef;
   contact: ContactRef;
   recovery: RecoveryRef;
   signUp: SignUpRef;
+  federation: FederationRef;
 }
 
 /** A flow machine the auth machine runs (account security, a contact check, recovery, sign-up), while its screen is open. */
@@ -67,7 +70,7 @@ export function useChild<K extends keyof ChildRefs>(id: K): ChildRefs[K] | undef
 
 export const useSecurity = () => useChild('security');
 
-type FlowRef = SecurityRef | ContactRef | RecoveryRef | SignUpRef;
+type FlowRef = SecurityRef | ContactRef | RecoveryRef | SignUpRef | FederationRef;
 
 /** A flow machine's state for its screens: the same face as useAuth. */
 export function useFlowState<R extends FlowRef>(child: R) {

@@ -5,6 +5,7 @@
  */
 import { createContext, useContext } from 'react';
 import { DEFAULT_PASSWORD_POLICY, type PasswordPolicy } from '../config';
+import type { ProviderOption } from '../machine/federation';
 
 export interface FlowConfig {
   passwordPolicy: PasswordPolicy;
@@ -12,6 +13,8 @@ export interface FlowConfig {
   signUpPhone?: 'optional' | 'required' | undefined;
   /** The pool offers e-mail codes as an MFA factor. */
   emailMfa?: boolean;
+  /** The identity providers the app offers: their labels name them in account security. */
+  providers?: readonly ProviderOption[];
 }
 
 export const FlowConfigContext = createContext<FlowConfig>({ passwordPolicy: DEFAULT_PASSWORD_POLICY, signUp: false });

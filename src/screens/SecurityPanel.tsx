@@ -10,6 +10,8 @@ import type { MfaType } from '../machine/types';
 import { useSelector } from '@xstate/react';
 import { type ContactRef, type SecurityRef, useSecurityState } from '../react/auth';
 import { ContactPanel } from './ContactPanel';
+import { FederatedAccount, LinkedProviders } from './FederatedAccount';
+import { federationOf } from '../machine/federation';
 import { LoadingScreen } from './Loading';
 import { TotpSetupPanel } from './TotpSetupPanel';
 import { DeviceList } from './DeviceList';
@@ -93,6 +95,8 @@ export function SecurityPanel({ child, onClose }: { child: SecurityRef; onClose?
 
   const security = context.security;
   if (!security) return <LoadingScreen />;
+  const federation = federationOf(security.user);
+  if (federation.federatedUser) return <FederatedAccount user={security.user} provider={federation.federatedUser.provider} back={back} />;
   const { enabled, preferred } = security.mfa;
   const phone = security.user.attributes.phone_number;
   const phoneVerified = security.user.attributes.phone_number_verified === 'true';
@@ -129,6 +133,7 @@ export function SecurityPanel({ child, onClose }: { child: SecurityRef; onClose?
   return (
     <Screen title={t('account.title')}>
       {context.mfaRequired && <p className="hint">{t('account.required')}</p>}
+      <LinkedProviders names={federation.linked} />
       <Messages error={context.error} success={success} />
       <section className="factor" aria-labelledby={ids.sms} aria-busy={isPending}>
         <SectionHeading id={ids.sms}>{t('account.sms')}</SectionHeading>

@@ -1,11 +1,13 @@
 import { useEffect, useRef } from 'react';
 import { useForm } from 'react-hook-form';
 import { FormActions, LinkButton } from '../components/FormActions';
+import { ProviderButtons } from '../components/ProviderButtons';
 import { Messages } from '../components/Messages';
 import { PasswordField } from '../components/PasswordField';
 import { Screen } from '../components/Screen';
 import { UsernameField, useRequired } from '../components/UsernameField';
 import { useT } from '../i18n';
+import { type ProviderOption, ssoProviderFor } from '../machine/federation';
 import type { AuthError } from '../machine/types';
 import { useAuth } from '../react/auth';
 import { useFlowConfig } from '../react/flow-config';
@@ -23,14 +25,23 @@ export interface SignInFormProps {
   prerendered?: boolean;
   /** Submit once mounted: "Sign in" was pressed on the prerendered form. */
   submitOnMount?: boolean;
+  /** Identity providers: buttons under the form, and e-mail domains that go to single sign-on. */
+  providers?: readonly ProviderOption[];
+  onProvider?: (provider: string) => void;
+}
+
+/** The provider whose e-mail domain the username has: the form then asks for no password and says where it goes. */
+function useSso(username: string, providers: readonly ProviderOption[]): ProviderOption | undefined {
+  return ssoProviderFor(username, providers)?.provider;
 }
 
 /** The sign-in form itself, without the machine: the app renders it, and so does the build (prerender.tsx). */
-export function SignInForm({ error, notice, pending, defaults, onSignIn, onForgot, onSignUp, prerendered = false, submitOnMount = false }: SignInFormProps) {
+export function SignInForm({ error, notice, pending, defaults, onSignIn, onForgot, onSignUp, prerendered = false, submitOnMount = false, providers = [], onProvider }: SignInFormProps) {
   const t = useT();
   const form = useRef<HTMLFormElement>(null);
-  const { register, handleSubmit, formState, getValues } = useForm<{ username: string; password: string }>({ defaultValues: defaults });
+  const { register, handleSubmit, formState, getValues, watch } = useForm<{ username: string; password: string }>({ defaultValues: defaults });
   const required = useRequired();
+  const sso = useSso(watch('username'), providers);
   useEffect(() => {
     if (submitOnMount) form.current?.requestSubmit();
   }, [submitOnMount]);
@@ -39,17 +50,21 @@ export function SignInForm({ error, notice, pending, defaults, onSignIn, onForgo
       <Messages error={error} notice={notice} />
       <form ref={form} noValidate {...(prerendered ? { 'data-prerendered': '' } : {})} onSubmit={handleSubmit((credentials) => onSignIn?.(credentials))}>
         <UsernameField id="username" registration={register('username', required(t('field.username')))} error={formState.errors.username?.message} />
-        <PasswordField
-          id="password"
-          label={t('field.password')}
-          autoComplete="current-password"
-          registration={register('password', required(t('field.password')))}
-          error={formState.errors.password?.message}
-        />
-        <FormActions pending={pending} label={t('signIn.submit')} inert={prerendered}>
-          <LinkButton onClick={() => onForgot?.(getValues('username'))}>{t('signIn.forgot')}</LinkButton>
+        {/* An e-mail of a single sign-on domain: no password here, its provider asks for it. */}
+        {!sso && (
+          <PasswordField
+            id="password"
+            label={t('field.password')}
+            autoComplete="current-password"
+            registration={register('password', { shouldUnregister: true, ...required(t('field.password')) })}
+            error={formState.errors.password?.message}
+          />
+        )}
+        <FormActions pending={pending} label={sso ? t('federation.continueWith', { provider: sso.label }) : t('signIn.submit')} inert={prerendered}>
+          {!sso && <LinkButton onClick={() => onForgot?.(getValues('username'))}>{t('signIn.forgot')}</LinkButton>}
         </FormActions>
       </form>
+      {onProvider && <ProviderButtons providers={providers} pending={pending} onChoose={onProvider} />}
       <SignUpLink onSignUp={onSignUp} />
     </Screen>
   );
@@ -66,24 +81,28 @@ function SignUpLink({ onSignUp }: { onSignUp?: (() => void) | undefined }) {
 }
 
 /** Choice-based sign-in's first step: the username alone (the factors come next). */
-export function UsernameFirstForm({ error, notice, pending, defaultUsername, onContinue, onSignUp }: {
+export function UsernameFirstForm({ error, notice, pending, defaultUsername, onContinue, onSignUp, providers = [], onProvider }: {
   error?: AuthError | undefined;
   notice?: string | undefined;
   pending: boolean;
   defaultUsername: string;
   onContinue: (username: string) => void;
   onSignUp?: (() => void) | undefined;
+  providers?: readonly ProviderOption[];
+  onProvider?: (provider: string) => void;
 }) {
   const t = useT();
-  const { register, handleSubmit, formState } = useForm<{ username: string }>({ defaultValues: { username: defaultUsername } });
+  const { register, handleSubmit, formState, watch } = useForm<{ username: string }>({ defaultValues: { username: defaultUsername } });
   const required = useRequired();
+  const sso = useSso(watch('username'), providers);
   return (
     <Screen title={t('signIn.title')}>
       <Messages error={error} notice={notice} />
       <form noValidate onSubmit={handleSubmit(({ username }) => onContinue(username))}>
         <UsernameField id="username" registration={register('username', required(t('field.username')))} error={formState.errors.username?.message} />
-        <FormActions pending={pending} label={t('common.continue')} />
+        <FormActions pending={pending} label={sso ? t('federation.continueWith', { provider: sso.label }) : t('common.continue')} />
       </form>
+      {onProvider && <ProviderButtons providers={providers} pending={pending} onChoose={onProvider} />}
       <SignUpLink onSignUp={onSignUp} />
     </Screen>
   );
@@ -102,6 +121,8 @@ export function SignInScreen() {
     notice: context.notice && t(`notice.${context.notice}`),
     pending: isPending && screen !== 'restoring',
     onSignUp: signUp ? () => send({ type: 'SIGN_UP' }) : undefined,
+    providers: context.providers,
+    onProvider: (provider: string) => send({ type: 'SIGN_IN_WITH_PROVIDER', provider }),
   };
   // Choice-based sign-in: the prerendered page has the password form; the username typed there carries over.
   return context.passwordless ? (
@@ -111,7 +132,7 @@ export function SignInScreen() {
       {...common}
       defaults={first?.values ?? { username: context.username, password: '' }}
       submitOnMount={first?.submit ?? false}
-      onSignIn={({ username, password }) => send({ type: 'SUBMIT_SIGN_IN', username, password })}
+      onSignIn={({ username, password }) => send({ type: 'SUBMIT_SIGN_IN', username, password: password ?? '' })}
       onForgot={(username) => send({ type: 'FORGOT_PASSWORD', username })}
     />
   );

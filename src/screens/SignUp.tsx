@@ -1,6 +1,8 @@
 import { useForm } from 'react-hook-form';
 import { CodeForm } from '../components/CodeForm';
+import type { ReactNode } from 'react';
 import { FormActions, LinkButton, SecondaryButton } from '../components/FormActions';
+import { ProviderButtons } from '../components/ProviderButtons';
 import { Messages } from '../components/Messages';
 import { NewPasswordField, useNewPasswordRule } from '../components/NewPasswordField';
 import { Screen } from '../components/Screen';
@@ -16,14 +18,16 @@ import { LoadingScreen } from './Loading';
 /** Sign-up (sign-up-machine.ts): the form, then the code; also confirming an unconfirmed account. */
 export default function SignUpScreen() {
   const child = useChild('signUp');
-  const { send } = useAuth();
+  const { send, context } = useAuth();
   if (!child) return <LoadingScreen />;
-  return <SignUpPanel child={child} onCancel={() => send({ type: 'CANCEL' })} />;
+  // An account through an identity provider is made by signing in with it.
+  const providers = <ProviderButtons providers={context.providers} pending={false} onChoose={(provider) => send({ type: 'SIGN_IN_WITH_PROVIDER', provider })} />;
+  return <SignUpPanel child={child} onCancel={() => send({ type: 'CANCEL' })} providers={providers} />;
 }
 
-function SignUpPanel({ child, onCancel }: { child: SignUpRef; onCancel: () => void }) {
+function SignUpPanel({ child, onCancel, providers }: { child: SignUpRef; onCancel: () => void; providers: ReactNode }) {
   const { matches } = useFlowState(child);
-  if (matches('form') || matches('submitting')) return <SignUpForm child={child} onCancel={onCancel} />;
+  if (matches('form') || matches('submitting')) return <SignUpForm child={child} onCancel={onCancel} providers={providers} />;
   return <ConfirmSignUp child={child} onCancel={onCancel} />;
 }
 
@@ -34,7 +38,7 @@ interface SignUpFields {
   password: string;
 }
 
-function SignUpForm({ child, onCancel }: { child: SignUpRef; onCancel: () => void }) {
+function SignUpForm({ child, onCancel, providers }: { child: SignUpRef; onCancel: () => void; providers: ReactNode }) {
   const t = useT();
   const rule = useNewPasswordRule();
   const { signUpPhone } = useFlowConfig();
@@ -72,6 +76,7 @@ function SignUpForm({ child, onCancel }: { child: SignUpRef; onCancel: () => voi
           <LinkButton onClick={onCancel}>{t('common.back')}</LinkButton>
         </FormActions>
       </form>
+      {providers}
     </Screen>
   );
 }

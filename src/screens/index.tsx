@@ -13,6 +13,7 @@ const TotpSetupScreen = lazy(() => withCatalog(import('./TotpSetup')));
 const AccountSecurityScreen = lazy(() => withCatalog(import('./AccountSecurity')));
 const RecoveryScreen = lazy(() => withCatalog(import('./Recovery')));
 const SignUpScreen = lazy(() => withCatalog(import('./SignUp')));
+const FederationScreen = lazy(() => withCatalog(import('./Federation')));
 const VerifyEmailScreen = lazy(() => withCatalog(import('./VerifyEmail')));
 const SmsCodeScreen = later('SmsCodeScreen');
 const TotpCodeScreen = later('TotpCodeScreen');
@@ -30,6 +31,7 @@ const LeavingScreen = later('LeavingScreen');
 
 /** One screen per machine state; the compiler checks that every state has one. */
 const SCREENS: Record<ScreenName, ComponentType> = {
+  starting: LoadingScreen,
   restoring: LoadingScreen,
   routing: LoadingScreen,
   loadingUser: LoadingScreen,
@@ -39,6 +41,7 @@ const SCREENS: Record<ScreenName, ComponentType> = {
   rememberingDevice: LoadingScreen,
   recovery: RecoveryScreen,
   signUp: SignUpScreen,
+  federation: FederationScreen,
   verifyEmail: VerifyEmailScreen,
   signIn: SignInScreen,
   smsCode: SmsCodeScreen,

@@ -42,6 +42,10 @@ export function createFakeApi(overrides: Partial<Handlers> = {}): { api: AuthApi
     chooseFirstFactor: notScripted('chooseFirstFactor'),
     addPasskey: notScripted('addPasskey'),
     deletePasskey: notScripted('deletePasskey'),
+    federatedSignIn: notScripted('federatedSignIn'),
+    completeFederatedSignIn: notScripted('completeFederatedSignIn'),
+    // The page never comes back from the provider in a unit test.
+    backWithoutSignIn: () => new Promise<void>(() => {}),
     ...overrides,
   };
   const api = Object.fromEntries(

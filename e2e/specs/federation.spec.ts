@@ -1,0 +1,137 @@
+/**
+ * Federated sign-in in Chromium: the app's buttons and identifier-first single sign-on through
+ * Amplify's signInWithRedirect (PKCE, state) to the emulator's pool domain over TLS, on to its test
+ * identity provider and back; the return's three endings; hosted mode across the round trip; a
+ * linked account; sign-out through the domain's /logout; the federated user's account screen.
+ */
+import type { Page } from '@playwright/test';
+import { expect, LOCALHOST_ORIGIN, RELYING_APP, RELYING_ORIGIN, test } from '../fixtures/emulator';
+import { callAdmin } from '../../emulator/admin.js';
+
+test.use({ poolOptions: { mfa: 'OPTIONAL', sms: true, totp: true, federation: true } });
+
+/** At the test IdP's page: who signs in. */
+async function typeIdentity(page: Page, provider: string, email: string, name: string): Promise<void> {
+  await expect(page.getByRole('heading', { name: `Sign in with ${provider}` })).toBeVisible();
+  await page.getByLabel('E-mail address').fill(email);
+  await page.getByLabel('Name').fill(name);
+  await page.getByRole('button', { name: 'Continue' }).click();
+}
+
+test('Continue with Google: the provider\'s page, then signed in as the Google user, who has no password or MFA here', async ({ page }) => {
+  await page.goto(`${LOCALHOST_ORIGIN}/`);
+  await page.getByRole('button', { name: 'Continue with Google' }).click();
+  await expect(page).toHaveURL(/\/_idp\/google\/authorize\?/);
+  // Amplify asked the domain with PKCE (S256) and a state.
+  await typeIdentity(page, 'Google', 'ann@gmail.example', 'Ann Example');
+  await expect(page.getByTestId('signed-in-user')).toHaveText('Signed in as ann@gmail.example.');
+  await expect(page.getByTestId('signed-in-with')).toHaveText('Signed in with Google');
+  expect(new URL(page.url()).search).toBe('');
+  await page.getByRole('button', { name: 'Account security' }).click();
+  await expect(page.getByTestId('federated-provider')).toHaveText('You sign in with Google. Your password and two-step verification are managed there, not here.');
+  await expect(page.getByRole('button', { name: /password/i })).toHaveCount(0);
+  await expect(page.getByTestId('totp-status')).toHaveCount(0);
+});
+
+test('an e-mail of an SSO domain asks for no password and goes to its SAML provider (idp_identifier)', async ({ page }) => {
+  await page.goto(`${LOCALHOST_ORIGIN}/`);
+  await page.getByLabel('Username').fill('bob@acme.example');
+  await expect(page.getByLabel('Password', { exact: true })).toHaveCount(0);
+  // The form's own button says where it goes now (the provider's button under it says the same).
+  await page.locator('form').getByRole('button', { name: 'Continue with Acme SSO' }).click();
+  await expect(page).toHaveURL(/\/_idp\/saml\/sso\?SAMLRequest=/);
+  await typeIdentity(page, 'SAML', 'bob@acme.example', 'Bob Acme');
+  await expect(page.getByTestId('signed-in-user')).toHaveText('Signed in as bob@acme.example.');
+  await expect(page.getByTestId('signed-in-with')).toHaveText('Signed in with Acme SSO');
+});
+
+test.describe('username-first (passwordless) mode', () => {
+  test.use({ poolOptions: { mfa: 'OPTIONAL', sms: true, totp: true, federation: true, passwordless: true } });
+
+  test('an e-mail of an SSO domain goes to its OIDC provider instead of the choice of factors', async ({ page, nextIdentity }) => {
+    await nextIdentity({ provider: 'oidc', email: 'olga@okta.example', name: 'Olga Okta' });
+    await page.goto(`${LOCALHOST_ORIGIN}/`);
+    await page.getByLabel('Username').fill('olga@okta.example');
+    await page.getByRole('button', { name: 'Continue with Okta' }).click();
+    await expect(page.getByTestId('signed-in-with')).toHaveText('Signed in with Okta');
+  });
+});
+
+test('cancelled at the provider: back to the sign-in screen, which says so', async ({ page }) => {
+  await page.goto(`${LOCALHOST_ORIGIN}/`);
+  await page.getByRole('button', { name: 'Continue with Google' }).click();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await expect(page.getByRole('status').first()).toHaveText('The sign-in was cancelled. Choose how you want to sign in.');
+});
+
+test.describe('an error from the provider', () => {
+  test.use({ poolOptions: { mfa: 'OPTIONAL', sms: true, totp: true, federation: true, requireEmail: true } });
+
+  test('is explained, with "try again" and "choose another way"', async ({ page, pool, emulator, nextIdentity }) => {
+    // The pool requires an e-mail that this Google mapping doesn't give: Cognito's "attributes required".
+    await callAdmin(emulator.services, 'UpdateIdentityProvider', { UserPoolId: pool.poolId, ProviderName: 'Google', AttributeMapping: { name: 'name' } });
+    await nextIdentity({ provider: 'google', email: 'noemail@gmail.example' });
+    await page.goto(`${LOCALHOST_ORIGIN}/`);
+    await page.getByRole('button', { name: 'Continue with Google' }).click();
+    await expect(page.getByRole('heading', { name: 'Signing in with Google did not work' })).toBeVisible();
+    await expect(page.getByRole('alert')).toContainText('did not share details this app needs');
+    await expect(page.getByTestId('provider-details')).toHaveText('What the sign-in service said: attributes required: [email]');
+    await page.getByRole('button', { name: 'Choose another way to sign in' }).click();
+    await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+    await expect(page.getByLabel('Password', { exact: true })).toBeVisible();
+  });
+});
+
+test('hosted mode: /login with a redirect_uri and state survives the trip through the provider', async ({ page, nextIdentity }) => {
+  await nextIdentity({ provider: 'google', email: 'hosted@gmail.example' });
+  await page.goto(`${LOCALHOST_ORIGIN}/login?redirect_uri=${encodeURIComponent(RELYING_APP)}&state=xyz-123`);
+  await page.getByRole('button', { name: 'Continue with Google' }).click();
+  await page.waitForURL((url) => url.toString().startsWith(RELYING_APP));
+  expect(new URL(page.url()).searchParams.get('state')).toBe('xyz-123');
+});
+
+test('popup mode: the opener hears who signed in after the trip through the provider', async ({ page, nextIdentity }) => {
+  await nextIdentity({ provider: 'google', email: 'popup@gmail.example' });
+  await page.goto(RELYING_APP);
+  const received = page.evaluate(() => new Promise<unknown>((resolve) => window.addEventListener('message', (e) => resolve({ data: e.data, origin: e.origin }))));
+  const [popup] = await Promise.all([
+    page.waitForEvent('popup'),
+    page.evaluate((url) => void window.open(url, 'signin', 'width=480,height=640'), `${LOCALHOST_ORIGIN}/login?mode=popup&origin=${encodeURIComponent(RELYING_ORIGIN)}`),
+  ]);
+  await popup.getByRole('button', { name: 'Continue with Google' }).click();
+  expect(await received).toEqual({ data: { type: 'signed-in', username: expect.stringMatching(/^Google_\d+$/) }, origin: LOCALHOST_ORIGIN });
+});
+
+test('a linked account: the Google identity signs in as the native user, who keeps the password and MFA sections', async ({ page, pool, emulator, nextIdentity }) => {
+  await pool.createUser('nina', { email: 'nina@example.com', emailVerified: true });
+  await callAdmin(emulator.services, 'AdminLinkProviderForUser', {
+    UserPoolId: pool.poolId,
+    DestinationUser: { ProviderName: 'Cognito', ProviderAttributeValue: 'nina' },
+    SourceUser: { ProviderName: 'Google', ProviderAttributeName: 'Cognito_Subject', ProviderAttributeValue: '100000000000000000042' },
+  });
+  await nextIdentity({ provider: 'google', email: 'nina@example.com', name: 'Nina', sub: '100000000000000000042' });
+  await page.goto(`${LOCALHOST_ORIGIN}/`);
+  await page.getByRole('button', { name: 'Continue with Google' }).click();
+  await expect(page.getByTestId('signed-in-user')).toHaveText('Signed in as nina.');
+  await expect(page.getByTestId('signed-in-with')).toHaveText('Signed in with Google');
+  await page.getByRole('button', { name: 'Account security' }).click();
+  await expect(page.getByTestId('linked-providers')).toHaveText('You can also sign in with Google.');
+  await expect(page.getByTestId('totp-status')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Change password' })).toBeVisible();
+});
+
+test('signing out ends the domain\'s session too, so the next "Continue with Google" can be someone else', async ({ page, pool, context }) => {
+  await page.goto(`${LOCALHOST_ORIGIN}/`);
+  await page.getByRole('button', { name: 'Continue with Google' }).click();
+  await typeIdentity(page, 'Google', 'first@gmail.example', 'First Person');
+  await expect(page.getByTestId('signed-in-user')).toHaveText('Signed in as first@gmail.example.');
+  expect((await context.cookies(pool.domainUrl)).map((c) => c.name)).toContain('cognito');
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await expect(page.getByRole('status').first()).toHaveText('You have signed out.');
+  expect((await context.cookies(pool.domainUrl)).map((c) => c.name)).not.toContain('cognito');
+  await page.getByRole('button', { name: 'Continue with Google' }).click();
+  await typeIdentity(page, 'Google', 'second@gmail.example', 'Second Person');
+  await expect(page.getByTestId('signed-in-user')).toHaveText('Signed in as second@gmail.example.');
+});

@@ -1,0 +1,99 @@
+/**
+ * What survives a round trip through the pool domain. Federated sign-in and sign-out leave this page
+ * (for the identity provider, or the domain's /logout) and come back to a fixed redirect URL: where
+ * the hosted sign-in was to hand the user back, and which flow it was, are kept in this tab's
+ * sessionStorage (an attacker can't write it; nothing travels in the URL), and checked against the
+ * allow-lists again on the way back.
+ */
+import type { ReturnTarget } from '../machine/auth-machine';
+import type { FederationTarget } from '../machine/federation';
+
+export interface FederationTicket {
+  /** The provider's label, for the screens of the return ("Signing you in with Google…"). */
+  label: string;
+  provider?: string;
+  idpIdentifier?: string;
+  returnTo?: ReturnTarget;
+  initialFlow?: 'signUp' | 'recovery';
+  startedAt: number;
+}
+
+/** How the provider's return ended, as its URL says: a code for Amplify to exchange, an error, or nothing (the person came back another way). */
+export type ProviderReturn = { outcome: 'code' } | { outcome: 'error'; error: string; description: string } | { outcome: 'none' };
+
+const TICKET = 'signin.federation';
+const SIGNED_OUT = 'signin.signedOut';
+/** Cognito gives up on a sign-in at the provider after five minutes; the ticket lasts twice that. */
+const TICKET_MS = 10 * 60_000;
+
+function write(key: string, value: unknown): void {
+  try {
+    sessionStorage.setItem(key, JSON.stringify(value));
+  } catch {
+    // Storage unavailable (private mode): the round trip then ends on the plain sign-in page.
+  }
+}
+
+function take<T>(key: string): T | undefined {
+  try {
+    const raw = sessionStorage.getItem(key);
+    sessionStorage.removeItem(key);
+    return raw ? (JSON.parse(raw) as T) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export const saveTicket = (ticket: FederationTicket) => write(TICKET, ticket);
+
+/** The ticket of a federated sign-in this tab started (used once), unless it is stale. */
+export function takeTicket(now = Date.now()): FederationTicket | undefined {
+  const ticket = take<FederationTicket>(TICKET);
+  return ticket && typeof ticket.label === 'string' && now - ticket.startedAt < TICKET_MS ? ticket : undefined;
+}
+
+export const dropTicket = () => void take(TICKET);
+
+export function readProviderReturn(search: string): ProviderReturn {
+  const query = new URLSearchParams(search);
+  const error = query.get('error');
+  if (error) return { outcome: 'error', error, description: query.get('error_description') ?? error };
+  return query.get('code') && query.get('state') ? { outcome: 'code' } : { outcome: 'none' };
+}
+
+/** A sign-out that goes through the domain's /logout: where to go once back (hosted /logout's redirect_uri). */
+export const saveSignOut = (returnTo: ReturnTarget | undefined) => write(SIGNED_OUT, { ...(returnTo ? { returnTo } : {}) });
+export const takeSignOut = () => take<{ returnTo?: ReturnTarget }>(SIGNED_OUT);
+
+/** What this page load brings back from the pool domain, read once (React may run initialisers twice). */
+export interface RoundTrip {
+  federation?: { ticket: FederationTicket; resume: ProviderReturn };
+  signedOut?: { returnTo?: ReturnTarget };
+}
+
+let taken: RoundTrip | undefined;
+
+export function takeRoundTrip(search: string): RoundTrip {
+  if (!taken) {
+    const ticket = takeTicket();
+    const signedOut = takeSignOut();
+    taken = { ...(ticket ? { federation: { ticket, resume: readProviderReturn(search) } } : {}), ...(signedOut ? { signedOut } : {}) };
+  }
+  return taken;
+}
+
+/** The machines' input for a page that comes back from a provider (or from the domain's /logout). */
+export function returningInput(roundTrip: RoundTrip): { returning?: { target: FederationTarget; resume: ProviderReturn }; notice?: 'signedOut' } {
+  const back = roundTrip.federation;
+  return {
+    ...(back
+      ? {
+          returning: {
+            target: { label: back.ticket.label, ...(back.ticket.provider ? { provider: back.ticket.provider } : {}), ...(back.ticket.idpIdentifier ? { idpIdentifier: back.ticket.idpIdentifier } : {}) },
+            resume: back.resume,
+          },
+        }
+      : {}),
+    ...(roundTrip.signedOut ? { notice: 'signedOut' as const } : {}),
+  };
+}
