@@ -6,7 +6,7 @@ import { loadConfig } from './config';
 import { loadLocale, pickLocale } from './i18n';
 import { createLazyAuthApi } from './machine/lazy-auth-api';
 import { readPrerendered, restoreFocus, TakeoverContext } from './react/takeover';
-import { takeRoundTrip } from './hosted/round-trip';
+import { roundTripLocale, takeRoundTrip } from './hosted/round-trip';
 import './styles/app.css';
 import './styles/page.css';
 
@@ -25,7 +25,7 @@ loadConfig()
     );
     // Back from the pool domain (a provider's sign-in, or its /logout): what this tab kept for the way back.
     const roundTrip = config.oauth?.handleReturn ? takeRoundTrip(window.location.search) : {};
-    const locale = pickLocale({ query: new URLSearchParams(window.location.search).get('lang'), configured: config.locale, browser: navigator.languages });
+    const locale = pickLocale({ query: new URLSearchParams(window.location.search).get('lang') ?? roundTripLocale(roundTrip), configured: config.locale, browser: navigator.languages });
     // The first screen's English is built in; another language is fetched first (one small chunk).
     if (locale !== 'en') await loadLocale(locale).catch(() => {});
     // Read what was typed into the prerendered form and render in the same task, so no keystroke

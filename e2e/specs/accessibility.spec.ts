@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test } from '../fixtures/emulator';
-import { walkEmailAndDeviceScreens, walkLifecycleScreens, walkPasswordlessScreens, walkOtherScreens, walkSmsAndAccountScreens } from '../fixtures/screens';
+import { expect, LOCALHOST_ORIGIN, test } from '../fixtures/emulator';
+import { walkEmailAndDeviceScreens, walkFederationScreens, walkLifecycleScreens, walkPasswordlessScreens, walkOtherScreens, walkSmsAndAccountScreens } from '../fixtures/screens';
 
 async function expectNoAxeViolations(page: Page, screen: string): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
@@ -32,8 +32,45 @@ for (const colorScheme of ['light', 'dark'] as const) {
     test('username first, the choice of first factor, the password factor, passkeys in account security', async ({ page, newPool, usePool, mail }) => {
       await walkPasswordlessScreens(page, { newPool, usePool, mail }, (screen) => expectNoAxeViolations(page, screen));
     });
+
+    test('provider buttons, single sign-on, a provider\'s error, the test IdP, signed in with a provider, a federated account', async ({ page, newPool, usePool, nextIdentity }) => {
+      await walkFederationScreens(page, { newPool, usePool, nextIdentity }, (screen) => expectNoAxeViolations(page, screen));
+    });
   });
 }
+
+test.describe('federated sign-in by keyboard', () => {
+  test.use({ poolOptions: { mfa: 'OPTIONAL', sms: true, totp: true, federation: true } });
+
+  test('"Continue with Google", the provider\'s page and the way back, with the keyboard alone', async ({ page }) => {
+    await page.goto(`${LOCALHOST_ORIGIN}/`);
+    await expect(page.getByRole('heading', { name: 'Sign in' })).toBeFocused();
+    const google = page.getByRole('button', { name: 'Continue with Google' });
+    for (let i = 0; i < 8 && !(await google.evaluate((e) => e === document.activeElement)); i++) await page.keyboard.press('Tab');
+    await expect(google).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { name: 'Sign in with Google' })).toBeVisible();
+    await page.keyboard.press('Tab');
+    await expect(page.getByLabel('E-mail address')).toBeFocused();
+    await page.keyboard.type('keys@gmail.example');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Keys Person');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { name: 'You are signed in' })).toBeFocused();
+    await expect(page.getByTestId('signed-in-with')).toHaveText('Signed in with Google');
+  });
+
+  test('single sign-on by e-mail domain, with the keyboard alone', async ({ page, nextIdentity }) => {
+    await nextIdentity({ provider: 'saml', email: 'keys@acme.example' });
+    await page.goto(`${LOCALHOST_ORIGIN}/`);
+    await page.keyboard.press('Tab');
+    await expect(page.getByLabel('Username')).toBeFocused();
+    await page.keyboard.type('keys@acme.example');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { name: 'You are signed in' })).toBeFocused();
+    await expect(page.getByTestId('signed-in-with')).toHaveText('Signed in with Acme SSO');
+  });
+});
 
 test('the whole sign-in with SMS can be done with the keyboard alone', async ({ page, pool, sms }) => {
   await pool.createUser('keys-sms', { phone: '+12065550122', sms: true });

@@ -6,7 +6,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, LOCALHOST_ORIGIN, RELYING_APP, RELYING_ORIGIN, test } from '../fixtures/emulator';
-import { callAdmin } from '../../emulator/admin.js';
+import { landed, TestBrowser } from '../../emulator/test/test-browser.js';
 
 test.use({ poolOptions: { mfa: 'OPTIONAL', sms: true, totp: true, federation: true } });
 
@@ -68,9 +68,9 @@ test('cancelled at the provider: back to the sign-in screen, which says so', asy
 test.describe('an error from the provider', () => {
   test.use({ poolOptions: { mfa: 'OPTIONAL', sms: true, totp: true, federation: true, requireEmail: true } });
 
-  test('is explained, with "try again" and "choose another way"', async ({ page, pool, emulator, nextIdentity }) => {
+  test('is explained, with "try again" and "choose another way"', async ({ page, pool, nextIdentity }) => {
     // The pool requires an e-mail that this Google mapping doesn't give: Cognito's "attributes required".
-    await callAdmin(emulator.services, 'UpdateIdentityProvider', { UserPoolId: pool.poolId, ProviderName: 'Google', AttributeMapping: { name: 'name' } });
+    await pool.admin('UpdateIdentityProvider', { ProviderName: 'Google', AttributeMapping: { name: 'name' } });
     await nextIdentity({ provider: 'google', email: 'noemail@gmail.example' });
     await page.goto(`${LOCALHOST_ORIGIN}/`);
     await page.getByRole('button', { name: 'Continue with Google' }).click();
@@ -103,10 +103,9 @@ test('popup mode: the opener hears who signed in after the trip through the prov
   expect(await received).toEqual({ data: { type: 'signed-in', username: expect.stringMatching(/^Google_\d+$/) }, origin: LOCALHOST_ORIGIN });
 });
 
-test('a linked account: the Google identity signs in as the native user, who keeps the password and MFA sections', async ({ page, pool, emulator, nextIdentity }) => {
+test('a linked account: the Google identity signs in as the native user, who keeps the password and MFA sections', async ({ page, pool, nextIdentity }) => {
   await pool.createUser('nina', { email: 'nina@example.com', emailVerified: true });
-  await callAdmin(emulator.services, 'AdminLinkProviderForUser', {
-    UserPoolId: pool.poolId,
+  await pool.admin('AdminLinkProviderForUser', {
     DestinationUser: { ProviderName: 'Cognito', ProviderAttributeValue: 'nina' },
     SourceUser: { ProviderName: 'Google', ProviderAttributeName: 'Cognito_Subject', ProviderAttributeValue: '100000000000000000042' },
   });
@@ -134,4 +133,61 @@ test('signing out ends the domain\'s session too, so the next "Continue with Goo
   await page.getByRole('button', { name: 'Continue with Google' }).click();
   await typeIdentity(page, 'Google', 'second@gmail.example', 'Second Person');
   await expect(page.getByTestId('signed-in-user')).toHaveText('Signed in as second@gmail.example.');
+});
+
+test.describe('security', () => {
+  test('a return whose state isn\'t the one this browser sent (login CSRF) is refused: no code exchanged, nobody signed in', async ({ page, pool, emulator, nextIdentity }) => {
+    // The attacker's own sign-in, stopped where the browser would land on the app: a live code and its state.
+    await nextIdentity({ provider: 'google', email: 'attacker@gmail.example' });
+    const attacker = new TestBrowser(emulator.tls!.ca);
+    const app = `${LOCALHOST_ORIGIN}/`;
+    const query = new URLSearchParams({ client_id: pool.clientId, redirect_uri: app, response_type: 'code', scope: 'openid email profile aws.cognito.signin.user.admin', state: 'attackers-state', identity_provider: 'Google' });
+    const landing = landed(await attacker.go(`${pool.domainUrl}/oauth2/authorize?${query}`, app));
+    expect(landing.searchParams.get('code')).toBeTruthy();
+    // The victim has a sign-in of their own in flight (at the provider's page) when the attacker's link arrives.
+    const exchanges: string[] = [];
+    page.on('request', (r) => void (r.url().includes('/oauth2/token') && exchanges.push(r.url())));
+    await page.goto(`${LOCALHOST_ORIGIN}/`);
+    await page.getByRole('button', { name: 'Continue with Google' }).click();
+    await expect(page.getByRole('heading', { name: 'Sign in with Google' })).toBeVisible();
+    await page.goto(landing.toString());
+    await expect(page.getByRole('heading', { name: 'Signing in with Google did not work' })).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveText('This sign-in could not be confirmed as one started in this browser, so it was stopped. Please start it again.');
+    expect(exchanges).toEqual([]);
+    await page.getByTestId('federation-another').click();
+    await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+    await expect(page.getByTestId('signed-in-user')).toHaveCount(0);
+  });
+
+  test('a code arriving in a tab that started no sign-in is ignored', async ({ page, pool, emulator, nextIdentity }) => {
+    await nextIdentity({ provider: 'google', email: 'stray@gmail.example' });
+    const app = `${LOCALHOST_ORIGIN}/`;
+    const query = new URLSearchParams({ client_id: pool.clientId, redirect_uri: app, response_type: 'code', scope: 'openid email profile aws.cognito.signin.user.admin', state: 's', identity_provider: 'Google' });
+    const landing = landed(await new TestBrowser(emulator.tls!.ca).go(`${pool.domainUrl}/oauth2/authorize?${query}`, app));
+    await page.goto(landing.toString());
+    await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+    await expect(page.getByTestId('signed-in-user')).toHaveCount(0);
+  });
+
+  test('an ID token signed by another key, or for another audience, signs nobody in', async ({ page, nextIdentity }) => {
+    for (const tamper of ['signature', 'audience']) {
+      await nextIdentity({ provider: 'google', email: `forged-${tamper}@gmail.example`, tamper });
+      await page.goto(`${LOCALHOST_ORIGIN}/`);
+      await page.getByRole('button', { name: 'Continue with Google' }).click();
+      await expect(page.getByRole('heading', { name: 'Signing in with Google did not work' })).toBeVisible();
+      await expect(page.getByTestId('provider-details')).toContainText('Invalid identity token from Google');
+    }
+  });
+
+  test('the domain sends nobody to an unregistered redirect_uri or logout_uri', async ({ page, pool }) => {
+    const clientId = pool.clientId;
+    for (const url of [
+      `${pool.domainUrl}/oauth2/authorize?client_id=${clientId}&response_type=code&redirect_uri=${encodeURIComponent('https://evil.example/')}&identity_provider=Google`,
+      `${pool.domainUrl}/logout?client_id=${clientId}&logout_uri=${encodeURIComponent('https://evil.example/')}`,
+    ]) {
+      await page.goto(url);
+      await expect(page.getByRole('heading', { name: 'An error was encountered with the requested page.' })).toBeVisible();
+      expect(new URL(page.url()).host).toBe(new URL(pool.domainUrl!).host);
+    }
+  });
 });

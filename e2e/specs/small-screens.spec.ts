@@ -5,7 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/emulator';
-import { walkEmailAndDeviceScreens, walkLifecycleScreens, walkPasswordlessScreens, walkOtherScreens, walkSmsAndAccountScreens } from '../fixtures/screens';
+import { walkEmailAndDeviceScreens, walkFederationScreens, walkLifecycleScreens, walkPasswordlessScreens, walkOtherScreens, walkSmsAndAccountScreens } from '../fixtures/screens';
 
 async function expectFitsPhone(page: Page, screen: string): Promise<void> {
   const layout = await page.evaluate(() => {
@@ -55,6 +55,10 @@ for (const width of [320, 375]) {
 
     test('username first, the choice of first factor, the password factor, passkeys in account security', async ({ page, newPool, usePool, mail }) => {
       await walkPasswordlessScreens(page, { newPool, usePool, mail }, (screen) => expectFitsPhone(page, screen));
+    });
+
+    test('provider buttons, single sign-on, a provider\'s error, the test IdP, signed in with a provider, a federated account', async ({ page, newPool, usePool, nextIdentity }) => {
+      await walkFederationScreens(page, { newPool, usePool, nextIdentity }, (screen) => expectFitsPhone(page, screen));
     });
   });
 }

@@ -15,6 +15,8 @@ export interface FederationTicket {
   idpIdentifier?: string;
   returnTo?: ReturnTarget;
   initialFlow?: 'signUp' | 'recovery';
+  /** The page's language: the way back (a fixed redirect URL) has no ?lang= of its own. */
+  locale?: string;
   startedAt: number;
 }
 
@@ -62,14 +64,17 @@ export function readProviderReturn(search: string): ProviderReturn {
 }
 
 /** A sign-out that goes through the domain's /logout: where to go once back (hosted /logout's redirect_uri). */
-export const saveSignOut = (returnTo: ReturnTarget | undefined) => write(SIGNED_OUT, { ...(returnTo ? { returnTo } : {}) });
-export const takeSignOut = () => take<{ returnTo?: ReturnTarget }>(SIGNED_OUT);
+export const saveSignOut = (returnTo: ReturnTarget | undefined, locale: string) => write(SIGNED_OUT, { ...(returnTo ? { returnTo } : {}), locale });
+export const takeSignOut = () => take<{ returnTo?: ReturnTarget; locale?: string }>(SIGNED_OUT);
 
 /** What this page load brings back from the pool domain, read once (React may run initialisers twice). */
 export interface RoundTrip {
   federation?: { ticket: FederationTicket; resume: ProviderReturn };
-  signedOut?: { returnTo?: ReturnTarget };
+  signedOut?: { returnTo?: ReturnTarget; locale?: string };
 }
+
+/** The language the page had when it left for the pool domain. */
+export const roundTripLocale = (roundTrip: RoundTrip) => roundTrip.federation?.ticket.locale ?? roundTrip.signedOut?.locale;
 
 let taken: RoundTrip | undefined;
 

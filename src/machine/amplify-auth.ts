@@ -341,7 +341,7 @@ export function createAmplifyAuthApi(config: Pick<RuntimeConfig, 'appName' | 're
       // A session from an identity provider also ends at the pool domain: Amplify leaves for its
       // /logout, which sends the browser back to redirectSignOut (round-trip.ts keeps where to go next).
       const viaProvider = signedInWith() !== undefined && config.oauth !== undefined;
-      if (viaProvider) saveSignOut(returnTo);
+      if (viaProvider) saveSignOut(returnTo, document.documentElement.lang);
       setSignedInWith(undefined);
       await signOut({ global });
       // The page is leaving; it settles only if the back button brings it back.
@@ -354,6 +354,7 @@ export function createAmplifyAuthApi(config: Pick<RuntimeConfig, 'appName' | 're
         ...(target.idpIdentifier ? { idpIdentifier: target.idpIdentifier } : {}),
         ...(returnTo ? { returnTo } : {}),
         ...(initialFlow ? { initialFlow } : {}),
+        locale: document.documentElement.lang,
         startedAt: Date.now(),
       });
       try {
@@ -369,6 +370,12 @@ export function createAmplifyAuthApi(config: Pick<RuntimeConfig, 'appName' | 're
     async completeFederatedSignIn({ label }) {
       await settledRedirect();
       setSignedInWith(label);
+    },
+    async settleFederatedReturn() {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      // Amplify answers at once when it had the sign-in in flight; otherwise there is nothing to settle.
+      await Promise.race([watchRedirect().catch(() => {}), new Promise<void>((resolve) => (timer = setTimeout(resolve, 2_000)))]);
+      clearTimeout(timer);
     },
     backWithoutSignIn: async () => {
       await shownAgain();

@@ -34,6 +34,7 @@ describe('toAuthError', () => {
     [named('OAuthSignInException', 'User cancelled OAuth flow.'), 'providerCancelled'],
     [named('OAuthSignInException', '`signInWithRedirect` has been canceled.'), 'providerCancelled'],
     [named('OAuthSignInException', 'An error occurred while validating the state.'), 'providerState'],
+    [named('oauthSignInError', 'An error occurred while validating the state.'), 'providerState'],
     [named('OAuthSignInException', 'invalid_grant'), 'providerFailed'],
     [named('access_denied', 'The user cancelled.'), 'providerCancelled'],
     [named('invalid_request', 'attributes required: [email]'), 'providerAttributes'],

@@ -25,7 +25,9 @@ function classify(name: string, message: string): AuthErrorKind {
       if (/^attributes required/i.test(message)) return 'providerAttributes';
       if (/^User is disabled/i.test(message)) return 'userDisabled';
       return 'providerFailed';
+    // Amplify names its OAuth errors both ways (AuthErrorCodes and, for the state check, AuthErrorTypes).
     case 'OAuthSignInException':
+    case 'oauthSignInError':
       if (/cancel/i.test(message)) return 'providerCancelled';
       if (/validating the state/i.test(message)) return 'providerState';
       return /network|failed to fetch/i.test(message) ? 'network' : 'providerFailed';

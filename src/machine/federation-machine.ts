@@ -47,6 +47,7 @@ export function createFederationMachine(api: AuthApi) {
     actors: {
       federatedSignIn: fromPromise<void, Pick<FederationContext, 'target' | 'returnTo' | 'initialFlow'>>(({ input }) => api.federatedSignIn(input)),
       completeFederatedSignIn: fromPromise<void, { label: string }>(({ input }) => api.completeFederatedSignIn(input)),
+      settleFederatedReturn: fromPromise<void>(() => api.settleFederatedReturn()),
       backWithoutSignIn: fromPromise<void>(() => api.backWithoutSignIn()),
     },
     guards: {
@@ -61,14 +62,24 @@ export function createFederationMachine(api: AuthApi) {
         always: [
           { guard: ({ context }) => context.resume === undefined, target: 'redirecting' },
           { guard: ({ context }) => context.resume?.outcome === 'code', target: 'completing' },
-          {
-            guard: ({ context }) => context.resume?.outcome === 'error',
-            target: 'failed',
-            actions: assign({ error: ({ context }) => (context.resume?.outcome === 'error' ? providerReturnError(context.resume.error, context.resume.description) : undefined) }),
-          },
-          // Back with neither a code nor an error: the person left the provider's page another way.
-          { target: 'cancelled' },
+          { target: 'settling' },
         ],
+      },
+      /** Back without a code: Amplify sees the return first (it ends its sign-in in flight), then what the return said. */
+      settling: {
+        tags: 'pending',
+        invoke: {
+          src: 'settleFederatedReturn',
+          onDone: [
+            {
+              guard: ({ context }) => context.resume?.outcome === 'error',
+              target: 'failed',
+              actions: assign({ error: ({ context }) => (context.resume?.outcome === 'error' ? providerReturnError(context.resume.error, context.resume.description) : undefined) }),
+            },
+            // Back with neither a code nor an error: the person left the provider's page another way.
+            { target: 'cancelled' },
+          ],
+        },
       },
       redirecting: {
         tags: 'pending',

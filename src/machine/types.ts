@@ -149,6 +149,11 @@ export interface AuthApi {
   federatedSignIn(input: { target: FederationTarget; returnTo?: ReturnTarget | undefined; initialFlow?: 'signUp' | 'recovery' | undefined }): Promise<void>;
   /** Back from the provider with a code: Amplify checks the state and exchanges the code. Resolves signed in. */
   completeFederatedSignIn(input: { label: string }): Promise<void>;
+  /**
+   * Back from the provider without a code (an error, or nothing): Amplify still has the sign-in
+   * in flight until it has seen the return. Resolves once it has (never rejects).
+   */
+  settleFederatedReturn(): Promise<void>;
   /** Resolves when this page shows again without a sign-in (the back button brought it back from the provider). */
   backWithoutSignIn(): Promise<void>;
   /** Account security. */

@@ -33,10 +33,10 @@ function FederationPanel({ child }: { child: FederationRef }) {
       <Messages error={error} />
       {error && error.kind !== 'network' && error.message && <p className="hint" data-testid="provider-details">{t('federation.details', { detail: error.message })}</p>}
       <div className="actions">
-        <button type="button" className="primary" disabled={isPending} onClick={() => send({ type: 'RETRY' })}>
+        <button type="button" className="primary" data-testid="federation-retry" disabled={isPending} onClick={() => send({ type: 'RETRY' })}>
           {t('federation.tryAgain')}
         </button>
-        <button type="button" className="link" onClick={() => send({ type: 'CANCEL' })}>
+        <button type="button" className="link" data-testid="federation-another" onClick={() => send({ type: 'CANCEL' })}>
           {t('federation.another')}
         </button>
       </div>

@@ -44,6 +44,7 @@ export function createFakeApi(overrides: Partial<Handlers> = {}): { api: AuthApi
     deletePasskey: notScripted('deletePasskey'),
     federatedSignIn: notScripted('federatedSignIn'),
     completeFederatedSignIn: notScripted('completeFederatedSignIn'),
+    settleFederatedReturn: () => Promise.resolve(),
     // The page never comes back from the provider in a unit test.
     backWithoutSignIn: () => new Promise<void>(() => {}),
     ...overrides,
