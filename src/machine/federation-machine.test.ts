@@ -1,5 +1,5 @@
 /** Federated sign-in in the machines (fake AuthApi): buttons, single sign-on by e-mail domain, the return's three endings, hosted mode. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { type ActorRefFrom, createActor, waitFor } from 'xstate';
 import { CognitoLikeError, createFakeApi } from '../testing/fake-api';
 import { type AuthMachineInput, createAuthMachine, type ReturnTarget } from './auth-machine';
@@ -15,7 +15,7 @@ const USER = { username: 'Google_123', attributes: { sub: '1', email: 'ann@gmail
 
 function start(overrides: Partial<AuthApi> = {}, input: Partial<AuthMachineInput> = {}) {
   const fake = createFakeApi({ loadUser: () => Promise.resolve(USER), federatedSignIn: () => Promise.resolve(), ...overrides });
-  const actor = createActor(createAuthMachine(fake.api), { input: { codeValidityMs: 180_000, providers: PROVIDERS, ...input } });
+  const actor = createActor(createAuthMachine(fake.api), { input: { codeValidityMs: 180_000, providers: PROVIDERS, verifyEmail: false, ...input } });
   actor.start();
   return { actor, ...fake };
 }
@@ -28,7 +28,7 @@ describe('leaving for the provider', () => {
     const { actor, calls } = start();
     await settled(actor);
     actor.send({ type: 'SIGN_IN_WITH_PROVIDER', provider: 'Google' });
-    await waitFor(actor, () => federation(actor)?.getSnapshot().matches('away') === true);
+    await vi.waitFor(() => expect(federation(actor)?.getSnapshot().matches('away')).toBe(true));
     expect(actor.getSnapshot().matches('federation')).toBe(true);
     expect(calls).toContainEqual({ method: 'federatedSignIn', args: [{ target: { provider: 'Google', label: 'Google' }, returnTo: undefined, initialFlow: undefined }] });
   });
@@ -40,7 +40,7 @@ describe('leaving for the provider', () => {
       actor.send(passwordless ? { type: 'SUBMIT_USERNAME', username: ' Ann@ACME.example ' } : { type: 'SUBMIT_SIGN_IN', username: ' Ann@ACME.example ', password: '' });
       await waitFor(actor, (s) => s.matches('federation'));
       expect(calls.filter((c) => c.method === 'signIn' || c.method === 'startPasswordless')).toEqual([]);
-      await waitFor(actor, () => calls.some((c) => c.method === 'federatedSignIn'));
+      await vi.waitFor(() => expect(calls.some((c) => c.method === 'federatedSignIn')).toBe(true));
       expect(calls.find((c) => c.method === 'federatedSignIn')?.args[0]).toMatchObject({ target: { idpIdentifier: 'acme.example', label: 'Acme SSO', loginHint: 'Ann@ACME.example' } });
     }
   });
@@ -65,7 +65,7 @@ describe('leaving for the provider', () => {
     const { actor, calls } = start({}, { returnTo });
     await settled(actor);
     actor.send({ type: 'SIGN_IN_WITH_PROVIDER', provider: 'Google' });
-    await waitFor(actor, () => calls.some((c) => c.method === 'federatedSignIn'));
+    await vi.waitFor(() => expect(calls.some((c) => c.method === 'federatedSignIn')).toBe(true));
     expect(calls.find((c) => c.method === 'federatedSignIn')?.args[0]).toMatchObject({ returnTo });
   });
 
@@ -74,7 +74,7 @@ describe('leaving for the provider', () => {
     await settled(actor);
     actor.send({ type: 'SIGN_UP' });
     actor.send({ type: 'SIGN_IN_WITH_PROVIDER', provider: 'Google' });
-    await waitFor(actor, () => calls.some((c) => c.method === 'federatedSignIn'));
+    await vi.waitFor(() => expect(calls.some((c) => c.method === 'federatedSignIn')).toBe(true));
   });
 
   it('if the browser can\'t leave (Amplify refuses), the error shows with "try again"', async () => {
@@ -82,10 +82,10 @@ describe('leaving for the provider', () => {
     const { actor } = start({ federatedSignIn: () => (tries++ === 0 ? Promise.reject(new CognitoLikeError('OAuthSignInException', 'boom')) : Promise.resolve()) });
     await settled(actor);
     actor.send({ type: 'SIGN_IN_WITH_PROVIDER', provider: 'Google' });
-    await waitFor(actor, () => federation(actor)?.getSnapshot().matches('failed') === true);
+    await vi.waitFor(() => expect(federation(actor)?.getSnapshot().matches('failed')).toBe(true));
     expect(federation(actor)?.getSnapshot().context.error).toMatchObject({ kind: 'providerFailed' });
     federation(actor)?.send({ type: 'RETRY' });
-    await waitFor(actor, () => federation(actor)?.getSnapshot().matches('away') === true);
+    await vi.waitFor(() => expect(federation(actor)?.getSnapshot().matches('away')).toBe(true));
     expect(tries).toBe(2);
   });
 });
@@ -103,7 +103,7 @@ describe('the return from the provider', () => {
 
   it('with an error from the provider or Cognito: explained, with "try again" (back to the provider) or "choose another way" (sign-in)', async () => {
     const { actor, calls } = start({}, returning({ outcome: 'error', error: 'invalid_request', description: 'attributes required: [email]' }));
-    await waitFor(actor, () => federation(actor)?.getSnapshot().matches('failed') === true);
+    await vi.waitFor(() => expect(federation(actor)?.getSnapshot().matches('failed')).toBe(true));
     expect(federation(actor)?.getSnapshot().context.error).toEqual({ kind: 'providerAttributes', name: 'invalid_request', message: 'attributes required: [email]' });
     // Amplify saw the return (its sign-in in flight ends), but exchanged nothing.
     expect(calls.map((c) => c.method)).toEqual(['settleFederatedReturn']);
@@ -126,7 +126,7 @@ describe('the return from the provider', () => {
       { completeFederatedSignIn: () => Promise.reject(new CognitoLikeError('OAuthSignInException', 'An error occurred while validating the state.')) },
       returning({ outcome: 'code' }),
     );
-    await waitFor(actor, () => federation(actor)?.getSnapshot().matches('failed') === true);
+    await vi.waitFor(() => expect(federation(actor)?.getSnapshot().matches('failed')).toBe(true));
     expect(federation(actor)?.getSnapshot().context.error?.kind).toBe('providerState');
     expect(calls.some((c) => c.method === 'loadUser')).toBe(false);
   });
@@ -135,7 +135,7 @@ describe('the return from the provider', () => {
     const left: ReturnTarget[] = [];
     const fake = createFakeApi({ loadUser: () => Promise.resolve(USER), completeFederatedSignIn: () => Promise.resolve() });
     const actor = createActor(createAuthMachine(fake.api, { leave: (target) => left.push(target) }), {
-      input: { codeValidityMs: 1, providers: PROVIDERS, returnTo: { kind: 'redirect', uri: 'https://app.example/cb', state: 's1' }, ...returning({ outcome: 'code' }) },
+      input: { codeValidityMs: 1, providers: PROVIDERS, verifyEmail: false, returnTo: { kind: 'redirect', uri: 'https://app.example/cb', state: 's1' }, ...returning({ outcome: 'code' }) },
     });
     actor.start();
     await waitFor(actor, (s) => s.matches('leaving'));
@@ -166,6 +166,6 @@ describe('while the session is still being restored', () => {
     actor.send({ type: 'SIGN_IN_WITH_PROVIDER', provider: 'Google' });
     expect(actor.getSnapshot().matches('restoring')).toBe(true);
     restored({ user: null, interrupted: false });
-    await waitFor(actor, () => calls.some((c) => c.method === 'federatedSignIn'));
+    await vi.waitFor(() => expect(calls.some((c) => c.method === 'federatedSignIn')).toBe(true));
   });
 });

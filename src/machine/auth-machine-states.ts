@@ -1,0 +1,105 @@
+/**
+ * The shapes the sign-in machine repeats: a code or password answer, an SMS or e-mail code with its
+ * expiry and resend, a choice of factor, and what a dead session leads to. Plain state configs over
+ * the machine's own actors, guards and actions (auth-machine.ts), referred to by name.
+ */
+import type { AuthContext, AuthEvent } from './auth-machine';
+import type { AuthErrorKind } from './types';
+
+/** A code or password screen: submit → confirmSignIn → next step; a dead session returns to sign-in. */
+export function challengeState(submit: 'SUBMIT_CODE' | 'SUBMIT_NEW_PASSWORD' | 'SUBMIT_EMAIL') {
+  return {
+    initial: 'idle' as const,
+    on: { CANCEL: { target: '#auth.signIn', actions: 'clearMessages' as const } },
+    states: {
+      idle: { on: { [submit]: { target: 'submitting', actions: 'beginAnswer' as const } } },
+      submitting: {
+        tags: 'pending' as const,
+        invoke: {
+          src: 'confirmSignIn' as const,
+          input: ({ event }: { event: AuthEvent }) => ({
+            response: event.type === 'SUBMIT_CODE' ? event.code : event.type === 'SUBMIT_NEW_PASSWORD' ? event.password : event.type === 'SUBMIT_EMAIL' ? event.email : '',
+            ...(event.type === 'SUBMIT_NEW_PASSWORD' && event.attributes ? { attributes: event.attributes } : {}),
+          }),
+          onDone: '#auth.routing',
+          onError: sessionAwareError(),
+        },
+      },
+    },
+  };
+}
+
+/**
+ * An SMS or e-mail code: it expires with the auth session (a countdown, then back to sign-in), and
+ * a resend is a new sign-in with the password kept for it (Cognito has no "resend MFA code").
+ */
+export function codeChallenge(self: 'smsCode' | 'emailCode', step: 'SMS_CODE' | 'EMAIL_CODE') {
+  return {
+    initial: 'idle' as const,
+    after: { codeExpiry: { target: '#auth.signIn', actions: 'noticeCodeExpired' as const } },
+    on: { CANCEL: { target: '#auth.signIn', actions: 'clearMessages' as const } },
+    states: {
+      idle: {
+        on: {
+          SUBMIT_CODE: { target: 'submitting', actions: 'beginAnswer' as const },
+          RESEND_CODE: { target: 'resending', actions: 'clearMessages' as const },
+        },
+      },
+      submitting: {
+        tags: 'pending' as const,
+        invoke: {
+          src: 'confirmSignIn' as const,
+          input: ({ event }: { event: AuthEvent }) => ({ response: event.type === 'SUBMIT_CODE' ? event.code : '' }),
+          onDone: '#auth.routing',
+          onError: sessionAwareError(),
+        },
+      },
+      resending: {
+        tags: 'pending' as const,
+        invoke: {
+          src: 'resendCode' as const,
+          input: ({ context }: { context: AuthContext }) => ({ username: context.username, password: context.password, firstFactor: context.firstFactor }),
+          onDone: [
+            { guard: { type: 'stepIs' as const, params: { step } }, target: `#auth.${self}`, reenter: true, actions: ['enterCode', 'noticeCodeResent'] as const },
+            { guard: 'rechoose' as const, target: '#auth.rechoosing' },
+            { target: '#auth.routing' },
+          ],
+          onError: { target: 'idle', actions: 'setError' as const },
+        },
+      },
+    },
+  };
+}
+
+/** Choosing a factor, to sign in with or to set up: confirmSignIn with the choice. */
+export function mfaChoice() {
+  return {
+    initial: 'idle' as const,
+    on: { CANCEL: { target: '#auth.signIn', actions: 'clearMessages' as const } },
+    states: {
+      idle: {
+        on: { CHOOSE_MFA: { target: 'submitting', actions: 'keepChoice' as const } },
+      },
+      submitting: {
+        tags: 'pending' as const,
+        invoke: {
+          src: 'confirmSignIn' as const,
+          input: ({ event }: { event: AuthEvent }) => ({ response: event.type === 'CHOOSE_MFA' ? event.mfa : '' }),
+          onDone: '#auth.routing',
+          onError: sessionAwareError(),
+        },
+      },
+    },
+  };
+}
+
+export function sessionAwareError() {
+  return [
+    {
+      guard: { type: 'errorIs' as const, params: { kinds: ['sessionEnded', 'expiredCode'] as AuthErrorKind[] } },
+      target: '#auth.signIn',
+      actions: 'noticeSessionEnded' as const,
+    },
+    { target: 'idle', actions: 'setError' as const },
+  ];
+}
