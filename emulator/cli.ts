@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { callAdmin } from './admin.js';
-import { DEMO_USERS, seedDemo } from './seed.js';
+import { DEMO_FEDERATION, DEMO_USERS, seedDemo } from './seed.js';
 import { createServices, startEmulator } from './server.js';
 import { MEMORY } from './services/store.js';
 import { loadOrCreateTls } from './services/tls.js';
@@ -28,6 +28,8 @@ const { positionals, values } = parseArgs({
     seed: { type: 'boolean', default: false },
     'test-hooks': { type: 'boolean', default: false },
     'config-out': { type: 'string' },
+    /** With --seed: the app's origin, whose URL the demo client may send sign-ins back to (federation). */
+    'app-origin': { type: 'string' },
     workers: { type: 'string', default: '1' },
     username: { type: 'string' },
     pool: { type: 'string' },
@@ -97,7 +99,7 @@ async function serve(): Promise<void> {
     tlsPort: tlsPort(),
   });
   if (values.seed) {
-    const { config, created } = await seedDemo(emulator.services, emulator.url);
+    const { config, created } = await seedDemo(emulator.services, emulator.url, values['app-origin']);
     const configOut = values['config-out'];
     if (configOut) {
       mkdirSync(dirname(configOut), { recursive: true });
@@ -109,6 +111,10 @@ async function serve(): Promise<void> {
     console.log('demo users:');
     const width = Math.max(...DEMO_USERS.map((u) => u.username.length)) + 1;
     for (const u of DEMO_USERS) console.log(`  ${u.username.padEnd(width)} ${u.password.padEnd(16)} ${u.what}`);
+    if (config.oauth) {
+      console.log('federated sign-in (at the app):');
+      for (const f of DEMO_FEDERATION) console.log(`  ${f.username.padEnd(30)} ${f.what}`);
+    }
   }
   console.log(`SMS and e-mail codes are printed here and served at ${emulator.url}/_emulator/outbox?username=<user>`);
   if (emulator.tlsUrl && emulator.tls) {

@@ -29,10 +29,22 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'passkey-user', password: DEMO_PASSWORD, what: 'passwordless (SIGNIN_PASSWORDLESS=1 npm start): e-mail code or password; add a passkey under Account security' },
 ];
 
+/** Federated sign-in in the demo: what to press or type, and what happens. */
+export const DEMO_FEDERATION: DemoUser[] = [
+  { username: 'Continue with Google (demo)', password: '', what: 'the test identity provider\'s page: type any e-mail and name' },
+  { username: 'anyone@acme.example', password: '', what: 'typed as the username: single sign-on through the SAML IdP "AcmeSSO"' },
+];
+
+/** The demo pool's domain: its OAuth endpoints are at https://localhost:<tls port>/demo. */
+export const DEMO_DOMAIN = 'demo';
+const DEMO_SCOPES = ['openid', 'email', 'profile', 'aws.cognito.signin.user.admin'];
+
 /** The demo pool sends e-mail through SES (as e-mail MFA requires); the emulator only pretends to. */
 export const SES_EMAIL_CONFIGURATION = { EmailSendingAccount: 'DEVELOPER', SourceArn: 'arn:aws:ses:eu-west-1:000000000000:identity/no-reply@example.com' };
 
 export interface DemoConfig {
+  oauth?: { domain: string; scopes: string[]; redirectSignIn: string[]; redirectSignOut: string[] };
+  providers?: { name: string; label: string; emailDomains?: string[] }[];
   region: string;
   userPoolId: string;
   userPoolClientId: string;
@@ -46,11 +58,17 @@ export interface DemoConfig {
   passwordless: boolean;
 }
 
-export async function seedDemo(services: Services, endpoint: string): Promise<{ config: DemoConfig; created: boolean }> {
+/**
+ * The demo pool, client and users, made on the first start; on every start, the pool's domain and
+ * identity providers (a data folder seeded before federation existed gets them then) and the
+ * client's callback URLs for `appOrigin` (the app's port may have changed).
+ */
+export async function seedDemo(services: Services, endpoint: string, appOrigin?: string): Promise<{ config: DemoConfig; created: boolean }> {
   const existing = services.store.listPools().find((p) => p.name === DEMO_POOL_NAME);
   const client = existing && services.store.listClients(existing.id)[0];
   if (existing && client) {
-    return { created: false, config: configFor(existing, client.id, client.authSessionValidity, endpoint) };
+    const oauth = appOrigin && services.oauthBase() ? await federateDemo(services, existing.id, client.id, appOrigin) : undefined;
+    return { created: false, config: { ...configFor(existing, client.id, client.authSessionValidity, endpoint), ...oauth } };
   }
   const { UserPool } = await callAdmin<{ UserPool: { Id: string } }>(services, 'CreateUserPool', {
     PoolName: DEMO_POOL_NAME,
@@ -102,7 +120,68 @@ export async function seedDemo(services: Services, endpoint: string): Promise<{ 
     MessageAction: 'SUPPRESS',
     UserAttributes: [{ Name: 'email', Value: 'new-user@example.com' }],
   });
-  return { created: true, config: configFor(services.store.getPool(poolId)!, UserPoolClient.ClientId, 3, endpoint) };
+  const oauth = appOrigin && services.oauthBase() ? await federateDemo(services, poolId, UserPoolClient.ClientId, appOrigin) : undefined;
+  return { created: true, config: { ...configFor(services.store.getPool(poolId)!, UserPoolClient.ClientId, 3, endpoint), ...oauth } };
+}
+
+/**
+ * Federation for the demo: the domain "demo", Google (on the emulator's test IdP) and the SAML IdP
+ * "AcmeSSO" for e-mail addresses at acme.example, and the app client allowed to use them from the
+ * app's origin. Idempotent.
+ */
+async function federateDemo(services: Services, poolId: string, clientId: string, appOrigin: string): Promise<Pick<DemoConfig, 'oauth' | 'providers'>> {
+  const base = services.oauthBase()!;
+  const { store } = services;
+  if (!store.domainOf(poolId)) await callAdmin(services, 'CreateUserPoolDomain', { UserPoolId: poolId, Domain: DEMO_DOMAIN });
+  if (!store.getIdentityProvider(poolId, 'Google')) {
+    await callAdmin(services, 'CreateIdentityProvider', {
+      UserPoolId: poolId,
+      ProviderName: 'Google',
+      ProviderType: 'Google',
+      // The emulator sends Google sign-ins to its test IdP: these are not real credentials.
+      ProviderDetails: { client_id: 'demo-google-client', client_secret: 'demo-google-secret', authorize_scopes: 'openid email profile' },
+      AttributeMapping: { email: 'email', email_verified: 'email_verified', name: 'name' },
+    });
+  }
+  if (!store.getIdentityProvider(poolId, 'AcmeSSO')) {
+    await callAdmin(services, 'CreateIdentityProvider', {
+      UserPoolId: poolId,
+      ProviderName: 'AcmeSSO',
+      ProviderType: 'SAML',
+      ProviderDetails: { MetadataURL: `${base}/_idp/saml/metadata` },
+      AttributeMapping: { email: 'email', name: 'name' },
+      IdpIdentifiers: ['acme.example'],
+    });
+  } else {
+    // The TLS port may have moved since the metadata was read: read it again from where it is now.
+    await callAdmin(services, 'UpdateIdentityProvider', { UserPoolId: poolId, ProviderName: 'AcmeSSO', ProviderDetails: { MetadataURL: `${base}/_idp/saml/metadata` } });
+  }
+  const app = `${appOrigin}/`;
+  const client = store.getClient(clientId)!;
+  if (!client.oauth.callbackUrls.includes(app) || !client.oauth.enabled) {
+    // UpdateUserPoolClient replaces every setting: the client's own are given again with the OAuth ones.
+    await callAdmin(services, 'UpdateUserPoolClient', {
+      UserPoolId: poolId,
+      ClientId: clientId,
+      ClientName: client.name,
+      ExplicitAuthFlows: client.explicitAuthFlows,
+      PreventUserExistenceErrors: client.preventUserExistenceErrors,
+      AuthSessionValidity: client.authSessionValidity,
+      AllowedOAuthFlowsUserPoolClient: true,
+      AllowedOAuthFlows: ['code'],
+      AllowedOAuthScopes: DEMO_SCOPES,
+      CallbackURLs: [app],
+      LogoutURLs: [app],
+      SupportedIdentityProviders: ['COGNITO', 'Google', 'AcmeSSO'],
+    });
+  }
+  return {
+    oauth: { domain: `${base.replace(/^https:\/\//, '')}/${DEMO_DOMAIN}`, scopes: DEMO_SCOPES, redirectSignIn: [app], redirectSignOut: [app] },
+    providers: [
+      { name: 'Google', label: 'Google (demo)' },
+      { name: 'AcmeSSO', label: 'Acme SSO', emailDomains: ['acme.example'] },
+    ],
+  };
 }
 
 /** What the app must know of the pool, read from the pool itself (a data folder seeded by an older version has less). */

@@ -22,6 +22,7 @@ import { operations } from './targets/index.js';
 import type { Body } from './validate.js';
 import { handleDomain } from './domain/router.js';
 import { MAX_BODY_BYTES, PAGE_CSS, readBody, sendJson as send } from './http.js';
+import { sendTlsHome } from './domain/home.js';
 import { openIdConfiguration } from './services/openid-configuration.js';
 import { loadOrCreateTls, type TlsMaterial } from './services/tls.js';
 import { queueNext, readNext } from './test-idp/next.js';
@@ -196,6 +197,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
 
   /** Over TLS, the path's first segment may be a pool domain (or the test IdP's /_idp). */
   async function handleTlsOnly(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
+    if (url.pathname === '/' && req.method === 'GET') {
+      sendTlsHome(res, services);
+      return true;
+    }
     if (url.pathname.startsWith('/_idp/')) {
       await handleTestIdp(services, req, res, url.pathname);
       return true;

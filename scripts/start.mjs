@@ -14,6 +14,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const emulatorPort = process.env.EMULATOR_PORT || '9229';
+// The pool domains and the test identity provider, over HTTPS (Amplify builds https:// URLs).
+const tlsPort = process.env.EMULATOR_TLS_PORT || String(Number(emulatorPort) + 1);
 const appPort = process.env.APP_PORT || '5173';
 const viteBin = join(dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin', 'vite.js');
 
@@ -72,12 +74,14 @@ function run(name, args, onLine) {
   return child;
 }
 
-run('emulator', ['--import', 'tsx', 'emulator/cli.ts', 'serve', '--seed', '--config-out', 'public/config.json', '--port', emulatorPort, '--data', '.data'], (line) => {
+const emulatorArgs = ['serve', '--seed', '--config-out', 'public/config.json', '--port', emulatorPort, '--tls-port', tlsPort, '--app-origin', `http://localhost:${appPort}`, '--data', '.data'];
+run('emulator', ['--import', 'tsx', 'emulator/cli.ts', ...emulatorArgs], (line) => {
   if (!line.startsWith('listening on ') || stopping) return;
   run('vite', [viteBin, '--port', appPort, '--strictPort'], (viteLine) => {
     if (/Local:/.test(viteLine)) {
       console.log(
-        `\nApp: http://localhost:${appPort}  (demo users above; SMS and e-mail codes appear in this terminal and at http://127.0.0.1:${emulatorPort}/_emulator/outbox?username=sms-user)\n`,
+        `\nApp: http://localhost:${appPort}  (demo users above; SMS and e-mail codes appear in this terminal and at http://127.0.0.1:${emulatorPort}/_emulator/outbox?username=sms-user)` +
+          `\nFederated sign-in goes through https://localhost:${tlsPort}: open it once in your browser and accept its certificate (README, "Federated sign-in in the demo").\n`,
       );
     }
   });

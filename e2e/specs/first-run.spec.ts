@@ -4,7 +4,7 @@
  * no public/config.json), then `password-user` signs in through the browser. Stopping `npm start`
  * must stop everything it started.
  */
-import { expect, test } from '@playwright/test';
+import { chromium, expect, test } from '@playwright/test';
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
@@ -57,18 +57,20 @@ interface Started {
   output: () => string;
   emulatorPort: number;
   appPort: number;
+  tlsPort: number;
 }
 
 async function npmStart(dir: string): Promise<Started> {
-  const [emulatorPort, appPort] = [await freePort(), await freePort()];
-  const npm = spawn('npm', ['start'], { cwd: dir, env: { ...process.env, EMULATOR_PORT: String(emulatorPort), APP_PORT: String(appPort) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const [emulatorPort, appPort, tlsPort] = [await freePort(), await freePort(), await freePort()];
+  const env = { ...process.env, EMULATOR_PORT: String(emulatorPort), APP_PORT: String(appPort), EMULATOR_TLS_PORT: String(tlsPort) };
+  const npm = spawn('npm', ['start'], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   npm.stdout!.on('data', (c) => (output += c));
   npm.stderr!.on('data', (c) => (output += c));
   const ready = `App: http://localhost:${appPort}`;
   for (const deadline = Date.now() + 90_000; !output.includes(ready) && npm.exitCode === null && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 250));
   expect(output, 'npm start prints the app URL when it is ready').toContain(ready);
-  return { npm, output: () => output, emulatorPort, appPort };
+  return { npm, output: () => output, emulatorPort, appPort, tlsPort };
 }
 
 const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
@@ -98,9 +100,33 @@ test('npm start on a fresh copy serves the app, prints the demo users, and passw
   await expect.poll(() => processesOf(dir, [started.emulatorPort, started.appPort]), { timeout: 10_000 }).toEqual([]);
 });
 
-test('a second npm start reuses the seeded pool, and stops everything when the emulator dies', async () => {
+test('a second npm start reuses the seeded pool; the demo\'s Google and SSO sign-ins work in Chromium trusting the printed key; it stops when the emulator dies', async () => {
   const started = await npmStart(dir);
   expect(started.output()).toMatch(/using demo pool/);
+  // The README's one step for Chromium: trust the emulator's key, as npm start prints it.
+  const spki = /--ignore-certificate-errors-spki-list=(\S+)\)/.exec(started.output())?.[1];
+  expect(spki, 'npm start prints the key to trust').toBeTruthy();
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', `--ignore-certificate-errors-spki-list=${spki}`],
+  });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`http://localhost:${started.appPort}/`);
+    await page.getByRole('button', { name: 'Continue with Google (demo)' }).click();
+    await page.getByLabel('E-mail address').fill('demo.person@gmail.example');
+    await page.getByLabel('Name').fill('Demo Person');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect(page.getByTestId('signed-in-with')).toHaveText('Signed in with Google (demo)', { timeout: 30_000 });
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await page.getByLabel('Username').fill('anyone@acme.example');
+    await page.locator('form').getByRole('button', { name: 'Continue with Acme SSO' }).click();
+    await page.getByLabel('E-mail address').fill('anyone@acme.example');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect(page.getByTestId('signed-in-with')).toHaveText('Signed in with Acme SSO', { timeout: 30_000 });
+  } finally {
+    await browser.close();
+  }
   const emulator = processesOf(dir, [started.emulatorPort]).find((l) => l.includes('emulator/cli.ts'));
   expect(emulator, 'the emulator process').toBeTruthy();
   process.kill(Number(emulator!.trim().split(/\s+/)[0]), 'SIGKILL');

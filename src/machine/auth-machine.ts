@@ -7,7 +7,7 @@ import { assign, type DoneActorEvent, type ErrorActorEvent, fromPromise, setup, 
 import { toAuthError } from './errors';
 import type { AuthApi, AuthError, AuthErrorKind, FirstFactor, MfaType, RestoredSession, ReturnTarget, SignInResult, UserInfo } from './types';
 import { createContactMachine } from './contact-machine';
-import { type FederationTarget, type ProviderOption, ssoTargetFor, targetFor } from './federation';
+import { federationOf, type FederationTarget, type ProviderOption, ssoTargetFor, targetFor } from './federation';
 import { createFederationMachine, type FederationOutput } from './federation-machine';
 import type { ProviderReturn } from '../hosted/round-trip';
 import { createRecoveryMachine } from './recovery-machine';
@@ -183,8 +183,9 @@ export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
       },
       signUpEnabled: ({ context }) => context.signUpEnabled,
       /** A fresh sign-in whose e-mail is on file but not verified: offer to verify it (once). */
+      // Not to a federated user: their e-mail is their provider's, and they have no password to reset here.
       offerEmail: ({ context }) =>
-        context.verifyEmail && context.justSignedIn && Boolean(context.user?.attributes.email) && context.user?.attributes.email_verified !== 'true',
+        context.verifyEmail && context.justSignedIn && Boolean(context.user?.attributes.email) && context.user?.attributes.email_verified !== 'true' && !federationOf(context.user!).federatedUser,
       stepIs: ({ event }, params: { step: SignInResult['step'] }) => resultOf(event).step === params.step,
       /** An e-mail whose domain belongs to a SAML/OIDC provider: single sign-on instead of a password. */
       sso: ({ context, event }) => (event.type === 'SUBMIT_SIGN_IN' || event.type === 'SUBMIT_USERNAME') && ssoTargetFor(event.username, context.providers) !== undefined,

@@ -159,6 +159,14 @@ describe('signing out', () => {
   });
 });
 
+describe('after a federated sign-in', () => {
+  it('a federated user is not offered to verify an e-mail their provider gave (no password to reset here)', async () => {
+    const federated = { username: 'Acme_ann@acme.example', attributes: { email: 'ann@acme.example', identities: JSON.stringify([{ userId: 'ann@acme.example', providerName: 'Acme' }]) } };
+    const { actor } = start({ loadUser: () => Promise.resolve(federated), completeFederatedSignIn: () => Promise.resolve() }, { verifyEmail: true, returning: { target: { provider: 'Acme', label: 'Acme' }, resume: { outcome: 'code' } } });
+    await waitFor(actor, (s) => s.matches({ signedIn: 'home' }));
+  });
+});
+
 describe('while the session is still being restored', () => {
   it('"Continue with Google" is held, then goes ahead once nobody is found signed in', async () => {
     let restored!: (v: { user: null; interrupted: boolean }) => void;
