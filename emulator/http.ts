@@ -94,7 +94,7 @@ export const PAGE_CSS = `:root{color-scheme:light dark;font-family:system-ui,san
 body{margin:0;display:grid;place-items:start center;min-height:100vh;background:Canvas;color:CanvasText}
 main{width:min(26rem,calc(100vw - 2rem));margin:3rem 1rem;padding:1.5rem;border:1px solid #8886;border-radius:.5rem;overflow-wrap:anywhere}
 h1{font-size:1.4rem;margin:0 0 1rem}p{margin:.5rem 0 1rem}.note{font-size:.9rem;opacity:.8}
-label{display:block;font-weight:600;margin:.75rem 0 .25rem}input{box-sizing:border-box;width:100%;font:inherit;padding:.6rem;border:1px solid #888;border-radius:.35rem}
+label{display:block;font-weight:600;margin:.75rem 0 .25rem}input{width:100%;min-height:44px;font:inherit;padding:.6rem;border:1px solid #888;border-radius:.35rem}
 .actions{display:flex;flex-wrap:wrap;gap:.5rem;margin-top:1.25rem}button,a.button{font:inherit;min-height:44px;padding:.5rem 1rem;border-radius:.35rem;border:1px solid #1d4ed8;cursor:pointer;text-decoration:none;display:inline-flex;align-items:center}
 button.primary{background:#1d4ed8;color:#fff}button.secondary,a.button{background:transparent;color:inherit}
 .error{color:#b91c1c;font-weight:600}@media (prefers-color-scheme:dark){.error{color:#f87171}}

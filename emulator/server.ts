@@ -20,13 +20,17 @@ import { join } from 'node:path';
 import { TokenService } from './services/tokens.js';
 import { operations } from './targets/index.js';
 import type { Body } from './validate.js';
-import { handleDomain } from './domain/router.js';
 import { MAX_BODY_BYTES, PAGE_CSS, readBody, sendJson as send } from './http.js';
 import { sendTlsHome } from './domain/home.js';
 import { openIdConfiguration } from './services/openid-configuration.js';
 import { loadOrCreateTls, type TlsMaterial } from './services/tls.js';
 import { queueNext, readNext } from './test-idp/next.js';
-import { handleTestIdp } from './test-idp/router.js';
+
+/**
+ * The pool domains' endpoints and the test IdP (openid-client, node-saml, xml-crypto) load with the
+ * first request that needs them: an emulator that never federates starts without them.
+ */
+const federationRoutes = () => Promise.all([import('./domain/router.js'), import('./test-idp/router.js')]);
 
 export { MAX_BODY_BYTES };
 const TARGET_PREFIX = 'AWSCognitoIdentityProviderService.';
@@ -202,12 +206,14 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       return true;
     }
     if (url.pathname.startsWith('/_idp/')) {
+      const [, { handleTestIdp }] = await federationRoutes();
       await handleTestIdp(services, req, res, url.pathname);
       return true;
     }
     const [, first = '', ...rest] = url.pathname.split('/');
     const domain = /^[a-z0-9-]{1,63}$/.test(first) ? store.getDomain(first) : undefined;
     if (!domain) return false;
+    const [{ handleDomain }] = await federationRoutes();
     await handleDomain(services, req, res, url, domain, `/${rest.join('/')}`);
     return true;
   }

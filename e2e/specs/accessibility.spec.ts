@@ -32,12 +32,16 @@ for (const colorScheme of ['light', 'dark'] as const) {
     test('username first, the choice of first factor, the password factor, passkeys in account security', async ({ page, newPool, usePool, mail }) => {
       await walkPasswordlessScreens(page, { newPool, usePool, mail }, (screen) => expectNoAxeViolations(page, screen));
     });
-
-    test('provider buttons, single sign-on, a provider\'s error, the test IdP, signed in with a provider, a federated account', async ({ page, newPool, usePool, nextIdentity }) => {
-      await walkFederationScreens(page, { newPool, usePool, nextIdentity }, (screen) => expectNoAxeViolations(page, screen));
-    });
   });
 }
+
+// Light: the federated sign-in's screens in every language, at 320 px (i18n.spec.ts); dark here.
+test.describe('axe, dark scheme, federated sign-in', () => {
+  test.use({ colorScheme: 'dark' });
+  test('provider buttons, single sign-on, a provider\'s error, the test IdP, signed in with a provider, a federated account', async ({ page, newPool, usePool, nextIdentity }) => {
+    await walkFederationScreens(page, { newPool, usePool, nextIdentity }, (screen) => expectNoAxeViolations(page, screen));
+  });
+});
 
 test.describe('federated sign-in by keyboard', () => {
   test.use({ poolOptions: { mfa: 'OPTIONAL', sms: true, totp: true, federation: true } });

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '../fixtures/emulator';
 import { walkFederationScreens } from '../fixtures/screens';
+import { expectFitsPhone } from '../fixtures/layout';
 import { LOCALES } from '../../src/i18n';
 
 test('renders German with ?lang=de, including translated Cognito errors', async ({ page, pool }) => {
@@ -77,18 +78,20 @@ for (const [lang, signIn, wrong] of [
 }
 
 /**
- * The federated sign-in's screens in every language: axe finds nothing, and none of them shows the
- * English of the new messages (a missing translation falls back to English).
+ * The federated sign-in's screens in every language, on a 320 px phone: axe finds nothing, they fit,
+ * and none of them shows the English of the new messages (a missing translation falls back to English).
  */
 const ENGLISH = ['Continue with Google', 'Other ways to sign in', 'did not work', 'Try again', 'Signed in with Google', 'You sign in with Google'];
 for (const lang of LOCALES) {
-  test(`federated sign-in's screens in ${lang}: axe, and no English left`, async ({ page, newPool, usePool, nextIdentity }) => {
+  test(`federated sign-in's screens in ${lang}, 320 px wide: axe, the layout, and no English left`, async ({ page, newPool, usePool, nextIdentity }) => {
+    await page.setViewportSize({ width: 320, height: 720 });
     await walkFederationScreens(
       page,
       { newPool, usePool, nextIdentity },
       async (screen) => {
         const results = await new AxeBuilder({ page }).analyze();
         expect(results.violations.map((v) => v.id), `${lang}: ${screen}`).toEqual([]);
+        await expectFitsPhone(page, `${lang}: ${screen}`);
         if (lang === 'en' || screen.includes('identity provider')) return;
         const text = await page.locator('body').innerText();
         for (const english of ENGLISH) expect(text, `${lang}: ${screen}`).not.toContain(english);

@@ -7,8 +7,8 @@
  */
 import { createHash, createPublicKey, X509Certificate } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
-import selfsigned from 'selfsigned';
 
 export interface TlsMaterial {
   /** PEM of the local certificate authority: what a browser or Node is told to trust. */
@@ -27,7 +27,7 @@ const HOSTS = [{ type: 2 as const, value: 'localhost' }, { type: 7 as const, ip:
 
 async function createAuthority(): Promise<{ cert: string; key: string }> {
   const now = Date.now();
-  const pems = await selfsigned.generate([{ name: 'commonName', value: 'Cognito emulator local CA' }], {
+  const pems = await (await import('selfsigned')).default.generate([{ name: 'commonName', value: 'Cognito emulator local CA' }], {
     keyType: 'ec',
     algorithm: 'sha256',
     notBeforeDate: new Date(now - DAY),
@@ -42,7 +42,7 @@ async function createAuthority(): Promise<{ cert: string; key: string }> {
 
 async function createServerCertificate(authority: { cert: string; key: string }): Promise<{ cert: string; key: string }> {
   const now = Date.now();
-  const pems = await selfsigned.generate([{ name: 'commonName', value: 'localhost' }], {
+  const pems = await (await import('selfsigned')).default.generate([{ name: 'commonName', value: 'localhost' }], {
     keyType: 'ec',
     algorithm: 'sha256',
     notBeforeDate: new Date(now - DAY),
@@ -71,8 +71,14 @@ function usable(cert: string, ca: string): boolean {
   }
 }
 
-/** Emulators without a folder for it (in-memory stores) share one authority per process: tests start many. */
+/**
+ * Emulators without a data folder (in-memory stores) keep theirs in the user's cache, so that one
+ * trust serves every run and a start reads four small files instead of making keys; in memory, shared
+ * by the process, when that folder can't be written.
+ */
 let inMemory: Promise<TlsMaterial> | undefined;
+
+export const userTlsDir = () => join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'cognito-mfa-emulator', 'tls');
 
 async function createInMemory(): Promise<TlsMaterial> {
   const authority = await createAuthority();
@@ -85,7 +91,13 @@ async function createInMemory(): Promise<TlsMaterial> {
  * renewed before it runs out, under the same authority so trust survives), or made in memory.
  */
 export async function loadOrCreateTls(dir: string | undefined): Promise<TlsMaterial> {
-  if (!dir) return (inMemory ??= createInMemory());
+  if (!dir) {
+    try {
+      return await loadOrCreateTls(userTlsDir());
+    } catch {
+      return (inMemory ??= createInMemory());
+    }
+  }
   mkdirSync(dir, { recursive: true });
   const file = (name: string) => join(dir, name);
   const read = (name: string) => (existsSync(file(name)) ? readFileSync(file(name), 'utf8') : undefined);

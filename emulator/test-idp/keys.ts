@@ -1,7 +1,6 @@
 /** The test identity provider's keys, made once and kept in the store: RS256 for ID tokens, an X.509 certificate for SAML. */
 import { exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose';
 import { randomUUID } from 'node:crypto';
-import selfsigned from 'selfsigned';
 import type { Store } from '../services/store.js';
 
 export interface OidcKey {
@@ -43,7 +42,7 @@ export async function forgeryKey(): Promise<CryptoKey> {
 export async function loadSamlKey(store: Store): Promise<SamlKey> {
   if (!store.getSigningKey(SAML_KEY)) {
     const now = Date.now();
-    const pems = await selfsigned.generate([{ name: 'commonName', value: 'Cognito emulator test SAML IdP' }], {
+    const pems = await (await import('selfsigned')).default.generate([{ name: 'commonName', value: 'Cognito emulator test SAML IdP' }], {
       keyType: 'rsa',
       keySize: 2048,
       algorithm: 'sha256',
@@ -58,6 +57,6 @@ export async function loadSamlKey(store: Store): Promise<SamlKey> {
 
 /** A fresh SAML key and certificate that no metadata lists. */
 export async function forgerySamlKey(): Promise<{ key: string; cert: string }> {
-  const pems = await selfsigned.generate([{ name: 'commonName', value: 'forger' }], { keyType: 'rsa', keySize: 2048, algorithm: 'sha256' });
+  const pems = await (await import('selfsigned')).default.generate([{ name: 'commonName', value: 'forger' }], { keyType: 'rsa', keySize: 2048, algorithm: 'sha256' });
   return { key: pems.private, cert: pems.cert };
 }

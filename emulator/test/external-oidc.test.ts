@@ -25,7 +25,7 @@ let clientId: string;
 const seen: { tokenAuth?: string; userinfoMethod?: string } = {};
 
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startHarness(undefined, { tls: true });
   poolId = (await h.sdk.send(new CreateUserPoolCommand({ PoolName: 'external' }))).UserPool!.Id!;
   await h.sdk.send(new CreateUserPoolDomainCommand({ UserPoolId: poolId, Domain: `ext-${Date.now().toString(36)}` }));
   const domain = (await h.emulator.services.store.domainOf(poolId))!.domain;

@@ -36,7 +36,7 @@ let poolId: string;
 const unique = (prefix: string) => `${prefix}-${randomBytes(3).toString('hex')}`;
 
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startHarness(undefined, { tls: true });
   poolId = (await h.sdk.send(new CreateUserPoolCommand({ PoolName: 'admin' }))).UserPool!.Id!;
 });
 afterAll(() => h.stop());

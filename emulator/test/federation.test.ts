@@ -26,7 +26,7 @@ let pool: FederatedPool;
 let config: client.Configuration;
 
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startHarness(undefined, { tls: true });
   pool = await federatedPool(h);
   config = await oidcClient(h.emulator, pool);
 });

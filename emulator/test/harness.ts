@@ -16,8 +16,10 @@ export interface Harness {
 /** EMULATOR_STORE=memory runs the contract tests against the in-memory store (vitest.config.ts runs them both ways). */
 const defaultDataDir = () => (process.env.EMULATOR_STORE === 'memory' ? MEMORY : mkdtempSync(join(tmpdir(), 'cognito-emu-')));
 
-export async function startHarness(dataDir = defaultDataDir(), options: { rateLimitScale?: number } = {}): Promise<Harness> {
-  const emulator = await startEmulator({ dataDir, port: 0, testHooks: true, log: () => {}, ...options });
+/** `tls`: serve pool domains and the test IdP (federation tests); the others start without, faster. */
+export async function startHarness(dataDir = defaultDataDir(), options: { rateLimitScale?: number; tls?: boolean } = {}): Promise<Harness> {
+  const { tls = false, ...rest } = options;
+  const emulator = await startEmulator({ dataDir, port: 0, testHooks: true, log: () => {}, tlsPort: tls ? 0 : false, ...rest });
   const sdk = new CognitoIdentityProviderClient({
     endpoint: emulator.url,
     region: 'eu-west-1',

@@ -19,7 +19,7 @@ let config: client.Configuration;
 let https: ReturnType<typeof createOutboundFetch>;
 
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startHarness(undefined, { tls: true });
   pool = await federatedPool(h);
   config = await oidcClient(h.emulator, pool);
   https = createOutboundFetch(() => h.emulator.tls?.ca);

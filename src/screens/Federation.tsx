@@ -36,7 +36,7 @@ function FederationPanel({ child }: { child: FederationRef }) {
         <button type="button" className="primary" data-testid="federation-retry" disabled={isPending} onClick={() => send({ type: 'RETRY' })}>
           {t('federation.tryAgain')}
         </button>
-        <button type="button" className="link" data-testid="federation-another" onClick={() => send({ type: 'CANCEL' })}>
+        <button type="button" className="link wrap" data-testid="federation-another" onClick={() => send({ type: 'CANCEL' })}>
           {t('federation.another')}
         </button>
       </div>
