@@ -104,11 +104,19 @@ export function parseCookies(req: IncomingMessage): Map<string, string> {
   const cookies = new Map<string, string>();
   for (const part of String(req.headers.cookie ?? '').split(';')) {
     const i = part.indexOf('=');
-    if (i > 0) cookies.set(part.slice(0, i).trim(), decodeURIComponent(part.slice(i + 1).trim()));
+    if (i <= 0) continue;
+    const raw = part.slice(i + 1).trim();
+    let value = raw;
+    try {
+      value = decodeURIComponent(raw);
+    } catch {
+      // Not percent-encoded by us (another app's cookie on this host): kept as it is.
+    }
+    cookies.set(part.slice(0, i).trim(), value);
   }
   return cookies;
 }
 
-/** A Secure, HttpOnly cookie for a path; `maxAge` 0 clears it. */
-export const cookie = (name: string, value: string, options: { path: string; maxAge: number }) =>
-  `${name}=${encodeURIComponent(value)}; Path=${options.path}; Max-Age=${options.maxAge}; Secure; HttpOnly; SameSite=Lax`;
+/** A Secure, HttpOnly cookie for a path (SameSite=Lax unless said); `maxAge` 0 clears it. */
+export const cookie = (name: string, value: string, options: { path: string; maxAge: number; sameSite?: 'Lax' | 'None' }) =>
+  `${name}=${encodeURIComponent(value)}; Path=${options.path}; Max-Age=${options.maxAge}; Secure; HttpOnly; SameSite=${options.sameSite ?? 'Lax'}`;

@@ -60,7 +60,7 @@ export function parseAuthorize(store: Store, pool: PoolRecord, query: URLSearchP
   const challenge = query.get('code_challenge') ?? undefined;
   const method = query.get('code_challenge_method') ?? undefined;
   if ((challenge && method !== 'S256') || (method && !challenge)) return fail('invalid_request', 'Only S256 PKCE code challenges are supported');
-  const requested = (query.get('scope') ?? '').split(/[\s+]+/).filter(Boolean);
+  const requested = (query.get('scope') ?? '').split(/\s+/).filter(Boolean);
   // "If the client doesn't request any scopes, the authentication server uses all scopes that are associated with the client."
   const scopes = requested.length ? [...new Set(requested)] : client.oauth.scopes;
   if (scopes.some((s) => !client.oauth.scopes.includes(s))) return fail('invalid_scope');

@@ -8,9 +8,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { redirect } from '../http.js';
 import type { ClientRecord, IdentityProviderRecord } from '../services/model.js';
 import { type AuthorizeRequest, authorizeQuery, parseAuthorize } from './authorize-request.js';
-import { completeSignIn, currentSession, federationError, redirectError } from './complete.js';
+import { randomBytes } from 'node:crypto';
+import { cookie } from '../http.js';
+import { completeSignIn, currentSession, FEDERATION_COOKIE, federationError, hashOf, redirectError } from './complete.js';
 import type { DomainContext } from './context.js';
-import { FederationError, startFederation } from './federate.js';
+import { FederationError, PENDING_MS, startFederation } from './federate.js';
 import { sendErrorRedirect } from './pages.js';
 
 /** The provider a request names, if this client may use it; COGNITO means the domain's own sign-in. */
@@ -29,13 +31,19 @@ export function requestedProvider(ctx: DomainContext, client: ClientRecord, requ
   return undefined;
 }
 
-/** Off to the identity provider; a provider that can't be asked is reported to the app. */
+/**
+ * Off to the identity provider, with a cookie that binds its answer to this browser (an answer
+ * carried to another browser signs nobody in there); a provider that can't be asked is reported to the app.
+ */
 export async function federate(ctx: DomainContext, res: ServerResponse, request: AuthorizeRequest, provider: IdentityProviderRecord): Promise<void> {
+  const browser = randomBytes(24).toString('base64url');
   try {
-    redirect(res, await startFederation(ctx, request, provider));
+    const location = await startFederation(ctx, request, provider, hashOf(browser));
+    // SameSite=None: a SAML provider answers with a cross-site POST.
+    redirect(res, location, { 'Set-Cookie': cookie(FEDERATION_COOKIE, browser, { path: ctx.path, maxAge: PENDING_MS / 1000, sameSite: 'None' }) });
   } catch (e) {
-    if (!(e instanceof FederationError)) throw e;
-    redirectError(res, federationError(request, e.error, e.description));
+    const error = e instanceof FederationError ? e : new FederationError('server_error', `${provider.name} Error - ${(e as Error).message}`);
+    redirectError(res, federationError(request, error.error, error.description));
   }
 }
 
@@ -50,7 +58,7 @@ export async function authorize(ctx: DomainContext, req: IncomingMessage, res: S
   } else if (request.prompt !== 'login') {
     const session = currentSession(ctx, req);
     const user = session && ctx.svc.store.getUser(ctx.pool.id, session.username);
-    if (session && user) return completeSignIn(ctx, res, request, user, { provider: session.provider, authTime: session.authTime });
+    if (session && user) return completeSignIn(ctx, req, res, request, user, { provider: session.provider, authTime: session.authTime });
     // Not established: the error for prompt=none without a session (OIDC's login_required).
     if (request.prompt === 'none') return redirectError(res, federationError(request, 'login_required', 'login_required'));
   }

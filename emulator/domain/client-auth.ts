@@ -16,7 +16,13 @@ export function authenticateClient(store: Store, poolId: string, req: IncomingMe
     const colon = decoded.indexOf(':');
     if (colon < 0) return undefined;
     // RFC 6749 2.3.1: both parts are form-encoded before they are joined.
-    const [basicId, basicSecret] = [decoded.slice(0, colon), decoded.slice(colon + 1)].map((p) => decodeURIComponent(p.replace(/\+/g, ' ')));
+    let basicId: string;
+    let basicSecret: string;
+    try {
+      [basicId, basicSecret] = [decoded.slice(0, colon), decoded.slice(colon + 1)].map((p) => decodeURIComponent(p.replace(/\+/g, ' ')));
+    } catch {
+      return undefined;
+    }
     if (id !== undefined && id !== basicId) return undefined;
     id = basicId;
     secret = basicSecret;

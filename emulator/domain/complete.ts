@@ -15,6 +15,8 @@ export const CODE_LIFETIME_MS = 5 * 60_000;
 /** "Amazon Cognito sets session cookies that are valid for 1 hour" (DG). */
 export const SESSION_LIFETIME_MS = 60 * 60_000;
 export const SESSION_COOKIE = 'cognito';
+/** Binds a sign-in sent to an identity provider to the browser that started it. */
+export const FEDERATION_COOKIE = 'cognito-federation';
 
 export interface AuthorizationCode {
   request: AuthorizeRequest;
@@ -52,6 +54,7 @@ export function endSession(ctx: DomainContext, req: IncomingMessage): string {
 
 export async function completeSignIn(
   ctx: DomainContext,
+  req: IncomingMessage,
   res: ServerResponse,
   request: AuthorizeRequest,
   user: UserRecord,
@@ -59,6 +62,8 @@ export async function completeSignIn(
 ): Promise<void> {
   const { svc } = ctx;
   const authTime = via.authTime ?? nowSeconds(svc.clock);
+  // One session per browser: the one it had ends, so /logout ends everything it had.
+  endSession(ctx, req);
   const sessionId = randomBytes(32).toString('base64url');
   const session: DomainSession = { poolId: ctx.pool.id, username: user.username, sub: user.sub, authTime, provider: via.provider };
   svc.store.putEphemeral('domainSession', hashOf(sessionId), svc.clock.now() + SESSION_LIFETIME_MS, session);

@@ -14,6 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { importPKCS8, SignJWT } from 'jose';
 import * as oidc from 'openid-client';
 import { type CacheProvider, SAML, SamlStatusError, ValidateInResponseTo } from '@node-saml/node-saml';
+import { DOMParser } from '@xmldom/xmldom';
 import type { Services } from '../context.js';
 import type { FederatedProfile } from '../services/federated-users.js';
 import { type ProviderEndpoints, SOCIAL_USER_ID, socialEndpoints } from '../services/identity-providers.js';
@@ -28,6 +29,10 @@ export interface PendingFederation {
   provider: string;
   /** The nonce sent to an OIDC provider, checked in its ID token. */
   nonce: string;
+  /** Hash of the cookie given to the browser that started it: the answer counts only in that browser. */
+  browser: string;
+  /** The SAML AuthnRequest's ID: the Response must answer this request, not another one. */
+  samlRequestId?: string;
 }
 
 /** "Amazon Cognito cancels authentication requests that do not complete within 5 minutes" (DG, SAML). */
@@ -49,7 +54,8 @@ function endpointsOf(ctx: DomainContext, provider: IdentityProviderRecord): Prov
   if (isSocial(provider.type)) return socialEndpoints(ctx.svc.oauthBase() ?? '', provider.type);
   const d = provider.details;
   return {
-    issuer: d.oidc_issuer.replace(/\/$/, ''),
+    // Exactly as configured: the ID token's iss must equal it (a trailing slash included).
+    issuer: d.oidc_issuer,
     authorizeUrl: d.authorize_url,
     tokenUrl: d.token_url,
     ...(d.attributes_url ? { attributesUrl: d.attributes_url } : {}),
@@ -101,12 +107,13 @@ async function configurationOf(ctx: DomainContext, provider: IdentityProviderRec
 }
 
 /** SAML service-provider settings for one IdP; request ids are kept in the store, so any worker can check the answer. */
-function samlOf(ctx: DomainContext, provider: IdentityProviderRecord): SAML {
+function samlOf(ctx: DomainContext, provider: IdentityProviderRecord, onRequest?: (id: string) => void): SAML {
   const md = provider.saml;
   if (!md) throw new FederationError('server_error', `Error in SAML response processing: ${provider.name} has no metadata`);
   const { svc } = ctx;
   const cache: CacheProvider = {
     saveAsync: async (key, value) => {
+      onRequest?.(key);
       svc.store.putEphemeral('samlRequest', key, svc.clock.now() + PENDING_MS, value);
       return { value, createdAt: svc.clock.now() };
     },
@@ -136,11 +143,16 @@ function samlOf(ctx: DomainContext, provider: IdentityProviderRecord): SAML {
 }
 
 /** Where to send the browser: the provider's sign-in, with this pending sign-in's id as state / RelayState. */
-export async function startFederation(ctx: DomainContext, request: AuthorizeRequest, provider: IdentityProviderRecord): Promise<string> {
+export async function startFederation(ctx: DomainContext, request: AuthorizeRequest, provider: IdentityProviderRecord, browser: string): Promise<string> {
   const id = randomBytes(32).toString('base64url');
-  const pending: PendingFederation = { request, provider: provider.name, nonce: randomBytes(24).toString('base64url') };
-  ctx.svc.store.putEphemeral('authorize', id, ctx.svc.clock.now() + PENDING_MS, pending);
-  if (provider.type === 'SAML') return samlOf(ctx, provider).getAuthorizeUrlAsync(id, undefined, {});
+  const pending: PendingFederation = { request, provider: provider.name, nonce: randomBytes(24).toString('base64url'), browser };
+  const keep = () => ctx.svc.store.putEphemeral('authorize', id, ctx.svc.clock.now() + PENDING_MS, pending);
+  if (provider.type === 'SAML') {
+    const url = await samlOf(ctx, provider, (requestId) => void (pending.samlRequestId = requestId)).getAuthorizeUrlAsync(id, undefined, {});
+    keep();
+    return url;
+  }
+  keep();
   const config = await configurationOf(ctx, provider);
   const params: Record<string, string> = {
     redirect_uri: `${ctx.url}/oauth2/idpresponse`,
@@ -209,8 +221,22 @@ export async function finishOidc(ctx: DomainContext, pending: PendingFederation,
   return { userId, issuer: isSocial(provider.type) ? null : (e.issuer ?? null), attributes: mapAttributes(provider, claims) };
 }
 
+/** The InResponseTo of a Response, before it is checked: the request it claims to answer. */
+function inResponseTo(samlResponse: string): string | undefined {
+  try {
+    const doc = new DOMParser({ errorHandler: { warning: () => {}, error: () => {}, fatalError: () => {} } }).parseFromString(Buffer.from(samlResponse, 'base64').toString('utf8'), 'text/xml');
+    return doc.documentElement?.getAttribute('InResponseTo') || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The answer at /saml2/idpresponse: a signed Response for this pool, answering this request, in time. */
-export async function finishSaml(ctx: DomainContext, provider: IdentityProviderRecord, samlResponse: string): Promise<FederatedProfile> {
+export async function finishSaml(ctx: DomainContext, pending: PendingFederation, provider: IdentityProviderRecord, samlResponse: string): Promise<FederatedProfile> {
+  // The request this browser's sign-in sent, not any other one outstanding (IdP-initiated responses, which answer none, aren't supported).
+  if (!pending.samlRequestId || inResponseTo(samlResponse) !== pending.samlRequestId) {
+    throw new FederationError('server_error', 'Invalid SAML response received: it does not answer this sign-in\'s request');
+  }
   let profile;
   try {
     ({ profile } = await samlOf(ctx, provider).validatePostResponseAsync({ SAMLResponse: samlResponse }));

@@ -7,18 +7,18 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CognitoError } from '../errors.js';
-import { readForm } from '../http.js';
+import { parseCookies, readForm } from '../http.js';
 import { type FederatedProfile, signInFederated } from '../services/federated-users.js';
 import type { IdentityProviderRecord } from '../services/model.js';
-import { completeSignIn, federationError, redirectError } from './complete.js';
+import { completeSignIn, FEDERATION_COOKIE, federationError, hashOf, redirectError } from './complete.js';
 import type { DomainContext } from './context.js';
 import { FederationError, finishOidc, finishSaml, type PendingFederation, takePending } from './federate.js';
 import { ERROR_TEXT, sendErrorPage } from './pages.js';
 
-async function finish(ctx: DomainContext, res: ServerResponse, pending: PendingFederation, provider: IdentityProviderRecord, profile: () => Promise<FederatedProfile>): Promise<void> {
+async function finish(ctx: DomainContext, req: IncomingMessage, res: ServerResponse, pending: PendingFederation, provider: IdentityProviderRecord, profile: () => Promise<FederatedProfile>): Promise<void> {
   try {
     const user = signInFederated(ctx.svc, ctx.pool, provider, await profile());
-    return await completeSignIn(ctx, res, pending.request, user, { provider: provider.name });
+    return await completeSignIn(ctx, req, res, pending.request, user, { provider: provider.name });
   } catch (e) {
     if (e instanceof FederationError) return redirectError(res, federationError(pending.request, e.error, e.description));
     // "attributes required: [email]", a disabled user: invalid_request, with Cognito's message.
@@ -27,10 +27,15 @@ async function finish(ctx: DomainContext, res: ServerResponse, pending: PendingF
   }
 }
 
-/** The pending sign-in and its provider, or the page Cognito shows for a stale or replayed answer. */
-function pendingFor(ctx: DomainContext, res: ServerResponse, id: string | null): { pending: PendingFederation; provider: IdentityProviderRecord } | undefined {
+/**
+ * The pending sign-in and its provider, or the page Cognito shows for a stale or replayed answer,
+ * or one carried to another browser (a login-CSRF attempt: the provider's answer for the
+ * attacker's account, opened by the victim).
+ */
+function pendingFor(ctx: DomainContext, req: IncomingMessage, res: ServerResponse, id: string | null): { pending: PendingFederation; provider: IdentityProviderRecord } | undefined {
   const pending = id ? takePending(ctx.svc, id) : undefined;
-  if (!pending || pending.request.poolId !== ctx.pool.id) {
+  const browser = parseCookies(req).get(FEDERATION_COOKIE);
+  if (!pending || pending.request.poolId !== ctx.pool.id || !browser || hashOf(browser) !== pending.browser) {
     sendErrorPage(res, 400, ERROR_TEXT.invalid_state);
     return undefined;
   }
@@ -42,8 +47,8 @@ function pendingFor(ctx: DomainContext, res: ServerResponse, id: string | null):
   return { pending, provider };
 }
 
-export async function oidcResponse(ctx: DomainContext, res: ServerResponse, url: URL): Promise<void> {
-  const found = pendingFor(ctx, res, url.searchParams.get('state'));
+export async function oidcResponse(ctx: DomainContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  const found = pendingFor(ctx, req, res, url.searchParams.get('state'));
   if (!found) return;
   const { pending, provider } = found;
   const error = url.searchParams.get('error');
@@ -52,14 +57,14 @@ export async function oidcResponse(ctx: DomainContext, res: ServerResponse, url:
   if (error) return redirectError(res, federationError(pending.request, error, url.searchParams.get('error_description') ?? error));
   // The URL as the provider redirected to it (the request's own URL knows no scheme or host).
   const callback = new URL(`${ctx.url}/oauth2/idpresponse${url.search}`);
-  return finish(ctx, res, pending, provider, () => finishOidc(ctx, pending, provider, callback));
+  return finish(ctx, req, res, pending, provider, () => finishOidc(ctx, pending, provider, callback));
 }
 
 export async function samlResponse(ctx: DomainContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const form = await readForm(req);
-  const found = pendingFor(ctx, res, form.get('RelayState'));
+  const found = pendingFor(ctx, req, res, form.get('RelayState'));
   if (!found) return;
   const { pending, provider } = found;
   if (provider.type !== 'SAML') return redirectError(res, federationError(pending.request, 'invalid_request', 'Invalid samlResponse or relayState from identity provider'));
-  return finish(ctx, res, pending, provider, () => finishSaml(ctx, provider, form.get('SAMLResponse') ?? ''));
+  return finish(ctx, req, res, pending, provider, () => finishSaml(ctx, pending, provider, form.get('SAMLResponse') ?? ''));
 }

@@ -95,5 +95,5 @@ export async function login(ctx: DomainContext, req: IncomingMessage, res: Serve
   // The API's tokens of this check are not handed out: the app gets a code for tokens of its own.
   const user = findUser(ctx.svc.store, ctx.pool, username);
   if (!user) return redirect(res, `${ctx.url}/login?${authorizeQuery(request)}`);
-  return completeSignIn(ctx, res, request, user, { provider: 'COGNITO' });
+  return completeSignIn(ctx, req, res, request, user, { provider: 'COGNITO' });
 }

@@ -28,7 +28,7 @@ export async function handleDomain(svc: Services, req: IncomingMessage, res: Ser
     case 'POST /login':
       return login(ctx, req, res, url);
     case 'GET /oauth2/idpresponse':
-      return oidcResponse(ctx, res, url);
+      return oidcResponse(ctx, req, res, url);
     case 'POST /saml2/idpresponse':
       return samlResponse(ctx, req, res);
     case 'POST /oauth2/token':
@@ -42,7 +42,7 @@ export async function handleDomain(svc: Services, req: IncomingMessage, res: Ser
       return logout(ctx, req, res, url.searchParams);
     case 'GET /error': {
       const error = url.searchParams.get('error') ?? '';
-      return sendErrorPage(res, 400, ERROR_TEXT[error] ?? error);
+      return sendErrorPage(res, 400, Object.hasOwn(ERROR_TEXT, error) ? ERROR_TEXT[error] : error);
     }
     default:
       req.resume();

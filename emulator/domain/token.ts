@@ -61,8 +61,9 @@ async function refreshToken(ctx: DomainContext, client: ClientRecord, form: URLS
   if (!token) return fail('invalid_request');
   if (!client.explicitAuthFlows.includes('ALLOW_REFRESH_TOKEN_AUTH')) return fail('unauthorized_client');
   try {
-    // Not rotated: "The token endpoint returns refresh_token only when the grant_type is authorization_code."
-    return tokenResponse(await refreshTokens(ctx.svc, client, token, { rotate: false }));
+    // A new refresh token only where the client rotates them (AR RefreshTokenRotationType);
+    // otherwise "the token endpoint returns refresh_token only when the grant_type is authorization_code".
+    return tokenResponse(await refreshTokens(ctx.svc, client, token, { rotate: true }));
   } catch (e) {
     if (e instanceof CognitoError && e.type === 'NotAuthorizedException') return fail('invalid_grant');
     throw e;

@@ -1,19 +1,13 @@
 /**
- * GET or POST /oauth2/userInfo with `Authorization: Bearer <access token>`: the user's attributes
- * that the token's scopes reach (DG, userInfo endpoint). The token must carry `openid`; errors come
- * in WWW-Authenticate, as Cognito sends them.
+ * GET or POST /oauth2/userInfo with `Authorization: Bearer <access token>`: the user's attributes the
+ * app client can read (DG, userInfo endpoint and OAuth scopes). The token must carry `openid`; errors
+ * come in WWW-Authenticate, as Cognito sends them.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CognitoError } from '../errors.js';
 import { readBody, sendJson } from '../http.js';
 import { getAttribute } from '../services/model.js';
 import type { DomainContext } from './context.js';
-
-const SCOPE_ATTRIBUTES: Record<string, string[]> = {
-  email: ['email', 'email_verified'],
-  phone: ['phone_number', 'phone_number_verified'],
-  profile: ['name', 'family_name', 'given_name', 'middle_name', 'nickname', 'preferred_username', 'profile', 'picture', 'website', 'gender', 'birthdate', 'zoneinfo', 'locale', 'updated_at', 'address', 'identities'],
-};
 
 function challenge(res: ServerResponse, status: number, error: string, description: string): void {
   res.writeHead(status, { 'WWW-Authenticate': `error="${error}", error_description="${description}"`, 'Content-Type': 'application/json;charset=UTF-8', 'Cache-Control': 'no-store' });
@@ -35,9 +29,8 @@ export async function userInfo(ctx: DomainContext, req: IncomingMessage, res: Se
   if (claims.poolId !== ctx.pool.id) return challenge(res, 401, 'invalid_token', 'Access token is expired, disabled, or deleted, or the user has globally signed out.');
   const client = ctx.svc.store.getClient(claims.client_id);
   const readable = (name: string) => !client?.readAttributes || client.readAttributes.includes(name);
-  const names = claims.scopes.includes('aws.cognito.signin.user.admin')
-    ? user.attributes.map(([n]) => n)
-    : claims.scopes.flatMap((s) => SCOPE_ATTRIBUTES[s] ?? []);
+  // "openid: returns all user attributes that the app client can read" (DG, OAuth 2.0 scopes); the token has it (checked above).
+  const names = user.attributes.map(([n]) => n);
   const out: Record<string, string> = { sub: user.sub };
   for (const name of names) {
     const value = getAttribute(user, name);

@@ -83,9 +83,18 @@ export function signInFederated(svc: Services, pool: PoolRecord, provider: Ident
     const linked = linkedUser(svc, pool, provider, profile);
     const username = linked?.username ?? federatedUsername(provider.name, profile.userId);
     const existing = linked ?? svc.store.getUser(pool.id, username);
+    // A native user who merely has that name (a sign-up as "Google_<id>") is not this person.
+    if (!linked && existing && existing.status !== 'EXTERNAL_PROVIDER') throw new CognitoError('InvalidParameterException', `Already found an entry for username ${username}`);
     const user = existing ?? { ...newUser(username, now), status: 'EXTERNAL_PROVIDER' as const };
     if (!user.enabled) throw new CognitoError('NotAuthorizedException', 'User is disabled.');
-    for (const [name, value] of Object.entries(profile.attributes)) if (!NOT_MAPPABLE.has(name)) setAttribute(user, name, value);
+    for (const [name, value] of Object.entries(profile.attributes)) {
+      if (NOT_MAPPABLE.has(name)) continue;
+      // A changed e-mail or phone is not verified just because the old one was, unless the provider says so.
+      if ((name === 'email' || name === 'phone_number') && getAttribute(user, name) !== value && profile.attributes[`${name}_verified`] === undefined) {
+        setAttribute(user, `${name}_verified`, 'false');
+      }
+      setAttribute(user, name, value);
+    }
     const missing = pool.schema.requiredAttributes.filter((a) => !getAttribute(user, a));
     if (missing.length) throw new CognitoError('InvalidParameterException', `attributes required: [${missing.join(', ')}]`);
     const previous = identitiesOf(user).find((i) => i.providerName === provider.name && i.userId === profile.userId);

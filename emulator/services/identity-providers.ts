@@ -12,6 +12,7 @@ import type { Services } from '../context.js';
 import { CognitoError, invalidParameter, resourceNotFound } from '../errors.js';
 import { type Body, optObject, optStringList, reqString } from '../validate.js';
 import { type IdentityProviderRecord, isSocial, type PoolRecord, type ProviderType, type SamlMetadata, type SocialProvider } from './model.js';
+import { STANDARD_ATTRIBUTES } from './schema.js';
 
 export const PROVIDER_TYPES: ProviderType[] = ['SAML', 'Facebook', 'Google', 'LoginWithAmazon', 'SignInWithApple', 'OIDC'];
 
@@ -48,7 +49,22 @@ function stringMap(body: Body, key: string, maxKey: number): Record<string, stri
   return out;
 }
 
-export const readAttributeMapping = (body: Body) => stringMap(body, 'AttributeMapping', 32);
+/**
+ * AttributeMapping: its keys are the pool's attributes (standard, or its declared custom ones) and
+ * `username`; nothing else a provider could put into Cognito's tokens (`cognito:groups`, `nonce`…).
+ */
+export function readAttributeMapping(body: Body, pool: PoolRecord): Record<string, string> | undefined {
+  const mapping = stringMap(body, 'AttributeMapping', 32);
+  if (!mapping) return undefined;
+  const custom = pool.schema.customAttributes.map((a) => `custom:${a.Name}`);
+  for (const key of Object.keys(mapping)) {
+    if (key !== 'username' && !STANDARD_ATTRIBUTES.includes(key) && !custom.includes(key)) {
+      // Wording ours (not established).
+      throw invalidParameter(`Invalid attribute mapping: ${key} is not an attribute of the user pool.`);
+    }
+  }
+  return mapping;
+}
 export const readProviderDetails = (body: Body) => stringMap(body, 'ProviderDetails', 2048);
 
 /** IdpIdentifiers: unique in the pool (across its providers), because idp_identifier picks one provider by them. */
@@ -62,7 +78,9 @@ export function readIdentifiers(svc: Services, body: Body, poolId: string, provi
   }
   for (const other of svc.store.listIdentityProviders(poolId)) {
     if (other.name === providerName) continue;
-    const taken = list.find((id) => other.idpIdentifiers.includes(id));
+    // idp_identifier matches in any case, so identifiers must differ in more than case.
+    const theirs = other.idpIdentifiers.map((id) => id.toLowerCase());
+    const taken = list.find((id) => theirs.includes(id.toLowerCase()));
     // Wording ours: Cognito requires the identifiers to be unique in the pool (DG, SAML IdP naming); its message is not established.
     if (taken) throw invalidParameter(`Duplicate identifier ${taken}: it already belongs to the identity provider ${other.name}.`);
   }
@@ -71,6 +89,16 @@ export function readIdentifiers(svc: Services, body: Body, poolId: string, provi
 
 /** The local hosts an http:// OIDC issuer may use (Cognito requires https: a documented deviation for local providers). */
 const LOCAL_HTTP = /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/;
+
+/** An endpoint a provider may give: https, or http on this machine; a URL Node can parse. */
+function isEndpoint(url: string): boolean {
+  try {
+    new URL(url);
+  } catch {
+    return false;
+  }
+  return url.startsWith('https://') || LOCAL_HTTP.test(url);
+}
 
 /** ProviderDetails as Cognito requires them for each type (messages as Cognito words them). */
 export function checkDetails(type: ProviderType, details: Record<string, string>): void {
@@ -86,6 +114,11 @@ export function checkDetails(type: ProviderType, details: Record<string, string>
     if (!details.oidc_issuer.startsWith('https://') && !LOCAL_HTTP.test(details.oidc_issuer)) throw invalidParameter('OIDC endpoint must start with https://');
     if (details.attributes_request_method !== 'GET' && details.attributes_request_method !== 'POST') {
       throw invalidParameter("1 validation error detected: Value at 'attributes_request_method' failed to satisfy constraint: Member must satisfy enum value set: [POST, GET]");
+    }
+    for (const key of ['authorize_url', 'token_url', 'attributes_url', 'jwks_uri']) {
+      const url = details[key];
+      // Wording ours (not established).
+      if (url !== undefined && !isEndpoint(url)) throw invalidParameter(`${key} must be an https URL.`);
     }
   } else if (type === 'SAML') {
     const url = details.MetadataURL !== undefined;
@@ -185,6 +218,7 @@ export async function discoverOidc(svc: Services, details: Record<string, string
   const issuer = details.oidc_issuer.replace(/\/$/, '');
   let doc: Record<string, unknown>;
   try {
+    // The discovery document is at the issuer (its trailing slash dropped) + /.well-known/…
     const res = await svc.fetch(`${issuer}/.well-known/openid-configuration`);
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
     doc = (await res.json()) as Record<string, unknown>;

@@ -229,8 +229,12 @@ export class Store {
   putIdentityProvider(record: IdentityProviderRecord): void {
     this.db.prepare('INSERT OR REPLACE INTO identity_providers (pool_id, name, data) VALUES (?, ?, ?)').run(record.poolId, record.name, JSON.stringify(record));
   }
+  /** The provider, and the links made to its identities (a provider made later under the name starts without them). */
   deleteIdentityProvider(poolId: string, name: string): void {
-    this.db.prepare('DELETE FROM identity_providers WHERE pool_id = ? AND name = ?').run(poolId, name);
+    this.transaction(() => {
+      this.db.prepare('DELETE FROM identity_providers WHERE pool_id = ? AND name = ?').run(poolId, name);
+      this.db.prepare('DELETE FROM identity_links WHERE pool_id = ? AND provider = ?').run(poolId, name);
+    });
   }
 
   getResourceServer(poolId: string, identifier: string): ResourceServerRecord | undefined {

@@ -168,8 +168,9 @@ export class TokenService {
       ? await sign(
           idKey,
           {
-            ...(oauth?.codeFlow ? { at_hash: atHash(accessToken) } : {}),
             ...idClaims(user, client.readAttributes),
+            // Cognito's own claims after the attributes: none of them can be overridden by one.
+            ...(oauth?.codeFlow ? { at_hash: atHash(accessToken) } : {}),
             aud: client.id,
             origin_jti: originJti,
             event_id: randomUUID(),

@@ -30,8 +30,10 @@ export function requireClient(store: Store, clientId: string, poolId?: string): 
 export function findUser(store: Store, pool: PoolRecord, name: string): UserRecord | undefined {
   const direct = store.getUser(pool.id, name) ?? store.getUserBySub(pool.id, name);
   if (direct) return direct;
-  if (pool.usernameAttributes.length) return store.listUsers(pool.id).find((u) => pool.usernameAttributes.some((a) => getAttribute(u, a) === name));
-  if (pool.aliasAttributes.length) return store.listUsers(pool.id).find((u) => pool.aliasAttributes.some((a) => isAliasOf(u, a, name)));
+  // A federated user's mapped e-mail or phone is not a sign-in name: a native account may have the same.
+  const native = () => store.listUsers(pool.id).filter((u) => u.status !== 'EXTERNAL_PROVIDER');
+  if (pool.usernameAttributes.length) return native().find((u) => pool.usernameAttributes.some((a) => getAttribute(u, a) === name));
+  if (pool.aliasAttributes.length) return native().find((u) => pool.aliasAttributes.some((a) => isAliasOf(u, a, name)));
   return undefined;
 }
 

@@ -1,7 +1,7 @@
 import { adminPool } from '../access.js';
 import type { Operation } from '../context.js';
 import { updateUser } from '../access.js';
-import { federatedUsername, removeIdentity } from '../services/federated-users.js';
+import { federatedUsername, identitiesOf, removeIdentity } from '../services/federated-users.js';
 import { providerUserParam, userDoesNotExist } from '../services/provider-users.js';
 
 /**
@@ -20,7 +20,13 @@ export const AdminDisableProviderForUser: Operation = (svc, body, request) => {
     svc.store.transaction(() => {
       svc.store.deleteLink(link);
       const user = svc.store.getUser(pool.id, link.username);
-      if (user && link.attribute === 'Cognito_Subject') updateUser(svc, pool, user.username, (u) => removeIdentity(u, identity.provider, identity.value));
+      if (!user) return;
+      // By the provider's user id; a link by another attribute drops the provider's identities once none of its links is left.
+      const otherLinks = svc.store.linksOf(pool.id, user.username).some((l) => l.provider === identity.provider);
+      updateUser(svc, pool, user.username, (u) => {
+        if (link.attribute === 'Cognito_Subject') removeIdentity(u, identity.provider, identity.value);
+        else if (!otherLinks) for (const i of identitiesOf(u).filter((x) => x.providerName === identity.provider)) removeIdentity(u, i.providerName, i.userId);
+      });
     });
     return {};
   }

@@ -30,7 +30,7 @@ export const CreateIdentityProvider: Operation = async (svc, body, request) => {
   const given = readProviderDetails(body);
   if (!given) throw invalidParameter("1 validation error detected: Value null at 'providerDetails' failed to satisfy constraint: Member must not be null");
   checkDetails(type, given);
-  const attributeMapping = withDefaultMapping(type, readAttributeMapping(body) ?? {});
+  const attributeMapping = withDefaultMapping(type, readAttributeMapping(body, pool) ?? {});
   const idpIdentifiers = readIdentifiers(svc, body, pool.id, name) ?? [];
   if (svc.store.getIdentityProvider(pool.id, name)) throw new CognitoError('DuplicateProviderException', `${name} already exists in user pool ${pool.id}`);
   if (svc.store.listIdentityProviders(pool.id).length >= MAX_PROVIDERS) throw new CognitoError('LimitExceededException', 'The identity provider limit for this user pool has been reached.');

@@ -17,7 +17,7 @@ export const UpdateIdentityProvider: Operation = async (svc, body, request) => {
   const pool = adminPool(svc, body, request);
   const current = requireIdentityProvider(svc, pool.id, providerNameParam(body));
   const given = readProviderDetails(body);
-  const mapping = readAttributeMapping(body);
+  const mapping = readAttributeMapping(body, pool);
   const identifiers = readIdentifiers(svc, body, pool.id, current.name);
   // Details merge over the saved ones, so a secret need not be sent again to change the scopes.
   const merged = given ? { ...current.details, ...given } : undefined;

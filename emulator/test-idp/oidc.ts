@@ -32,8 +32,15 @@ const TOKEN_SECONDS = 3600;
 
 export const idpRoot = (svc: Services, flavour: Flavour) => `${svc.oauthBase()}/_idp/${flavour}`;
 
-/** A redirect URI the test IdP sends people back to: https, or http on this machine. */
-const returnable = (uri: string) => /^https:\/\/[^\s]+$/.test(uri) || /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?\//.test(uri);
+/** A redirect URI the test IdP sends people back to: a URL, https or http on this machine. */
+function returnable(uri: string): boolean {
+  try {
+    new URL(uri);
+  } catch {
+    return false;
+  }
+  return /^https:\/\/[^\s]+$/.test(uri) || /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?\//.test(uri);
+}
 
 function withParams(uri: string, params: Record<string, string | undefined>): string {
   const url = new URL(uri);
@@ -106,8 +113,12 @@ async function authorize(svc: Services, req: IncomingMessage, res: ServerRespons
 function clientOf(req: IncomingMessage, form: URLSearchParams): { id: string; secret: string } | undefined {
   const basic = /^Basic\s+(.+)$/i.exec(String(req.headers.authorization ?? ''))?.[1];
   if (basic) {
-    const [id, secret] = Buffer.from(basic, 'base64').toString('utf8').split(':').map((p) => decodeURIComponent(p));
-    return id && secret ? { id, secret } : undefined;
+    try {
+      const [id, secret] = Buffer.from(basic, 'base64').toString('utf8').split(':').map((p) => decodeURIComponent(p));
+      return id && secret ? { id, secret } : undefined;
+    } catch {
+      return undefined;
+    }
   }
   const id = form.get('client_id');
   const secret = form.get('client_secret');

@@ -106,6 +106,11 @@ describe('identity providers', () => {
     // ProviderNameTypeV2: no underscore after the second character (usernames are <ProviderName>_<id>).
     await expectCognitoError(create('My_Corp', 'SAML', { MetadataURL: `${h.emulator.tlsUrl}/_idp/saml/metadata` }), 'InvalidParameterException');
     await expectCognitoError(h.sdk.send(new DescribeIdentityProviderCommand({ UserPoolId: poolId, ProviderName: 'Nope' })), 'ResourceNotFoundException');
+    // A mapping may only fill the pool's own attributes, never a claim Cognito sets (cognito:groups).
+    const mapped = (AttributeMapping: Record<string, string>) =>
+      h.sdk.send(new CreateIdentityProviderCommand({ UserPoolId: poolId, ProviderName: 'LoginWithAmazon', ProviderType: 'LoginWithAmazon', ProviderDetails: google, AttributeMapping }));
+    await expectCognitoError(mapped({ 'cognito:groups': 'groups' }), 'InvalidParameterException', /cognito:groups/);
+    await expectCognitoError(mapped({ 'custom:undeclared': 'x' }), 'InvalidParameterException', /custom:undeclared/);
   });
 
   it('SAML from a metadata URL and OIDC from its issuer: read when saved; found by identifier; listed, updated and deleted', async () => {

@@ -9,6 +9,7 @@ import {
   AdminDisableProviderForUserCommand,
   AdminGetUserCommand,
   AdminLinkProviderForUserCommand,
+  AdminUpdateUserAttributesCommand,
   CreateUserPoolClientCommand,
   ForgotPasswordCommand,
   InitiateAuthCommand,
@@ -113,6 +114,19 @@ describe('OIDC by issuer, and the social providers\' protocols', () => {
   });
 });
 
+describe('attributes mapped at every sign-in', () => {
+  it('an e-mail the provider changes is no longer verified unless the provider says it is', async () => {
+    const fred = { provider: 'facebook', name: 'Fred', sub: '1234567890123456' };
+    await nextIdentity(h.emulator, { ...fred, email: 'fred.old@facebook.example' });
+    await signInThrough({ identity_provider: 'Facebook' });
+    await h.sdk.send(new AdminUpdateUserAttributesCommand({ UserPoolId: pool.poolId, Username: 'Facebook_1234567890123456', UserAttributes: [{ Name: 'email_verified', Value: 'true' }] }));
+    await nextIdentity(h.emulator, { ...fred, email: 'fred.old@facebook.example' });
+    expect((await signInThrough({ identity_provider: 'Facebook' })).claims).toMatchObject({ email: 'fred.old@facebook.example', email_verified: true });
+    await nextIdentity(h.emulator, { ...fred, email: 'fred.new@facebook.example' });
+    expect((await signInThrough({ identity_provider: 'Facebook' })).claims).toMatchObject({ email: 'fred.new@facebook.example', email_verified: false });
+  });
+});
+
 describe('linked identities (AdminLinkProviderForUser)', () => {
   it('a linked Google identity signs in as the native user, who keeps the password and gets the identity listed (AR, DG linking)', async () => {
     await createUser(h.sdk, pool.poolId, 'native-nina', [{ Name: 'email', Value: 'nina@example.com' }]);
@@ -171,6 +185,18 @@ describe('linked identities (AdminLinkProviderForUser)', () => {
       'NotAuthorizedException',
       'User password cannot be reset in the current state.',
     );
+  });
+
+  it('a native user who is merely named Google_<sub> is not that Google person: refused, the native user untouched', async () => {
+    await createUser(h.sdk, pool.poolId, 'Google_424242424242424242424', [{ Name: 'email', Value: 'owner@example.com' }]);
+    await nextIdentity(h.emulator, { provider: 'google', email: 'intruder@gmail.example', sub: '424242424242424242424' });
+    const { back, tokens } = await signInThrough({ identity_provider: 'Google' });
+    expect(tokens).toBeUndefined();
+    expect(back.searchParams.get('error_description')).toBe('Already found an entry for username Google_424242424242424242424');
+    const native = await h.sdk.send(new AdminGetUserCommand({ UserPoolId: pool.poolId, Username: 'Google_424242424242424242424' }));
+    expect(native.UserStatus).toBe('CONFIRMED');
+    expect(native.UserAttributes).toContainEqual({ Name: 'email', Value: 'owner@example.com' });
+    expect(native.UserAttributes!.find((a) => a.Name === 'identities')).toBeUndefined();
   });
 
   it('AdminDisableProviderForUser on a federated user: it can no longer sign in', async () => {

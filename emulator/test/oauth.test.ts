@@ -190,6 +190,29 @@ describe('/oauth2/authorize refuses what Cognito refuses', () => {
     expect(page.status).toBe(400);
     expect(page.text).toContain('Invalid state');
   });
+
+  it('the provider\'s answer opened in another browser (login CSRF): the error page there, nobody signed in, the answer used up', async () => {
+    await nextIdentity(h.emulator, { provider: 'google', email: 'mallory@gmail.example' });
+    const flow = await startCodeFlow(config, { identity_provider: 'Google' });
+    const attacker = new TestBrowser(h.emulator.tls!.ca);
+    const answer = landed(await attacker.go(flow.url, `${pool.domainUrl}/oauth2/idpresponse`));
+    expect(attacker.cookieNames('localhost')).toContain('cognito-federation');
+    const victim = new TestBrowser(h.emulator.tls!.ca);
+    const page = shown(await victim.go(answer.toString(), APP));
+    expect(page.status).toBe(400);
+    expect(page.text).toContain('Invalid state');
+    expect(victim.cookieNames('localhost')).not.toContain('cognito');
+    // Taken by the refused attempt: the browser that started it can't finish it either.
+    expect(shown(await attacker.go(answer.toString(), APP)).status).toBe(400);
+  });
+
+  it('a cookie or Basic credentials that don\'t decode are answered, not a server error', async () => {
+    const page = await browser().request(`${pool.domainUrl}/login?${new URLSearchParams({ client_id: pool.clientId, redirect_uri: APP, response_type: 'code', scope: 'openid' })}`, { headers: { cookie: 'cognito=%E0%A4%A; cognito-federation=%' } });
+    expect(page.status).toBe(200);
+    const basic = Buffer.from('%zz:%zz').toString('base64');
+    const token = await https(`${pool.domainUrl}/oauth2/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${basic}` }, body: 'grant_type=authorization_code&code=x' });
+    expect([token.status, await token.json()]).toEqual([400, { error: 'invalid_client' }]);
+  });
 });
 
 describe('other flows', () => {
