@@ -5,7 +5,7 @@
 import { useActorRef } from '@xstate/react';
 import { lazy, type ReactNode, Suspense, useEffect, useMemo, useState } from 'react';
 import { DEFAULT_PASSWORD_POLICY, type OAuthInput, parseOAuth, parseProviders, type ProviderInput, type RuntimeConfig } from './config';
-import { returningInput, takeRoundTrip } from './hosted/round-trip';
+import { returningInput, roundTripUsed, takeRoundTrip } from './hosted/round-trip';
 import { directionOf, I18nContext, type Locale, loadLocale, translator, withCatalog } from './i18n';
 import { configureAmplify, createAmplifyAuthApi } from './machine/amplify-auth';
 import { createSecurityMachine } from './machine/security-machine';
@@ -122,7 +122,9 @@ export function SignIn(props: SignInProps) {
   const host = useMemo(() => ({ ...(onSignedIn ? { onSignedIn } : {}) }), [onSignedIn]);
   const federation = federationOf(props.config);
   // Back from a provider this component sent the user to (unless the host completes returns itself).
-  const roundTrip = federation.oauth?.handleReturn ? takeRoundTrip(window.location.search) : {};
+  const [roundTrip] = useState(() => (federation.oauth?.handleReturn ? takeRoundTrip(federation.oauth) : {}));
+  // Once: a SignIn mounted again later (another route of the host) doesn't replay the return.
+  useEffect(() => roundTripUsed(), []);
   return (
     <Frame locale={props.locale} theme={props.theme} config={props.config} colorScheme={props.colorScheme} headingLevel={props.headingLevel}>
       <AuthProvider

@@ -24,7 +24,7 @@ loadConfig()
       }),
     );
     // Back from the pool domain (a provider's sign-in, or its /logout): what this tab kept for the way back.
-    const roundTrip = config.oauth?.handleReturn ? takeRoundTrip(window.location.search) : {};
+    const roundTrip = config.oauth?.handleReturn ? takeRoundTrip(config.oauth) : {};
     const locale = pickLocale({ query: new URLSearchParams(window.location.search).get('lang') ?? roundTripLocale(roundTrip), configured: config.locale, browser: navigator.languages });
     // The first screen's English is built in; another language is fetched first (one small chunk).
     if (locale !== 'en') await loadLocale(locale).catch(() => {});

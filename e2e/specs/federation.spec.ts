@@ -45,6 +45,54 @@ test('an e-mail of an SSO domain asks for no password and goes to its SAML provi
   await expect(page.getByTestId('signed-in-with')).toHaveText('Signed in with Acme SSO');
 });
 
+test.describe('an SSO e-mail in sign-up or "forgot your password"', () => {
+  test.use({ poolOptions: { mfa: 'OPTIONAL', sms: true, totp: true, federation: true, signUp: true } });
+
+  test('says the account is the provider\'s, asks for no password and goes there instead; no account is made here', async ({ page, pool, emulator }) => {
+    await page.goto(`${LOCALHOST_ORIGIN}/`);
+    await page.getByRole('button', { name: 'Create an account' }).click();
+    await page.getByLabel('Username').fill('dora');
+    await page.getByLabel('E-mail address').fill('dora@ACME.example');
+    await expect(page.getByTestId('sso-hint')).toHaveText('Accounts at acme.example sign in with Acme SSO.');
+    await expect(page.getByLabel('Password', { exact: true })).toHaveCount(0);
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/_idp\/saml\/sso\?SAMLRequest=/);
+    const users = emulator.services.store.listUsers(pool.poolId);
+    expect(users.map((u) => u.username)).not.toContain('dora');
+
+    await page.goto(`${LOCALHOST_ORIGIN}/`);
+    await page.getByRole('button', { name: 'Forgot your password?' }).click();
+    await page.getByLabel('Username').fill('dora@acme.example');
+    await expect(page.getByTestId('sso-hint')).toHaveText('Accounts at acme.example sign in with Acme SSO.');
+    await page.locator('form').getByRole('button', { name: 'Continue with Acme SSO' }).click();
+    await expect(page).toHaveURL(/\/_idp\/saml\/sso\?SAMLRequest=/);
+  });
+});
+
+test.describe('the trip to the provider stopped', () => {
+  test.use({ poolOptions: { mfa: 'OPTIONAL', sms: true, totp: true, federation: true, signUp: true } });
+
+  test('(Esc, or a provider that never answers): "choose another way" goes back to the sign-in screen; other pages work at once', async ({ page }) => {
+    // A navigation answered with 204 ends where it started, as one the person stopped does. (While a
+    // navigation is still loading, DevTools holds every command to the page, so that case can't be driven.)
+    await page.route('**/oauth2/authorize?**', (route) => route.fulfill({ status: 204 }));
+    await page.goto(`${LOCALHOST_ORIGIN}/`);
+    await page.getByRole('button', { name: 'Continue with Google' }).click();
+    await expect(page.getByRole('heading', { name: 'Taking you to Google…' })).toBeVisible();
+    await page.getByRole('button', { name: 'Choose another way to sign in' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+    await expect(page.getByRole('status').first()).toHaveText('');
+    expect(await page.evaluate(() => sessionStorage.getItem('signin.federation'))).toBeNull();
+    // Stopped again, and off to another page of the app: it works at once (Amplify ends the flow it
+    // finds in flight; the session is read after that, not parked until the flow's deadline).
+    await page.getByRole('button', { name: 'Continue with Google' }).click();
+    await expect(page.getByTestId('federation-another')).toBeVisible();
+    await page.goto(`${LOCALHOST_ORIGIN}/signup`);
+    await expect(page.getByRole('heading', { name: 'Create an account' })).toBeVisible();
+  });
+});
+
 test.describe('username-first (passwordless) mode', () => {
   test.use({ poolOptions: { mfa: 'OPTIONAL', sms: true, totp: true, federation: true, passwordless: true } });
 

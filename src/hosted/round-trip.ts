@@ -64,8 +64,23 @@ export function readProviderReturn(search: string): ProviderReturn {
 }
 
 /** A sign-out that goes through the domain's /logout: where to go once back (hosted /logout's redirect_uri). */
-export const saveSignOut = (returnTo: ReturnTarget | undefined, locale: string) => write(SIGNED_OUT, { ...(returnTo ? { returnTo } : {}), locale });
-export const takeSignOut = () => take<{ returnTo?: ReturnTarget; locale?: string }>(SIGNED_OUT);
+interface SignOutMarker {
+  returnTo?: ReturnTarget;
+  locale?: string;
+  at: number;
+}
+
+export const saveSignOut = (returnTo: ReturnTarget | undefined, locale: string) => write(SIGNED_OUT, { ...(returnTo ? { returnTo } : {}), locale, at: Date.now() } satisfies SignOutMarker);
+
+/** The sign-out this tab sent through the domain, unless it is stale. */
+export function takeSignOut(now = Date.now()): Omit<SignOutMarker, 'at'> | undefined {
+  const marker = take<SignOutMarker>(SIGNED_OUT);
+  if (!marker || typeof marker.at !== 'number' || now - marker.at >= TICKET_MS) return undefined;
+  const { at: _at, ...rest } = marker;
+  return rest;
+}
+
+export const dropSignOut = () => void take(SIGNED_OUT);
 
 /** What this page load brings back from the pool domain, read once (React may run initialisers twice). */
 export interface RoundTrip {
@@ -76,15 +91,41 @@ export interface RoundTrip {
 /** The language the page had when it left for the pool domain. */
 export const roundTripLocale = (roundTrip: RoundTrip) => roundTrip.federation?.ticket.locale ?? roundTrip.signedOut?.locale;
 
+/**
+ * The URL this page was loaded at, kept when this module loads: a host that configures Amplify
+ * itself lets Amplify complete the return, and Amplify then takes the code out of the address bar.
+ */
+const arrival = typeof window === 'undefined' ? '' : window.location.href;
+
+/** The page is one of these redirect URLs (as Amplify matches them: origin and path). */
+function isAt(href: string, urls: readonly string[]): boolean {
+  const path = (u: URL) => u.origin + u.pathname.replace(/\/+$/, '');
+  try {
+    const here = path(new URL(href));
+    return urls.some((u) => path(new URL(u)) === here);
+  } catch {
+    return false;
+  }
+}
+
 let taken: RoundTrip | undefined;
 
-export function takeRoundTrip(search: string): RoundTrip {
+/**
+ * What the pool domain sent this page back with: only on the redirect URLs it sends browsers to
+ * (any other page of the app leaves what the tab kept alone), and only once per page load.
+ */
+export function takeRoundTrip(oauth: { redirectSignIn: readonly string[]; redirectSignOut: readonly string[] }, href = arrival): RoundTrip {
   if (!taken) {
-    const ticket = takeTicket();
-    const signedOut = takeSignOut();
-    taken = { ...(ticket ? { federation: { ticket, resume: readProviderReturn(search) } } : {}), ...(signedOut ? { signedOut } : {}) };
+    const ticket = isAt(href, oauth.redirectSignIn) ? takeTicket() : undefined;
+    const signedOut = isAt(href, oauth.redirectSignOut) ? takeSignOut() : undefined;
+    taken = { ...(ticket ? { federation: { ticket, resume: readProviderReturn(new URL(href).search) } } : {}), ...(signedOut ? { signedOut } : {}) };
   }
   return taken;
+}
+
+/** The round trip has started its machine: a component mounted later (library mode) starts afresh. */
+export function roundTripUsed(): void {
+  taken = {};
 }
 
 /** The machines' input for a page that comes back from a provider (or from the domain's /logout). */

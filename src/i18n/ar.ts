@@ -64,6 +64,8 @@ export const ar: Catalog = {
   "federation.others": "طرق أخرى لتسجيل الدخول",
   "federation.redirecting": "جارٍ نقلك إلى {provider}…",
   "federation.completing": "جارٍ تسجيل دخولك باستخدام {provider}…",
+  "federation.returning": "العودة من {provider}…",
+  "federation.ssoAccount": "تسجّل حسابات {domain} الدخول باستخدام {provider}.",
   "federation.failedTitle": "تعذّر تسجيل الدخول باستخدام {provider}",
   "federation.tryAgain": "إعادة المحاولة",
   "federation.another": "اختر طريقة أخرى لتسجيل الدخول",

@@ -64,6 +64,8 @@ export const de: Catalog = {
   'federation.others': 'Weitere Anmeldewege',
   'federation.redirecting': 'Sie werden zu {provider} weitergeleitet …',
   'federation.completing': 'Sie werden mit {provider} angemeldet …',
+  'federation.returning': 'Zurück von {provider} …',
+  'federation.ssoAccount': 'Konten bei {domain} melden sich mit {provider} an.',
   'federation.failedTitle': 'Die Anmeldung mit {provider} hat nicht funktioniert',
   'federation.tryAgain': 'Erneut versuchen',
   'federation.another': 'Anderen Anmeldeweg wählen',

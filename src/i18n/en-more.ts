@@ -192,6 +192,8 @@ export const enMore = {
   'success.passkeyRemoved': 'The passkey was removed.',
   'federation.redirecting': 'Taking you to {provider}…',
   'federation.completing': 'Signing you in with {provider}…',
+  'federation.returning': 'Back from {provider}…',
+  'federation.ssoAccount': 'Accounts at {domain} sign in with {provider}.',
   'federation.failedTitle': 'Signing in with {provider} did not work',
   'federation.tryAgain': 'Try again',
   'federation.another': 'Choose another way to sign in',

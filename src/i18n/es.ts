@@ -64,6 +64,8 @@ export const es: Catalog = {
   "federation.others": "Otras formas de iniciar sesión",
   "federation.redirecting": "Redirigiéndote a {provider}…",
   "federation.completing": "Iniciando sesión con {provider}…",
+  "federation.returning": "De vuelta de {provider}…",
+  "federation.ssoAccount": "Las cuentas de {domain} inician sesión con {provider}.",
   "federation.failedTitle": "No se pudo iniciar sesión con {provider}",
   "federation.tryAgain": "Reintentar",
   "federation.another": "Elegir otra forma de iniciar sesión",

@@ -64,6 +64,8 @@ export const fr: Catalog = {
   "federation.others": "Autres moyens de connexion",
   "federation.redirecting": "Redirection vers {provider}…",
   "federation.completing": "Connexion avec {provider} en cours…",
+  "federation.returning": "Retour de {provider}…",
+  "federation.ssoAccount": "Les comptes {domain} se connectent avec {provider}.",
   "federation.failedTitle": "La connexion avec {provider} n'a pas abouti",
   "federation.tryAgain": "Réessayer",
   "federation.another": "Choisir un autre moyen de connexion",

@@ -64,6 +64,8 @@ export const it: Catalog = {
   "federation.others": "Altri modi per accedere",
   "federation.redirecting": "Reindirizzamento a {provider}…",
   "federation.completing": "Accesso con {provider} in corso…",
+  "federation.returning": "Di ritorno da {provider}…",
+  "federation.ssoAccount": "Gli account di {domain} accedono con {provider}.",
   "federation.failedTitle": "Non è stato possibile accedere con {provider}",
   "federation.tryAgain": "Riprova",
   "federation.another": "Scegli un altro modo per accedere",

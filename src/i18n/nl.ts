@@ -64,6 +64,8 @@ export const nl: Catalog = {
   "federation.others": "Andere manieren om je aan te melden",
   "federation.redirecting": "Je wordt doorgestuurd naar {provider}…",
   "federation.completing": "Je wordt aangemeld met {provider}…",
+  "federation.returning": "Terug van {provider}…",
+  "federation.ssoAccount": "Accounts van {domain} melden zich aan met {provider}.",
   "federation.failedTitle": "Aanmelden met {provider} is niet gelukt",
   "federation.tryAgain": "Opnieuw proberen",
   "federation.another": "Kies een andere manier om je aan te melden",

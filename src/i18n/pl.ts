@@ -64,6 +64,8 @@ export const pl: Catalog = {
   "federation.others": "Inne sposoby logowania",
   "federation.redirecting": "Przekierowanie do usługi {provider}…",
   "federation.completing": "Logowanie przez {provider}…",
+  "federation.returning": "Powrót z {provider}…",
+  "federation.ssoAccount": "Konta w domenie {domain} logują się przez {provider}.",
   "federation.failedTitle": "Logowanie przez {provider} nie powiodło się",
   "federation.tryAgain": "Spróbuj ponownie",
   "federation.another": "Wybierz inny sposób logowania",

@@ -64,6 +64,8 @@ export const pt: Catalog = {
   "federation.others": "Outras formas de entrar",
   "federation.redirecting": "Redirecionando para {provider}…",
   "federation.completing": "Entrando com {provider}…",
+  "federation.returning": "De volta de {provider}…",
+  "federation.ssoAccount": "Contas de {domain} entram com {provider}.",
   "federation.failedTitle": "Não foi possível entrar com {provider}",
   "federation.tryAgain": "Tentar novamente",
   "federation.another": "Escolher outra forma de entrar",

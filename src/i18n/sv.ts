@@ -64,6 +64,8 @@ export const sv: Catalog = {
   "federation.others": "Andra sätt att logga in",
   "federation.redirecting": "Skickar dig till {provider}…",
   "federation.completing": "Loggar in dig med {provider}…",
+  "federation.returning": "Tillbaka från {provider}…",
+  "federation.ssoAccount": "Konton på {domain} loggar in med {provider}.",
   "federation.failedTitle": "Det gick inte att logga in med {provider}",
   "federation.tryAgain": "Försök igen",
   "federation.another": "Välj ett annat sätt att logga in",

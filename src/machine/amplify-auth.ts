@@ -36,7 +36,8 @@ import {
   verifyTOTPSetup,
 } from 'aws-amplify/auth';
 import type { OAuthConfig, RuntimeConfig } from '../config';
-import { dropTicket, saveSignOut, saveTicket } from '../hosted/round-trip';
+import { dropSignOut, dropTicket, saveSignOut, saveTicket } from '../hosted/round-trip';
+import { toAuthError } from './errors';
 import { federationOf } from './federation';
 import type { AuthApi, CodeDelivery, DeviceInfo, FirstFactor, MfaSettings, MfaType, PasskeyInfo, SignInResult, UserInfo } from './types';
 
@@ -111,6 +112,60 @@ function watchRedirect(): Promise<void> {
   return redirectOutcome;
 }
 
+/**
+ * Amplify's flag for a sign-in sent to the domain (its storage key since v6.0). Amplify ends such a
+ * flow when it is configured, even on a page that is no return (the person stopped the trip and
+ * went elsewhere); a session read meanwhile can park until the flow's five-minute deadline (the
+ * deadline re-written as the flow is cleared: amplify-js issue 14941, PR 14942). So the first read
+ * waits for Amplify to end it.
+ */
+const flowKey = (clientId: string, name: string) => `CognitoIdentityServiceProvider.${clientId}.${name}`;
+const oauthInFlight = (clientId: string) => {
+  try {
+    return localStorage.getItem(flowKey(clientId, 'inflightOAuth')) === 'true';
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * Ends the flow this page started and stopped, as Amplify's clearOAuthInflightData does: left
+ * in flight, its next signInWithRedirect would wait for the flow's deadline (five minutes) first.
+ */
+function clearStoppedFlow(): void {
+  const clientId = Amplify.getConfig().Auth?.Cognito.userPoolClientId;
+  if (!clientId) return;
+  try {
+    for (const name of ['inflightOAuth', 'inflightOAuthDeadline', 'oauthPKCE', 'oauthState']) localStorage.removeItem(flowKey(clientId, name));
+  } catch {
+    // Storage unavailable: Amplify kept nothing there either.
+  }
+}
+let staleFlowAtStart = false;
+
+/** Amplify has ended a flow it found in flight when configured (or 3 s have passed). */
+async function staleFlowEnded(): Promise<void> {
+  if (!staleFlowAtStart) return;
+  staleFlowAtStart = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([watchRedirect().catch(() => {}), new Promise<void>((resolve) => (timer = setTimeout(resolve, 3_000)))]);
+  clearTimeout(timer);
+}
+
+/** Resolves true once the page starts to unload, or false if it is still here after `ms`. */
+const leavesWithin = (ms: number) =>
+  new Promise<boolean>((resolve) => {
+    const onHide = () => {
+      clearTimeout(timer);
+      resolve(true);
+    };
+    const timer = setTimeout(() => {
+      window.removeEventListener('pagehide', onHide);
+      resolve(false);
+    }, ms);
+    window.addEventListener('pagehide', onHide, { once: true });
+  });
+
 /** Resolves when this page is shown again from the browser's back-forward cache (it had left for the provider or the domain). */
 const shownAgain = () =>
   new Promise<void>((resolve) => {
@@ -139,7 +194,10 @@ export function configureAmplify(config: Pick<RuntimeConfig, 'userPoolId' | 'use
   const key = JSON.stringify([cognito, config.cookieStorage ?? false, config.cookieDomain ?? null]);
   if (key === configuredKey) return;
   configuredKey = key;
-  if (config.oauth?.handleReturn) watchRedirect();
+  if (config.oauth?.handleReturn) {
+    staleFlowAtStart = config.oauth !== undefined && oauthInFlight(config.userPoolClientId);
+    watchRedirect();
+  }
   // Auth is this component's; a host whose Auth config has more (an identity pool, OAuth) configures
   // Amplify itself and passes configureAmplify={false}.
   Amplify.configure({ ...Amplify.getConfig(), Auth: { Cognito: cognito } });
@@ -243,19 +301,26 @@ async function loadUser(): Promise<UserInfo> {
   };
 }
 
-/** A provider's return that Amplify never reports (it was configured before this module listened): the session tells. */
+/**
+ * The end of a provider's return. Amplify reports it on its Hub, unless it was configured (by the
+ * host) before this module listened: then the session tells, as soon as Amplify has stored it.
+ */
 async function settledRedirect(): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const fallback = new Promise<void>((resolve, reject) => {
-    timer = setTimeout(() => {
+  const deadline = Date.now() + 20_000;
+  const session = new Promise<void>((resolve, reject) => {
+    const poll = () =>
       getCurrentUser().then(
         () => resolve(),
-        () => reject(Object.assign(new Error('The sign-in with the identity provider could not be completed.'), { name: 'OAuthSignInException' })),
+        () => {
+          if (Date.now() < deadline) timer = setTimeout(poll, 500);
+          else reject(Object.assign(new Error('The sign-in with the identity provider could not be completed.'), { name: 'OAuthSignInException' }));
+        },
       );
-    }, 20_000);
+    timer = setTimeout(poll, 500);
   });
   try {
-    await Promise.race([watchRedirect(), fallback]);
+    await Promise.race([watchRedirect(), session]);
   } finally {
     clearTimeout(timer);
   }
@@ -312,15 +377,20 @@ export function createAmplifyAuthApi(config: Pick<RuntimeConfig, 'appName' | 're
   let srpOffered = false;
   return {
     async restoreSession() {
+      await staleFlowEnded();
       try {
         await getCurrentUser();
       } catch {
+        setSignedInWith(undefined);
         return { user: null, interrupted: takeChallengeMarker() };
       }
       try {
         return { user: await loadUser() };
-      } catch {
+      } catch (e) {
+        // Offline: the session may be fine; the machine says the user could not be loaded.
+        if (toAuthError(e).kind === 'network') throw e;
         // Tokens that the backend refuses (revoked, user deleted): start over.
+        setSignedInWith(undefined);
         await signOut().catch(() => {});
         return { user: null, interrupted: false };
       }
@@ -343,9 +413,12 @@ export function createAmplifyAuthApi(config: Pick<RuntimeConfig, 'appName' | 're
       const viaProvider = signedInWith() !== undefined && config.oauth !== undefined;
       if (viaProvider) saveSignOut(returnTo, document.documentElement.lang);
       setSignedInWith(undefined);
+      const leaving = viaProvider ? leavesWithin(10_000) : undefined;
       await signOut({ global });
-      // The page is leaving; it settles only if the back button brings it back.
-      if (viaProvider) await shownAgain();
+      // The page is leaving; it settles only if the back button brings it back. Amplify may also
+      // have ended the session here without leaving (it was no sign-in through the domain).
+      if (leaving && (await leaving)) await shownAgain();
+      dropSignOut();
     },
     async federatedSignIn({ target, returnTo, initialFlow }) {
       saveTicket({
@@ -380,6 +453,12 @@ export function createAmplifyAuthApi(config: Pick<RuntimeConfig, 'appName' | 're
     backWithoutSignIn: async () => {
       await shownAgain();
       dropTicket();
+    },
+    async abandonFederatedSignIn() {
+      // The navigation to the provider, still loading, stops; what was kept for its return goes.
+      window.stop();
+      dropTicket();
+      clearStoppedFlow();
     },
     async loadSecurity() {
       const tracked = config.rememberDevices !== 'off';
@@ -491,6 +570,7 @@ export function createAmplifyAuthApi(config: Pick<RuntimeConfig, 'appName' | 're
       return toDelivery(await resendSignUpCode({ username }));
     },
     async autoSignIn() {
+      setSignedInWith(undefined);
       return markChallenge(toResult(await autoSignIn(), config.appName, challengeUsername));
     },
   };

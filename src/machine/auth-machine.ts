@@ -106,7 +106,9 @@ export type AuthEvent =
   | { type: 'SIGN_OUT'; global?: boolean }
   | { type: 'RETRY' }
   /** "Continue with <provider>", by its Cognito name. */
-  | { type: 'SIGN_IN_WITH_PROVIDER'; provider: string };
+  | { type: 'SIGN_IN_WITH_PROVIDER'; provider: string }
+  /** An e-mail of a single sign-on domain, typed into sign-up or recovery: its account is the provider's. */
+  | { type: 'SIGN_IN_WITH_SSO'; email: string };
 
 export interface AuthMachineInput {
   /** The app client's AuthSessionValidity: SMS codes stop working after it. */
@@ -188,7 +190,9 @@ export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
         context.verifyEmail && context.justSignedIn && Boolean(context.user?.attributes.email) && context.user?.attributes.email_verified !== 'true' && !federationOf(context.user!).federatedUser,
       stepIs: ({ event }, params: { step: SignInResult['step'] }) => resultOf(event).step === params.step,
       /** An e-mail whose domain belongs to a SAML/OIDC provider: single sign-on instead of a password. */
-      sso: ({ context, event }) => (event.type === 'SUBMIT_SIGN_IN' || event.type === 'SUBMIT_USERNAME') && ssoTargetFor(event.username, context.providers) !== undefined,
+      sso: ({ context, event }) =>
+        (event.type === 'SUBMIT_SIGN_IN' || event.type === 'SUBMIT_USERNAME' || event.type === 'SIGN_IN_WITH_SSO') &&
+        ssoTargetFor(event.type === 'SIGN_IN_WITH_SSO' ? event.email : event.username, context.providers) !== undefined,
       knownProvider: ({ context, event }) => event.type === 'SIGN_IN_WITH_PROVIDER' && context.providers.some((p) => p.name === event.provider),
       errorIs: ({ event }, params: { kinds: AuthErrorKind[] }) => params.kinds.includes(errorOf(event).kind),
     },
@@ -245,6 +249,8 @@ export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
       },
       noticeSessionEnded: assign({ notice: 'sessionEnded' as Notice, error: undefined }),
       clearError: assign({ error: undefined }),
+      /** What was pressed during restore is for the sign-in screen only, not for a flow reached otherwise. */
+      dropQueued: assign({ queuedSignIn: undefined, queuedProvider: undefined }),
       /** The provider of a button, or of the e-mail typed (single sign-on). */
       startFederation: assign(({ context, event }) => {
         const target =
@@ -252,7 +258,9 @@ export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
             ? targetFor(context.providers.find((p) => p.name === event.provider)!)
             : event.type === 'SUBMIT_SIGN_IN' || event.type === 'SUBMIT_USERNAME'
               ? ssoTargetFor(event.username, context.providers)
-              : undefined;
+              : event.type === 'SIGN_IN_WITH_SSO'
+                ? ssoTargetFor(event.email, context.providers)
+                : undefined;
         return { federation: target && { target }, error: undefined, notice: undefined };
       }),
     },
@@ -295,11 +303,12 @@ export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
         // The sign-in form is up before the machine knows whether a session exists (the page is
         // prerendered): its requests wait for the answer instead of being lost.
         on: {
-          SUBMIT_SIGN_IN: { actions: assign({ queuedSignIn: ({ event }) => ({ username: event.username.trim(), password: event.password }) }) },
-          SUBMIT_USERNAME: { actions: assign({ queuedSignIn: ({ event }) => ({ username: event.username.trim(), password: '', passwordless: true }) }) },
-          SIGN_IN_WITH_PROVIDER: { guard: 'knownProvider', actions: assign({ queuedProvider: ({ event }) => event.provider }) },
-          FORGOT_PASSWORD: { target: 'recovery', actions: assign({ username: ({ event }) => event.username.trim() }) },
-          SIGN_UP: { guard: 'signUpEnabled', target: 'signUp' },
+          // The last press is the one that counts.
+          SUBMIT_SIGN_IN: { actions: assign({ queuedSignIn: ({ event }) => ({ username: event.username.trim(), password: event.password }), queuedProvider: undefined }) },
+          SUBMIT_USERNAME: { actions: assign({ queuedSignIn: ({ event }) => ({ username: event.username.trim(), password: '', passwordless: true }), queuedProvider: undefined }) },
+          SIGN_IN_WITH_PROVIDER: { guard: 'knownProvider', actions: assign({ queuedProvider: ({ event }) => event.provider, queuedSignIn: undefined }) },
+          FORGOT_PASSWORD: { target: 'recovery', actions: [assign({ username: ({ event }) => event.username.trim() }), 'dropQueued'] },
+          SIGN_UP: { guard: 'signUpEnabled', target: 'signUp', actions: 'dropQueued' },
         },
         invoke: {
           src: 'restoreSession',
@@ -310,9 +319,9 @@ export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
               actions: assign({ user: ({ event }) => event.output.user ?? undefined, queuedSignIn: undefined, queuedProvider: undefined }),
             },
             // /logout with nobody signed in: nothing to do but hand back.
-            { guard: ({ context }) => context.logout !== undefined && context.returnTo !== undefined, target: 'leaving' },
-            { guard: ({ context }) => context.initialFlow === 'recovery', target: 'recovery' },
-            { guard: ({ context }) => context.initialFlow === 'signUp' && context.signUpEnabled, target: 'signUp' },
+            { guard: ({ context }) => context.logout !== undefined && context.returnTo !== undefined, target: 'leaving', actions: 'dropQueued' },
+            { guard: ({ context }) => context.initialFlow === 'recovery', target: 'recovery', actions: 'dropQueued' },
+            { guard: ({ context }) => context.initialFlow === 'signUp' && context.signUpEnabled, target: 'signUp', actions: 'dropQueued' },
             {
               target: 'signIn',
               actions: assign({ notice: ({ context, event }) => (event.output.user === null && event.output.interrupted ? 'interrupted' : context.notice) }),
@@ -520,7 +529,10 @@ export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
 
       /** Forgotten password (or an administrator's reset): ends by signing in with the new password. */
       recovery: {
-        on: { CANCEL: { target: 'signIn', actions: 'clearMessages' } },
+        on: {
+          CANCEL: { target: 'signIn', actions: 'clearMessages' },
+          SIGN_IN_WITH_SSO: { guard: 'sso', target: 'federation', actions: 'startFederation' },
+        },
         invoke: {
           id: 'recovery',
           src: 'recovery',
@@ -534,6 +546,7 @@ export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
         on: {
           CANCEL: { target: 'signIn', actions: 'clearMessages' },
           SIGN_IN_WITH_PROVIDER: { guard: 'knownProvider', target: 'federation', actions: 'startFederation' },
+          SIGN_IN_WITH_SSO: { guard: 'sso', target: 'federation', actions: 'startFederation' },
         },
         invoke: {
           id: 'signUp',
@@ -578,6 +591,8 @@ export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
             { guard: ({ event }) => (event.output as FederationOutput).outcome === 'cancelled', target: 'signIn', actions: assign({ federation: undefined, notice: 'providerCancelled' as Notice }) },
             { target: 'signIn', actions: assign({ federation: undefined }) },
           ],
+          // Not expected (the child handles its failures): the sign-in screen, with what went wrong.
+          onError: { target: 'signIn', actions: [assign({ federation: undefined }), 'setError'] },
         },
       },
 

@@ -60,6 +60,19 @@ describe('leaving for the provider', () => {
     expect(actor.getSnapshot().matches('signIn')).toBe(true);
   });
 
+  it('an SSO e-mail typed into sign-up or recovery goes to its provider (its account is the provider\'s); another e-mail does nothing', async () => {
+    for (const flow of ['SIGN_UP', 'FORGOT_PASSWORD'] as const) {
+      const { actor, calls } = start({}, { signUpEnabled: true });
+      await settled(actor);
+      actor.send(flow === 'SIGN_UP' ? { type: 'SIGN_UP' } : { type: 'FORGOT_PASSWORD', username: '' });
+      actor.send({ type: 'SIGN_IN_WITH_SSO', email: 'ann@gmail.example' });
+      expect(actor.getSnapshot().matches(flow === 'SIGN_UP' ? 'signUp' : 'recovery'), flow).toBe(true);
+      actor.send({ type: 'SIGN_IN_WITH_SSO', email: 'ann@acme.example' });
+      await vi.waitFor(() => expect(calls.some((c) => c.method === 'federatedSignIn')).toBe(true));
+      expect(calls.find((c) => c.method === 'federatedSignIn')?.args[0], flow).toMatchObject({ target: { idpIdentifier: 'acme.example', loginHint: 'ann@acme.example' } });
+    }
+  });
+
   it('hosted mode: the return target travels with the sign-in', async () => {
     const returnTo: ReturnTarget = { kind: 'redirect', uri: 'https://app.example/cb', state: 's1' };
     const { actor, calls } = start({}, { returnTo });
@@ -175,5 +188,44 @@ describe('while the session is still being restored', () => {
     expect(actor.getSnapshot().matches('restoring')).toBe(true);
     restored({ user: null, interrupted: false });
     await vi.waitFor(() => expect(calls.some((c) => c.method === 'federatedSignIn')).toBe(true));
+  });
+
+  it('the last press counts: a password sign-in after "Continue with Google" goes ahead alone, and the other way round', async () => {
+    for (const order of ['providerFirst', 'passwordFirst'] as const) {
+      let restored!: (v: { user: null; interrupted: boolean }) => void;
+      const { actor, calls } = start({ restoreSession: () => new Promise((r) => (restored = r)), signIn: () => Promise.resolve({ step: 'DONE' }) });
+      const provider = { type: 'SIGN_IN_WITH_PROVIDER', provider: 'Google' } as const;
+      const password = { type: 'SUBMIT_SIGN_IN', username: 'ann', password: 'pw' } as const;
+      for (const event of order === 'providerFirst' ? [provider, password] : [password, provider]) actor.send(event);
+      restored({ user: null, interrupted: false });
+      await vi.waitFor(() => expect(calls.some((c) => c.method === 'signIn' || c.method === 'federatedSignIn')).toBe(true));
+      await settled(actor).catch(() => {});
+      const made = calls.filter((c) => c.method === 'signIn' || c.method === 'federatedSignIn').map((c) => c.method);
+      expect(made, order).toEqual([order === 'providerFirst' ? 'signIn' : 'federatedSignIn']);
+    }
+  });
+
+  it('a press held during restore is dropped when the person goes to another flow (forgotten password)', async () => {
+    let restored!: (v: { user: null; interrupted: boolean }) => void;
+    const { actor, calls } = start({ restoreSession: () => new Promise((r) => (restored = r)) });
+    actor.send({ type: 'SIGN_IN_WITH_PROVIDER', provider: 'Google' });
+    actor.send({ type: 'FORGOT_PASSWORD', username: '' });
+    restored({ user: null, interrupted: false });
+    expect(actor.getSnapshot().matches('recovery')).toBe(true);
+    actor.send({ type: 'CANCEL' });
+    await settled(actor);
+    expect(calls.some((c) => c.method === 'federatedSignIn')).toBe(false);
+  });
+});
+
+describe('changing one\'s mind', () => {
+  it('while the provider\'s page is loading, "choose another way" goes back to the sign-in screen', async () => {
+    const { actor } = start();
+    await settled(actor);
+    actor.send({ type: 'SIGN_IN_WITH_PROVIDER', provider: 'Google' });
+    await vi.waitFor(() => expect(federation(actor)?.getSnapshot().matches('away')).toBe(true));
+    federation(actor)?.send({ type: 'CANCEL' });
+    const s = await waitFor(actor, (x) => x.matches('signIn'));
+    expect(s.context.federation).toBeUndefined();
   });
 });

@@ -49,6 +49,7 @@ export function createFederationMachine(api: AuthApi) {
       completeFederatedSignIn: fromPromise<void, { label: string }>(({ input }) => api.completeFederatedSignIn(input)),
       settleFederatedReturn: fromPromise<void>(() => api.settleFederatedReturn()),
       backWithoutSignIn: fromPromise<void>(() => api.backWithoutSignIn()),
+      abandonFederatedSignIn: fromPromise<void>(() => api.abandonFederatedSignIn()),
     },
     guards: {
       cancelled: ({ event }) => errorOf(event).kind === 'providerCancelled',
@@ -79,6 +80,7 @@ export function createFederationMachine(api: AuthApi) {
             // Back with neither a code nor an error: the person left the provider's page another way.
             { target: 'cancelled' },
           ],
+          onError: { target: 'failed', actions: assign({ error: ({ event }) => errorOf(event) }) },
         },
       },
       redirecting: {
@@ -93,7 +95,13 @@ export function createFederationMachine(api: AuthApi) {
       /** The browser is on its way to the provider; should this page show again (back button), it was a cancel. */
       away: {
         tags: 'pending',
-        invoke: { src: 'backWithoutSignIn', onDone: 'cancelled' },
+        invoke: { src: 'backWithoutSignIn', onDone: 'cancelled', onError: 'cancelled' },
+        // A provider slow to answer: the person may choose another way meanwhile.
+        on: { CANCEL: 'abandoning' },
+      },
+      abandoning: {
+        tags: 'pending',
+        invoke: { src: 'abandonFederatedSignIn', onDone: 'back', onError: 'back' },
       },
       completing: {
         tags: 'pending',

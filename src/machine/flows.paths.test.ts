@@ -59,7 +59,7 @@ describe('paths over the flow machines', () => {
       { target, resume: { outcome: 'none' } },
     ];
     const events: EventObject[] = [{ type: 'RETRY' }, { type: 'CANCEL' }];
-    const outputs = { federatedSignIn: [undefined], completeFederatedSignIn: [undefined], settleFederatedReturn: [undefined], backWithoutSignIn: [undefined] };
+    const outputs = { federatedSignIn: [undefined], completeFederatedSignIn: [undefined], settleFederatedReturn: [undefined], backWithoutSignIn: [undefined], abandonFederatedSignIn: [undefined] };
     expect(unreached(createFederationMachine(api), inputs, events, outputs)).toEqual([]);
   });
 });

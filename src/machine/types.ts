@@ -156,6 +156,8 @@ export interface AuthApi {
   settleFederatedReturn(): Promise<void>;
   /** Resolves when this page shows again without a sign-in (the back button brought it back from the provider). */
   backWithoutSignIn(): Promise<void>;
+  /** The person chose another way while the browser was on its way to the provider: it stays here. */
+  abandonFederatedSignIn(): Promise<void>;
   /** Account security. */
   loadSecurity(): Promise<SecurityState>;
   updateMfa(input: MfaChange): Promise<void>;

@@ -18,12 +18,21 @@ function FederationPanel({ child }: { child: FederationRef }) {
   const { matches, context, isPending, send } = useFlowState(child);
   const provider = context.target.label;
   if (!matches('failed')) {
-    const status = matches('completing') ? t('federation.completing', { provider }) : t('federation.redirecting', { provider });
+    const status = matches('completing') ? t('federation.completing', { provider }) : matches('settling') ? t('federation.returning', { provider }) : t('federation.redirecting', { provider });
+    // On the way out, a provider slow to answer leaves the person a way back.
+    const leaving = matches('away');
     return (
       <Screen title={status}>
         <p role="status" aria-busy="true" className="hint">
           {t('common.working')}
         </p>
+        {leaving && (
+          <div className="actions">
+            <button type="button" className="link wrap" data-testid="federation-another" onClick={() => send({ type: 'CANCEL' })}>
+              {t('federation.another')}
+            </button>
+          </div>
+        )}
       </Screen>
     );
   }

@@ -4,6 +4,7 @@ import { FormActions, LinkButton, SecondaryButton } from '../components/FormActi
 import { Messages } from '../components/Messages';
 import { NewPasswordField, useNewPasswordRule } from '../components/NewPasswordField';
 import { Screen } from '../components/Screen';
+import { SsoHint, useSsoMatch } from '../components/SsoHint';
 import { UsernameField, useRequired } from '../components/UsernameField';
 import { useT } from '../i18n';
 import { type RecoveryRef, useAuth, useChild, useFlowState } from '../react/auth';
@@ -28,14 +29,18 @@ function RequestCode({ child, onCancel }: { child: RecoveryRef; onCancel: () => 
   const t = useT();
   const { context, isPending, send } = useFlowState(child);
   const required = useRequired();
-  const { register, handleSubmit, formState } = useForm<{ username: string }>({ defaultValues: { username: context.username } });
+  const { register, handleSubmit, formState, watch } = useForm<{ username: string }>({ defaultValues: { username: context.username } });
+  const auth = useAuth();
+  // A single sign-on e-mail: the password is the provider's to reset.
+  const sso = useSsoMatch(watch('username'));
   return (
     <Screen title={t('recovery.title')}>
       <p>{context.reason === 'resetRequired' ? t('recovery.resetRequired') : t('recovery.help')}</p>
       <Messages error={context.error} />
-      <form noValidate onSubmit={handleSubmit(({ username }) => send({ type: 'SUBMIT_USERNAME', username }))}>
+      <form noValidate onSubmit={handleSubmit(({ username }) => (sso ? auth.send({ type: 'SIGN_IN_WITH_SSO', email: username }) : send({ type: 'SUBMIT_USERNAME', username })))}>
         <UsernameField id="recovery-username" registration={register('username', required(t('field.username')))} error={formState.errors.username?.message} />
-        <FormActions pending={isPending} label={t('recovery.send')}>
+        {sso && <SsoHint match={sso} />}
+        <FormActions pending={isPending} label={sso ? t('federation.continueWith', { provider: sso.provider.label }) : t('recovery.send')}>
           <LinkButton onClick={onCancel}>{t('common.back')}</LinkButton>
         </FormActions>
       </form>

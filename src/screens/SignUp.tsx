@@ -3,6 +3,7 @@ import { CodeForm } from '../components/CodeForm';
 import type { ReactNode } from 'react';
 import { FormActions, LinkButton, SecondaryButton } from '../components/FormActions';
 import { ProviderButtons } from '../components/ProviderButtons';
+import { SsoHint, useSsoMatch } from '../components/SsoHint';
 import { Messages } from '../components/Messages';
 import { NewPasswordField, useNewPasswordRule } from '../components/NewPasswordField';
 import { Screen } from '../components/Screen';
@@ -45,13 +46,18 @@ function SignUpForm({ child, onCancel, providers }: { child: SignUpRef; onCancel
   const { context, isPending, send } = useFlowState(child);
   const { register, handleSubmit, formState, watch } = useForm<SignUpFields>({ defaultValues: { username: context.username, email: '', phone: '', password: '' } });
   const required = useRequired();
+  const auth = useAuth();
+  // An e-mail of a single sign-on domain: the account is the provider's, nothing to make here.
+  const sso = useSsoMatch(watch('email'));
   const submit = ({ username, email, phone, password }: SignUpFields) =>
-    send({ type: 'SUBMIT_SIGN_UP', username, email, password, ...(normalizePhone(phone) ? { phoneNumber: normalizePhone(phone) } : {}) });
+    sso
+      ? auth.send({ type: 'SIGN_IN_WITH_SSO', email })
+      : send({ type: 'SUBMIT_SIGN_UP', username, email, password, ...(normalizePhone(phone) ? { phoneNumber: normalizePhone(phone) } : {}) });
   return (
     <Screen title={t('signUp.title')}>
       <Messages error={context.error} />
       <form noValidate onSubmit={handleSubmit(submit)}>
-        <UsernameField id="signup-username" registration={register('username', required(t('field.username')))} error={formState.errors.username?.message} />
+        <UsernameField id="signup-username" registration={register('username', sso ? {} : required(t('field.username')))} error={formState.errors.username?.message} />
         <TextField
           id="signup-email"
           label={t('field.email')}
@@ -60,19 +66,22 @@ function SignUpForm({ child, onCancel, providers }: { child: SignUpRef; onCancel
           registration={register('email', { validate: (v) => EMAIL.test(v.trim()) || t('validation.email') })}
           error={formState.errors.email?.message}
         />
-        {signUpPhone && (
+        {sso && <SsoHint match={sso} />}
+        {signUpPhone && !sso && (
           <TextField
             id="signup-phone"
             label={signUpPhone === 'required' ? t('field.phone') : t('field.phoneOptional')}
             type="tel"
             autoComplete="tel"
             placeholder="+12065550100"
-            registration={register('phone', { validate: (v) => (signUpPhone === 'optional' && v.trim() === '') || E164.test(normalizePhone(v)) || t('validation.phone') })}
+            registration={register('phone', { shouldUnregister: true, validate: (v) => (signUpPhone === 'optional' && v.trim() === '') || E164.test(normalizePhone(v)) || t('validation.phone') })}
             error={formState.errors.phone?.message}
           />
         )}
-        <NewPasswordField id="signup-password" label={t('field.password')} registration={register('password', rule)} error={formState.errors.password?.message} value={watch('password')} />
-        <FormActions pending={isPending} label={t('signUp.submit')}>
+        {!sso && (
+          <NewPasswordField id="signup-password" label={t('field.password')} registration={register('password', { shouldUnregister: true, ...rule })} error={formState.errors.password?.message} value={watch('password')} />
+        )}
+        <FormActions pending={isPending} label={sso ? t('federation.continueWith', { provider: sso.provider.label }) : t('signUp.submit')}>
           <LinkButton onClick={onCancel}>{t('common.back')}</LinkButton>
         </FormActions>
       </form>

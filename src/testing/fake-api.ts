@@ -47,6 +47,7 @@ export function createFakeApi(overrides: Partial<Handlers> = {}): { api: AuthApi
     settleFederatedReturn: () => Promise.resolve(),
     // The page never comes back from the provider in a unit test.
     backWithoutSignIn: () => new Promise<void>(() => {}),
+    abandonFederatedSignIn: () => Promise.resolve(),
     ...overrides,
   };
   const api = Object.fromEntries(
