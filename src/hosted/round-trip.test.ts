@@ -49,6 +49,12 @@ describe('the ticket of a federated sign-in', () => {
     expect(page.takeRoundTrip(OAUTH, 'https://signin.example.com/?code=abc&state=xyz')).toEqual({});
   });
 
+  it('keeps the e-mail typed before single sign-on, for "try again"', async () => {
+    (await load()).saveTicket({ label: 'Acme SSO', idpIdentifier: 'acme.example', loginHint: 'ann@acme.example', startedAt: Date.now() });
+    const page = await load();
+    expect(page.returningInput(page.takeRoundTrip(OAUTH, 'https://signin.example.com/?error=server_error')).returning?.target).toEqual({ label: 'Acme SSO', idpIdentifier: 'acme.example', loginHint: 'ann@acme.example' });
+  });
+
   it('goes stale after ten minutes', async () => {
     (await load()).saveTicket({ ...ticket, startedAt: Date.now() - 11 * 60_000 });
     expect((await load()).takeRoundTrip(OAUTH, 'https://signin.example.com/?code=abc&state=xyz').federation).toBeUndefined();

@@ -13,6 +13,8 @@ export interface FederationTicket {
   label: string;
   provider?: string;
   idpIdentifier?: string;
+  /** The e-mail typed before single sign-on: "try again" after the return passes it on again. */
+  loginHint?: string;
   returnTo?: ReturnTarget;
   initialFlow?: 'signUp' | 'recovery';
   /** The page's language: the way back (a fixed redirect URL) has no ?lang= of its own. */
@@ -135,7 +137,12 @@ export function returningInput(roundTrip: RoundTrip): { returning?: { target: Fe
     ...(back
       ? {
           returning: {
-            target: { label: back.ticket.label, ...(back.ticket.provider ? { provider: back.ticket.provider } : {}), ...(back.ticket.idpIdentifier ? { idpIdentifier: back.ticket.idpIdentifier } : {}) },
+            target: {
+              label: back.ticket.label,
+              ...(back.ticket.provider ? { provider: back.ticket.provider } : {}),
+              ...(back.ticket.idpIdentifier ? { idpIdentifier: back.ticket.idpIdentifier } : {}),
+              ...(back.ticket.loginHint ? { loginHint: back.ticket.loginHint } : {}),
+            },
             resume: back.resume,
           },
         }

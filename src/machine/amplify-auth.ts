@@ -425,6 +425,7 @@ export function createAmplifyAuthApi(config: Pick<RuntimeConfig, 'appName' | 're
         label: target.label,
         ...(target.provider ? { provider: target.provider } : {}),
         ...(target.idpIdentifier ? { idpIdentifier: target.idpIdentifier } : {}),
+        ...(target.loginHint ? { loginHint: target.loginHint } : {}),
         ...(returnTo ? { returnTo } : {}),
         ...(initialFlow ? { initialFlow } : {}),
         locale: document.documentElement.lang,
