@@ -22,6 +22,7 @@ import { AssociateSoftwareToken } from './AssociateSoftwareToken.js';
 import { ChangePassword } from './ChangePassword.js';
 import { CreateUserPool } from './CreateUserPool.js';
 import { CreateUserPoolClient } from './CreateUserPoolClient.js';
+import { DeleteUser } from './DeleteUser.js';
 import { DeleteUserAttributes } from './DeleteUserAttributes.js';
 import { DeleteUserPool } from './DeleteUserPool.js';
 import { DescribeUserPool } from './DescribeUserPool.js';
@@ -97,6 +98,7 @@ export const operations: Record<string, Operation> = {
   ChangePassword,
   CreateUserPool,
   CreateUserPoolClient,
+  DeleteUser,
   DeleteUserAttributes,
   DeleteUserPool,
   DescribeUserPool,

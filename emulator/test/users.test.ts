@@ -8,6 +8,7 @@ import {
   AdminSetUserPasswordCommand,
   AdminUpdateUserAttributesCommand,
   ChangePasswordCommand,
+  DeleteUserCommand,
   GetUserAttributeVerificationCodeCommand,
   GetUserCommand,
   GlobalSignOutCommand,
@@ -146,6 +147,26 @@ describe('operations with the user access token', () => {
     await expectCognitoError(h.sdk.send(new GetUserCommand({ AccessToken: b.AccessToken })), 'NotAuthorizedException', 'Access Token has been revoked');
     await expectCognitoError(h.sdk.send(new InitiateAuthCommand({ AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: clientId, AuthParameters: { REFRESH_TOKEN: b.RefreshToken! } })), 'NotAuthorizedException');
     expect((await signInTokens('gus')).AccessToken).toBeTruthy();
+  });
+
+  it('DeleteUser: the user deletes their own account; their tokens stop working and the username is free again (AR DeleteUser)', async () => {
+    await createUser(h.sdk, poolId, 'ivy', [{ Name: 'email', Value: 'ivy@example.com' }]);
+    const a = await signInTokens('ivy');
+    const b = await signInTokens('ivy');
+    await h.sdk.send(new DeleteUserCommand({ AccessToken: a.AccessToken }));
+    await expectCognitoError(h.sdk.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: 'ivy' })), 'UserNotFoundException', 'User does not exist.');
+    // Every session of the user ends, not just the one that asked (wording of the refusal: ours).
+    await expectCognitoError(h.sdk.send(new GetUserCommand({ AccessToken: b.AccessToken })), 'NotAuthorizedException');
+    await expectCognitoError(h.sdk.send(new InitiateAuthCommand({ AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: clientId, AuthParameters: { REFRESH_TOKEN: b.RefreshToken! } })), 'NotAuthorizedException');
+    await expectCognitoError(h.sdk.send(new DeleteUserCommand({ AccessToken: a.AccessToken })), 'NotAuthorizedException');
+    await expectCognitoError(h.sdk.send(new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: clientId, AuthParameters: { USERNAME: 'ivy', PASSWORD } })), 'UserNotFoundException');
+    await createUser(h.sdk, poolId, 'ivy');
+    expect((await signInTokens('ivy')).AccessToken).toBeTruthy();
+  });
+
+  it('DeleteUser refuses a forged token, and a request without one', async () => {
+    await expectCognitoError(h.sdk.send(new DeleteUserCommand({ AccessToken: 'not-a-token' })), 'NotAuthorizedException', 'Invalid Access Token');
+    await expectCognitoError(h.sdk.send(new DeleteUserCommand({} as never)), 'InvalidParameterException');
   });
 
   it('refuses expired access tokens', async () => {
