@@ -41,6 +41,7 @@ export function App({ config, locale, api, roundTrip = {} }: { config: RuntimeCo
                 mfaRequired: config.mfaRequired ?? false,
                 ...(route.kind !== 'app' && route.returnTo ? { returnTo: route.returnTo } : {}),
                 ...(route.kind === 'logout' ? { logout: { global: route.global } } : {}),
+                ...(route.kind === 'deleteAccount' ? { deleteAccount: true } : {}),
                 // /login with nobody to return to: a signed-in user lands on account security.
                 openAccount: route.kind === 'login' && !route.returnTo,
                 signUpEnabled: config.signUp,

@@ -111,6 +111,8 @@ function Frame({
 
 export interface SignInProps extends CommonProps {
   onSignedIn?: (user: UserInfo) => void;
+  /** The user deleted their account in account security (they are signed out). */
+  onAccountDeleted?: () => void;
   /** 'account' opens account security once the user is signed in. */
   initialScreen?: 'signIn' | 'account';
 }
@@ -118,8 +120,8 @@ export interface SignInProps extends CommonProps {
 /** The whole sign-in flow (password, SMS, TOTP, MFA set-up, new password) as one component. */
 export function SignIn(props: SignInProps) {
   const api = useApi(props);
-  const { onSignedIn } = props;
-  const host = useMemo(() => ({ ...(onSignedIn ? { onSignedIn } : {}) }), [onSignedIn]);
+  const { onSignedIn, onAccountDeleted } = props;
+  const host = useMemo(() => ({ ...(onSignedIn ? { onSignedIn } : {}), ...(onAccountDeleted ? { onAccountDeleted } : {}) }), [onSignedIn, onAccountDeleted]);
   const federation = federationOf(props.config);
   // Back from a provider this component sent the user to (unless the host completes returns itself).
   const [roundTrip] = useState(() => (federation.oauth?.handleReturn ? takeRoundTrip(federation.oauth) : {}));
@@ -150,6 +152,8 @@ export function SignIn(props: SignInProps) {
 
 export interface AccountSecurityProps extends CommonProps {
   onClose?: () => void;
+  /** The user deleted their account (Amplify signed them out). */
+  onAccountDeleted?: () => void;
 }
 
 /** Account security for a user who is already signed in (in the host app's Amplify session). */
@@ -157,6 +161,13 @@ export function AccountSecurity(props: AccountSecurityProps) {
   const api = useApi(props);
   const machine = useMemo(() => createSecurityMachine(api), [api]);
   const child = useActorRef(machine, { input: { mfaRequired: props.config.mfaRequired ?? false } });
+  const { onAccountDeleted } = props;
+  useEffect(() => {
+    const subscription = child.subscribe((s) => {
+      if (s.status === 'done' && s.output?.outcome === 'accountDeleted') onAccountDeleted?.();
+    });
+    return () => subscription.unsubscribe();
+  }, [child, onAccountDeleted]);
   return (
     <Frame locale={props.locale} theme={props.theme} config={props.config} colorScheme={props.colorScheme} headingLevel={props.headingLevel}>
       <Suspense fallback={<LoadingScreen />}>

@@ -248,3 +248,36 @@ test.describe('a pool that requires MFA', () => {
     expect(await sms.count('both-required')).toBe(0);
   });
 });
+
+test.describe('deleting the account', () => {
+  test('says what goes, asks for the password (a wrong one is refused), then signs out and says the account is gone', async ({ page, pool, emulator }) => {
+    await pool.createUser('leaver', { email: 'leaver@example.com' });
+    await openAccount(page, 'leaver');
+    await page.getByRole('button', { name: 'Delete account…' }).click();
+    await expect(page.getByRole('heading', { name: 'Delete your account' })).toBeVisible();
+    await expect(page.getByText('This cannot be undone.')).toBeVisible();
+    // Keyboard only: the password field, then Enter.
+    await page.getByLabel('Password', { exact: true }).focus();
+    await page.keyboard.type('Wrong-Passw0rd!');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('alert')).toHaveText('Incorrect username or password.');
+    expect(emulator.services.store.getUser(pool.poolId, 'leaver')).toBeDefined();
+    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Delete my account' }).click();
+    await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+    await expect(page.getByRole('status').first()).toHaveText('Your account has been deleted.');
+    expect(emulator.services.store.getUser(pool.poolId, 'leaver')).toBeUndefined();
+    await signIn(page, 'leaver');
+    await expect(page.getByRole('alert')).toBeVisible();
+    await expect(page.getByTestId('signed-in-user')).toHaveCount(0);
+  });
+
+  test('cancelled: account security again, the account kept', async ({ page, pool, emulator }) => {
+    await pool.createUser('stayer');
+    await openAccount(page, 'stayer');
+    await page.getByRole('button', { name: 'Delete account…' }).click();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByRole('heading', { name: 'Account security' })).toBeVisible();
+    expect(emulator.services.store.getUser(pool.poolId, 'stayer')).toBeDefined();
+  });
+});

@@ -183,6 +183,26 @@ test('signing out ends the domain\'s session too, so the next "Continue with Goo
   await expect(page.getByTestId('signed-in-user')).toHaveText('Signed in as second@gmail.example.');
 });
 
+test('a Google user deletes their account while the sign-in is fresh; it goes through the domain\'s /logout, and the next sign-in makes a new user', async ({ page, pool, emulator }) => {
+  await page.goto(`${LOCALHOST_ORIGIN}/`);
+  await page.getByRole('button', { name: 'Continue with Google' }).click();
+  await typeIdentity(page, 'Google', 'gone@gmail.example', 'Gone Soon');
+  await expect(page.getByTestId('signed-in-user')).toHaveText('Signed in as gone@gmail.example.');
+  const before = emulator.services.store.listUsers(pool.poolId).find((u) => u.attributes.some(([name, value]) => name === 'email' && value === 'gone@gmail.example'))!;
+  await page.getByRole('button', { name: 'Account security' }).click();
+  await page.getByRole('button', { name: 'Delete account…' }).click();
+  await expect(page.getByText('Your Google account itself stays as it is.')).toBeVisible();
+  await expect(page.getByLabel('Password', { exact: true })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Delete my account' }).click();
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await expect(page.getByRole('status').first()).toHaveText('Your account has been deleted.');
+  expect(emulator.services.store.getUser(pool.poolId, before.username)).toBeUndefined();
+  await page.getByRole('button', { name: 'Continue with Google' }).click();
+  await typeIdentity(page, 'Google', 'gone@gmail.example', 'Gone Soon');
+  await expect(page.getByTestId('signed-in-user')).toHaveText('Signed in as gone@gmail.example.');
+  expect(emulator.services.store.getUser(pool.poolId, before.username)!.sub).not.toBe(before.sub);
+});
+
 test.describe('security', () => {
   test('a return whose state isn\'t the one this browser sent (login CSRF) is refused: no code exchanged, nobody signed in', async ({ page, pool, emulator, nextIdentity }) => {
     // The attacker's own sign-in, stopped where the browser would land on the app: a live code and its state.

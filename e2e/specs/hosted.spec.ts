@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { APP_ORIGIN, expect, RELYING_APP, RELYING_ORIGIN, signIn, test } from '../fixtures/emulator';
+import { APP_ORIGIN, expect, PASSWORD, RELYING_APP, RELYING_ORIGIN, signIn, test } from '../fixtures/emulator';
 
 test.use({ poolOptions: { mfa: 'OPTIONAL', sms: true, totp: true, cookieStorage: true } });
 
@@ -76,6 +76,35 @@ test('logs out and returns to an allow-listed app', async ({ page, pool }) => {
   await expect(page.locator('#who')).toHaveText('Not signed in');
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+});
+
+test('/delete-account from the relying app: sign in, delete with the password, back to the app with its state; cancelling goes back too', async ({ page, pool, emulator }) => {
+  for (const how of ['delete', 'cancel'] as const) {
+    await pool.createUser(`quitter-${how}`);
+    await page.goto('/');
+    await signIn(page, `quitter-${how}`);
+    await expect(page.getByTestId('signed-in-user')).toBeVisible();
+    await page.goto(RELYING_APP);
+    const href = await page.locator('#delete-account').getAttribute('href');
+    const state = new URL(href!).searchParams.get('state');
+    await page.locator('#delete-account').click();
+    await expect(page.getByRole('heading', { name: 'Delete your account' })).toBeVisible();
+    if (how === 'cancel') {
+      await page.getByRole('button', { name: 'Cancel' }).click();
+    } else {
+      await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+      await page.getByRole('button', { name: 'Delete my account' }).click();
+    }
+    await page.waitForURL(`${RELYING_APP}?state=${state}`);
+    await expect(page.locator('#who')).toHaveText(how === 'cancel' ? `Signed in as quitter-${how}` : 'Not signed in');
+    expect(emulator.services.store.getUser(pool.poolId, `quitter-${how}`) !== undefined, how).toBe(how === 'cancel');
+  }
+});
+
+test('/delete-account refuses a redirect_uri that is not allow-listed, before anything else', async ({ page }) => {
+  await page.goto('/delete-account?redirect_uri=https%3A%2F%2Fevil.example%2F');
+  await expect(page.getByRole('heading', { name: 'This sign-in link is not valid' })).toBeVisible();
+  await expect(page.getByLabel('Username')).toHaveCount(0);
 });
 
 test('signs in from the relying app link and comes back with the state', async ({ page, pool }) => {

@@ -82,7 +82,7 @@ for (const [lang, signIn, wrong] of [
  * and none of them shows the English of the new messages (a missing translation falls back to English).
  * Two walks of five languages each, so that the two workers share them.
  */
-const ENGLISH = ['Continue with Google', 'Other ways to sign in', 'did not work', 'Try again', 'Signed in with Google', 'You sign in with Google', 'Taking you to', 'Choose another way', 'Accounts at'];
+const ENGLISH = ['Continue with Google', 'Other ways to sign in', 'did not work', 'Try again', 'Signed in with Google', 'You sign in with Google', 'Taking you to', 'Choose another way', 'Accounts at', 'Delete my account', 'stays as it is'];
 const half = Math.ceil(LOCALES.length / 2);
 for (const langs of [LOCALES.slice(0, half), LOCALES.slice(half)]) {
   test(`federated sign-in's screens in ${langs.join(', ')}, 320 px wide: axe, the layout, and no English left`, async ({ page, newPool, usePool, nextIdentity }) => {

@@ -1,6 +1,7 @@
 /**
  * A minimal relying app: same user pool, same cookie settings as the sign-in site, so Amplify here
- * reads the session the sign-in site wrote. It sends users to the hosted /login and /logout pages.
+ * reads the session the sign-in site wrote. It sends users to the hosted /login, /logout and
+ * /delete-account pages.
  * Config: the same /config.json, plus `signInUrl` (the sign-in site's origin).
  */
 import { Amplify } from 'aws-amplify';
@@ -28,6 +29,7 @@ const here = `${location.origin}${location.pathname}`;
 const who = document.getElementById('who')!;
 const signInLink = document.getElementById('sign-in') as HTMLAnchorElement;
 const signOutLink = document.getElementById('sign-out') as HTMLAnchorElement;
+const deleteLink = document.getElementById('delete-account') as HTMLAnchorElement;
 const returnedState = new URLSearchParams(location.search).get('state');
 if (returnedState !== null) document.getElementById('state')!.textContent = `state: ${returnedState}`;
 
@@ -37,6 +39,8 @@ try {
   who.textContent = tokens ? `Signed in as ${username}` : 'Not signed in';
   signOutLink.href = `${config.signInUrl}/logout?redirect_uri=${encodeURIComponent(here)}`;
   signOutLink.hidden = false;
+  deleteLink.href = `${config.signInUrl}/delete-account?redirect_uri=${encodeURIComponent(here)}&state=${crypto.randomUUID()}`;
+  deleteLink.hidden = false;
 } catch {
   who.textContent = 'Not signed in';
   signInLink.href = `${config.signInUrl}/login?redirect_uri=${encodeURIComponent(here)}&state=${crypto.randomUUID()}`;

@@ -69,10 +69,13 @@ export function readProviderReturn(search: string): ProviderReturn {
 interface SignOutMarker {
   returnTo?: ReturnTarget;
   locale?: string;
+  /** The session ended because the account was deleted. */
+  deleted?: boolean;
   at: number;
 }
 
-export const saveSignOut = (returnTo: ReturnTarget | undefined, locale: string) => write(SIGNED_OUT, { ...(returnTo ? { returnTo } : {}), locale, at: Date.now() } satisfies SignOutMarker);
+export const saveSignOut = (returnTo: ReturnTarget | undefined, locale: string, deleted = false) =>
+  write(SIGNED_OUT, { ...(returnTo ? { returnTo } : {}), locale, ...(deleted ? { deleted } : {}), at: Date.now() } satisfies SignOutMarker);
 
 /** The sign-out this tab sent through the domain, unless it is stale. */
 export function takeSignOut(now = Date.now()): Omit<SignOutMarker, 'at'> | undefined {
@@ -87,7 +90,7 @@ export const dropSignOut = () => void take(SIGNED_OUT);
 /** What this page load brings back from the pool domain, read once (React may run initialisers twice). */
 export interface RoundTrip {
   federation?: { ticket: FederationTicket; resume: ProviderReturn };
-  signedOut?: { returnTo?: ReturnTarget; locale?: string };
+  signedOut?: { returnTo?: ReturnTarget; locale?: string; deleted?: boolean };
 }
 
 /** The language the page had when it left for the pool domain. */
@@ -131,7 +134,7 @@ export function roundTripUsed(): void {
 }
 
 /** The machines' input for a page that comes back from a provider (or from the domain's /logout). */
-export function returningInput(roundTrip: RoundTrip): { returning?: { target: FederationTarget; resume: ProviderReturn }; notice?: 'signedOut' } {
+export function returningInput(roundTrip: RoundTrip): { returning?: { target: FederationTarget; resume: ProviderReturn }; notice?: 'signedOut' | 'accountDeleted' } {
   const back = roundTrip.federation;
   return {
     ...(back
@@ -147,6 +150,6 @@ export function returningInput(roundTrip: RoundTrip): { returning?: { target: Fe
           },
         }
       : {}),
-    ...(roundTrip.signedOut ? { notice: 'signedOut' as const } : {}),
+    ...(roundTrip.signedOut ? { notice: roundTrip.signedOut.deleted ? ('accountDeleted' as const) : ('signedOut' as const) } : {}),
   };
 }

@@ -30,4 +30,9 @@ describe('routeFor', () => {
     expect(at('/logout')).toEqual({ kind: 'logout', global: false });
     expect(at('/logout?redirect_uri=javascript%3Aalert(1)')).toEqual({ kind: 'refused', reason: 'scheme' });
   });
+  it('deletes the account, then returns to an allow-listed app only', () => {
+    expect(at('/delete-account?redirect_uri=https%3A%2F%2Fapp.example.com%2Fcallback&state=s1')).toEqual({ kind: 'deleteAccount', returnTo: { kind: 'redirect', uri: 'https://app.example.com/callback', state: 's1' } });
+    expect(at('/delete-account')).toEqual({ kind: 'deleteAccount' });
+    expect(at('/delete-account?redirect_uri=https%3A%2F%2Fevil.com%2F')).toEqual({ kind: 'refused', reason: 'notAllowed' });
+  });
 });

@@ -9,6 +9,8 @@ export type HostedRoute =
   /** /login, and /signup and /forgot-password (which open that flow when nobody is signed in). */
   | { kind: 'login'; returnTo?: ReturnTarget; flow?: 'signUp' | 'recovery' }
   | { kind: 'logout'; returnTo?: ReturnTarget; global: boolean }
+  /** /delete-account: sign in if needed, delete the account, then back (or, cancelled, back all the same). */
+  | { kind: 'deleteAccount'; returnTo?: ReturnTarget }
   | { kind: 'refused'; reason: RedirectRefusal };
 
 export function routeFor(location: Pick<Location, 'pathname' | 'search'>, config: Pick<RuntimeConfig, 'redirectAllowList' | 'postMessageOrigins'>): HostedRoute {
@@ -26,11 +28,11 @@ export function routeFor(location: Pick<Location, 'pathname' | 'search'>, config
     const check = checkRedirect(query.get('redirect_uri'), config.redirectAllowList);
     return check.ok ? { ...login, returnTo: { kind: 'redirect', uri: check.uri, ...(state !== undefined ? { state } : {}) } } : { kind: 'refused', reason: check.reason };
   }
-  if (path.endsWith('/logout')) {
-    const global = query.get('global') === 'true';
-    if (!query.has('redirect_uri')) return { kind: 'logout', global };
+  if (path.endsWith('/logout') || path.endsWith('/delete-account')) {
+    const route = path.endsWith('/logout') ? { kind: 'logout' as const, global: query.get('global') === 'true' } : { kind: 'deleteAccount' as const };
+    if (!query.has('redirect_uri')) return route;
     const check = checkRedirect(query.get('redirect_uri'), config.redirectAllowList);
-    return check.ok ? { kind: 'logout', global, returnTo: { kind: 'redirect', uri: check.uri, ...(state !== undefined ? { state } : {}) } } : { kind: 'refused', reason: check.reason };
+    return check.ok ? { ...route, returnTo: { kind: 'redirect', uri: check.uri, ...(state !== undefined ? { state } : {}) } } : { kind: 'refused', reason: check.reason };
   }
   return { kind: 'app' };
 }

@@ -24,6 +24,7 @@ export const enCore = {
   'signIn.title': 'Sign in',
   'signIn.submit': 'Sign in',
   'notice.signedOut': 'You have signed out.',
+  'notice.accountDeleted': 'Your account has been deleted.',
   'notice.sessionEnded': 'Your sign-in session has ended. Please sign in again.',
   'notice.codeExpired': 'Your code has expired. Please sign in again to get a new one.',
   'notice.interrupted': 'Your sign-in was interrupted. Please sign in again.',

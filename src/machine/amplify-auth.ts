@@ -13,6 +13,7 @@ import {
   confirmSignIn,
   confirmSignUp,
   confirmUserAttribute,
+  deleteUser,
   fetchAuthSession,
   fetchDevices,
   fetchMFAPreference,
@@ -39,7 +40,7 @@ import type { OAuthConfig, RuntimeConfig } from '../config';
 import { dropSignOut, dropTicket, saveSignOut, saveTicket } from '../hosted/round-trip';
 import { toAuthError } from './errors';
 import { federationOf } from './federation';
-import type { AuthApi, CodeDelivery, DeviceInfo, FirstFactor, MfaSettings, MfaType, PasskeyInfo, SignInResult, UserInfo } from './types';
+import type { AuthApi, CodeDelivery, ReturnTarget, DeviceInfo, FirstFactor, MfaSettings, MfaType, PasskeyInfo, SignInResult, UserInfo } from './types';
 
 /** The first factor last chosen on this browser (not a secret): offered first next time. */
 const LAST_FACTOR = 'signin.lastFirstFactor';
@@ -332,6 +333,12 @@ async function loadMfa(): Promise<MfaSettings> {
   return { enabled: toMfaTypes(enabled), ...(pref ? { preferred: pref } : {}) };
 }
 
+/** When the user signed in, as Cognito wrote it into the ID token (auth_time, seconds). */
+async function signedInAt(): Promise<number | undefined> {
+  const authTime = (await fetchAuthSession()).tokens?.idToken?.payload.auth_time;
+  return typeof authTime === 'number' ? authTime * 1000 : undefined;
+}
+
 /** The device Cognito put in this session's access token (device_key), if it tracks devices. */
 async function currentDeviceKey(): Promise<string | undefined> {
   const session = await fetchAuthSession();
@@ -358,6 +365,28 @@ async function loadDevices(): Promise<DeviceInfo[]> {
     remembered: d.attributes?.device_remembered_status === 'remembered',
     current: d.id === current,
   }));
+}
+
+/**
+ * Ends the session with Amplify's `end` (sign-out, or deleting the account). One from an identity
+ * provider also ends at the pool domain: Amplify leaves for its /logout, which sends the browser
+ * back to redirectSignOut (round-trip.ts keeps where to go next, and why).
+ */
+async function endSession(end: () => Promise<void>, returnTo: ReturnTarget | undefined, deleted: boolean, oauth: boolean): Promise<void> {
+  const viaProvider = signedInWith() !== undefined && oauth;
+  if (viaProvider) saveSignOut(returnTo, document.documentElement.lang, deleted);
+  const leaving = viaProvider ? leavesWithin(10_000) : undefined;
+  try {
+    await end();
+  } catch (e) {
+    dropSignOut();
+    throw e;
+  }
+  setSignedInWith(undefined);
+  // The page is leaving; it settles only if the back button brings it back. Amplify may also
+  // have ended the session here without leaving (it was no sign-in through the domain).
+  if (leaving && (await leaving)) await shownAgain();
+  dropSignOut();
 }
 
 /** Another tab signed someone in meanwhile: start this sign-in afresh rather than get stuck. */
@@ -407,19 +436,9 @@ export function createAmplifyAuthApi(config: Pick<RuntimeConfig, 'appName' | 're
       return markChallenge(toResult(await confirmSignIn({ challengeResponse: response, ...(options ? { options } : {}) }), config.appName, challengeUsername));
     },
     loadUser,
-    async signOut({ global, returnTo }) {
-      // A session from an identity provider also ends at the pool domain: Amplify leaves for its
-      // /logout, which sends the browser back to redirectSignOut (round-trip.ts keeps where to go next).
-      const viaProvider = signedInWith() !== undefined && config.oauth !== undefined;
-      if (viaProvider) saveSignOut(returnTo, document.documentElement.lang);
-      setSignedInWith(undefined);
-      const leaving = viaProvider ? leavesWithin(10_000) : undefined;
-      await signOut({ global });
-      // The page is leaving; it settles only if the back button brings it back. Amplify may also
-      // have ended the session here without leaving (it was no sign-in through the domain).
-      if (leaving && (await leaving)) await shownAgain();
-      dropSignOut();
-    },
+    signOut: ({ global, returnTo }) => endSession(() => signOut({ global }), returnTo, false, config.oauth !== undefined),
+    // Amplify's deleteUser signs out after DeleteUser (through the domain for a provider's session).
+    deleteAccount: ({ returnTo }) => endSession(() => deleteUser(), returnTo, true, config.oauth !== undefined),
     async federatedSignIn({ target, returnTo, initialFlow }) {
       saveTicket({
         label: target.label,
@@ -467,12 +486,13 @@ export function createAmplifyAuthApi(config: Pick<RuntimeConfig, 'appName' | 're
       // offers them none here), so what failed for them doesn't matter.
       const held = <T,>(p: Promise<T> | undefined) => p?.then((value) => ({ value }), (error: unknown) => ({ error }));
       const [user, mfa, devices, passkeys] = await Promise.all([loadUser(), held(loadMfa()), held(tracked ? loadDevices() : undefined), held(config.passwordless ? loadPasskeys() : undefined)]);
-      if (federationOf(user).federatedUser) return { user, mfa: { enabled: [] } };
+      const authTime = await signedInAt();
+      if (federationOf(user).federatedUser) return { user, mfa: { enabled: [] }, ...(authTime ? { authTime } : {}) };
       const value = <T,>(r: { value: T } | { error: unknown } | undefined): T | undefined => {
         if (r && 'error' in r) throw r.error;
         return r?.value;
       };
-      return { user, mfa: value(mfa)!, ...(value(devices) ? { devices: value(devices)! } : {}), ...(value(passkeys) ? { passkeys: value(passkeys)! } : {}) };
+      return { user, mfa: value(mfa)!, ...(value(devices) ? { devices: value(devices)! } : {}), ...(value(passkeys) ? { passkeys: value(passkeys)! } : {}), ...(authTime ? { authTime } : {}) };
     },
     async startPasswordless({ username, factor }) {
       challengeUsername = username;

@@ -103,3 +103,39 @@ export function sessionAwareError() {
     { target: 'idle', actions: 'setError' as const },
   ];
 }
+
+/**
+ * Account security: its machine, loaded with the screen, runs as the child `security` while the
+ * screen is open. It may also end on its own: the account deleted (to the sign-in screen, which
+ * says so), or a hosted /delete-account over either way (back to the relying app).
+ */
+export function accountState() {
+  return {
+    initial: 'loading' as const,
+    on: {
+      CLOSE_ACCOUNT: 'home',
+      'xstate.done.actor.security': [
+        { guard: 'hasReturnTo' as const, target: '#auth.leaving', actions: 'forgetUser' as const },
+        {
+          guard: ({ event }: { event: AuthEvent }) => event.type === 'xstate.done.actor.security' && event.output.outcome === 'accountDeleted',
+          target: '#auth.signIn',
+          actions: ['accountDeleted', 'forgetUser', 'noticeAccountDeleted'] as const,
+        },
+        { target: 'home', actions: 'endDeletion' as const },
+      ],
+    },
+    exit: 'stopSecurity' as const,
+    states: {
+      loading: {
+        tags: 'pending' as const,
+        always: { guard: ({ context }: { context: AuthContext }) => context.securityLogic !== undefined, target: 'open' },
+        invoke: {
+          src: 'loadSecurity' as const,
+          onDone: { target: 'open', actions: 'keepSecurityLogic' as const },
+          onError: { target: '#auth.signedIn.home', actions: 'setError' as const },
+        },
+      },
+      open: { entry: 'startSecurity' as const },
+    },
+  };
+}

@@ -11,12 +11,12 @@ import { federationOf, type FederationTarget, type ProviderOption, ssoTargetFor,
 import { createFederationMachine, type FederationOutput } from './federation-machine';
 import type { ProviderReturn } from '../hosted/round-trip';
 import { createRecoveryMachine } from './recovery-machine';
-import type { SecurityMachine } from './security-machine';
+import type { SecurityInput, SecurityMachine, SecurityOutput } from './security-machine';
 import { createSignUpMachine } from './sign-up-machine';
-import { challengeState, codeChallenge, mfaChoice, sessionAwareError } from './auth-machine-states';
+import { accountState, challengeState, codeChallenge, mfaChoice, sessionAwareError } from './auth-machine-states';
 
 /** Why the user is back on the sign-in screen, shown there as a message. */
-export type Notice = 'signedOut' | 'sessionEnded' | 'codeExpired' | 'interrupted' | 'codeResent' | 'providerCancelled';
+export type Notice = 'signedOut' | 'sessionEnded' | 'codeExpired' | 'interrupted' | 'codeResent' | 'providerCancelled' | 'accountDeleted';
 
 export interface AuthContext {
   username: string;
@@ -58,6 +58,8 @@ export interface AuthContext {
   /** Hosted-UI mode: where to send the user once signed in (or signed out, with `logout`). */
   returnTo?: ReturnTarget;
   logout?: { global: boolean };
+  /** Hosted /delete-account: once signed in, straight to deleting the account, then leave for `returnTo`. */
+  deleteAccount?: boolean;
   openAccount: boolean;
   /** Self-registration is offered (config `signUp`). */
   signUpEnabled: boolean;
@@ -84,6 +86,8 @@ export interface AuthHost {
   leave?: (target: ReturnTarget, user: UserInfo | undefined) => void;
   /** Library mode: the host app's callback. */
   onSignedIn?: (user: UserInfo) => void;
+  /** Library mode: the user deleted their account (they are signed out). */
+  onAccountDeleted?: () => void;
 }
 
 export type AuthEvent =
@@ -108,7 +112,9 @@ export type AuthEvent =
   /** "Continue with <provider>", by its Cognito name. */
   | { type: 'SIGN_IN_WITH_PROVIDER'; provider: string }
   /** An e-mail of a single sign-on domain, typed into sign-up or recovery: its account is the provider's. */
-  | { type: 'SIGN_IN_WITH_SSO'; email: string };
+  | { type: 'SIGN_IN_WITH_SSO'; email: string }
+  /** Account security ended on its own: the account was deleted, or a hosted deletion cancelled. */
+  | { type: 'xstate.done.actor.security'; output: SecurityOutput };
 
 export interface AuthMachineInput {
   /** The app client's AuthSessionValidity: SMS codes stop working after it. */
@@ -118,6 +124,8 @@ export interface AuthMachineInput {
   returnTo?: ReturnTarget;
   /** /logout: sign out (everywhere when global), then leave for `returnTo` if given. */
   logout?: { global: boolean };
+  /** /delete-account: sign in if needed, delete the account, then leave for `returnTo` if given. */
+  deleteAccount?: boolean;
   /** Open account security once signed in (library `initialScreen: 'account'`). */
   openAccount?: boolean;
   signUpEnabled?: boolean;
@@ -247,6 +255,19 @@ export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
       notifySignedIn: ({ context }) => {
         if (context.user) host.onSignedIn?.(context.user);
       },
+      accountDeleted: () => host.onAccountDeleted?.(),
+      noticeAccountDeleted: assign({ notice: 'accountDeleted' as Notice, deleteAccount: undefined }),
+      endDeletion: assign({ deleteAccount: undefined }),
+      forgetUser: assign({ user: undefined }),
+      keepSecurityLogic: assign({ securityLogic: ({ event }) => (event as unknown as DoneActorEvent<SecurityMachine>).output }),
+      /** Logic loaded at run time has no key among the machine's actors, so its spawn is typed here. */
+      startSecurity: assign(({ context, spawn }) => {
+        const start = spawn as unknown as (logic: SecurityMachine, options: { id: 'security'; input: SecurityInput }) => unknown;
+        const deletion = context.deleteAccount ? { openDeletion: true, returnTo: context.returnTo } : {};
+        if (context.securityLogic) start(context.securityLogic, { id: 'security', input: { mfaRequired: context.mfaRequired, ...deletion } });
+        return {};
+      }),
+      stopSecurity: stopChild('security'),
       noticeSessionEnded: assign({ notice: 'sessionEnded' as Notice, error: undefined }),
       clearError: assign({ error: undefined }),
       /** What was pressed during restore is for the sign-in screen only, not for a flow reached otherwise. */
@@ -287,6 +308,7 @@ export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
       openAccount: input.openAccount ?? false,
       ...(input.returnTo ? { returnTo: input.returnTo } : {}),
       ...(input.logout ? { logout: input.logout } : {}),
+      ...(input.deleteAccount ? { deleteAccount: true } : {}),
       providers: input.providers ?? [],
       ...(input.returning ? { federation: input.returning } : {}),
       ...(input.notice ? { notice: input.notice } : {}),
@@ -643,6 +665,7 @@ export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
           deciding: {
             always: [
               { guard: 'logoutRequested', target: 'signingOut' },
+              { guard: ({ context }) => context.deleteAccount === true, target: 'account' },
               { guard: 'offerEmail', target: 'verifyEmail' },
               { guard: 'hasReturnTo', target: '#auth.leaving' },
               { guard: 'openAccount', target: 'account' },
@@ -667,31 +690,7 @@ export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
             on: { CANCEL: { target: 'deciding', actions: assign({ justSignedIn: false }) } },
           },
           home: { on: { OPEN_ACCOUNT: 'account' } },
-          account: {
-            initial: 'loading',
-            on: { CLOSE_ACCOUNT: 'home' },
-            exit: stopChild('security'),
-            states: {
-              loading: {
-                tags: 'pending',
-                always: { guard: ({ context }) => context.securityLogic !== undefined, target: 'open' },
-                invoke: {
-                  src: 'loadSecurity',
-                  onDone: { target: 'open', actions: assign({ securityLogic: ({ event }) => event.output }) },
-                  onError: { target: '#auth.signedIn.home', actions: 'setError' },
-                },
-              },
-              /** The security machine runs as the child `security` while the screen is open. */
-              open: {
-                entry: assign(({ context, spawn }) => {
-                  // Logic loaded at run time has no key among the machine's actors, so its spawn is typed here.
-                  const start = spawn as unknown as (logic: SecurityMachine, options: { id: 'security'; input: { mfaRequired: boolean } }) => unknown;
-                  if (context.securityLogic) start(context.securityLogic, { id: 'security', input: { mfaRequired: context.mfaRequired } });
-                  return {};
-                }),
-              },
-            },
-          },
+          account: accountState(),
           signingOut: {
             tags: 'pending',
             invoke: {

@@ -5,6 +5,7 @@ import { getShortestPaths } from 'xstate/graph';
 import { createFakeApi } from '../testing/fake-api';
 import { actorEvents, leafPaths, namedError, valuePath } from '../testing/graph';
 import { createContactMachine } from './contact-machine';
+import { createDeleteAccountMachine } from './delete-account-machine';
 import { createFederationMachine } from './federation-machine';
 import { createRecoveryMachine } from './recovery-machine';
 import { createSignUpMachine } from './sign-up-machine';
@@ -61,5 +62,11 @@ describe('paths over the flow machines', () => {
     const events: EventObject[] = [{ type: 'RETRY' }, { type: 'CANCEL' }];
     const outputs = { federatedSignIn: [undefined], completeFederatedSignIn: [undefined], settleFederatedReturn: [undefined], backWithoutSignIn: [undefined], abandonFederatedSignIn: [undefined] };
     expect(unreached(createFederationMachine(api), inputs, events, outputs)).toEqual([]);
+  });
+
+  it('deleting the account: with the password, a fresh provider sign-in, or one too old', () => {
+    const events: EventObject[] = [{ type: 'SUBMIT_DELETE', password: 'pw' } as EventObject, { type: 'SUBMIT_DELETE' }, { type: 'CANCEL' }];
+    const inputs = (['password', 'recentSignIn', 'signInAgain'] as const).map((proof) => ({ proof }));
+    expect(unreached(createDeleteAccountMachine(api), inputs, events, { verifyPassword: [undefined], deleteAccount: [undefined] })).toEqual([]);
   });
 });

@@ -17,6 +17,7 @@ const OUTPUTS: Record<string, unknown[]> = {
   forgetDevice: [undefined],
   addPasskey: [undefined],
   deletePasskey: [undefined],
+  deleteAccount: [{ outcome: 'deleted' }, { outcome: 'cancelled' }],
 };
 const ERRORS = [namedError('CodeMismatchException', 'Invalid code'), namedError('SoftwareTokenMFANotFoundException', 'Software Token MFA has not been enabled by the userPool.')];
 const EVENTS: SecurityEvent[] = [
@@ -43,16 +44,20 @@ const EVENTS: SecurityEvent[] = [
   { type: 'LEAVE_OFF' },
   { type: 'CANCEL' },
   { type: 'RETRY' },
+  { type: 'DELETE_ACCOUNT' },
 ];
 
 describe('paths over the account-security machine graph', () => {
   it('reach every state', () => {
     const machine = createSecurityMachine(createFakeApi().api);
-    const paths = getShortestPaths(machine, {
-      input: { mfaRequired: false },
-      events: (snapshot) => [...EVENTS, ...(actorEvents(snapshot, OUTPUTS, ERRORS) as SecurityEvent[])],
-      serializeState: (s) => `${JSON.stringify(s.value)}|${s.context.error?.kind ?? ''}|${s.context.success ?? ''}|${s.context.security?.mfa.enabled.join() ?? ''}`,
-    });
+    // Opened from account security, or straight into a deletion (hosted /delete-account).
+    const paths = [{ mfaRequired: false }, { mfaRequired: false, openDeletion: true }].flatMap((input) =>
+      getShortestPaths(machine, {
+        input,
+        events: (snapshot) => [...EVENTS, ...(actorEvents(snapshot, OUTPUTS, ERRORS) as SecurityEvent[])],
+        serializeState: (s) => `${JSON.stringify(s.value)}|${s.context.error?.kind ?? ''}|${s.context.success ?? ''}|${s.context.security?.mfa.enabled.join() ?? ''}`,
+      }),
+    );
     const reached = new Set(paths.map((p) => valuePath(p.state.value)));
     // Eventless steps (enabling → updating) never rest.
     const resting = leafPaths(machine.root).filter((p) => !p.endsWith('.enabling'));

@@ -7,7 +7,9 @@
 import { assign, type ErrorActorEvent, fromPromise, setup } from 'xstate';
 import { toAuthError } from './errors';
 import { type ContactInput, createContactMachine } from './contact-machine';
-import type { AuthApi, AuthError, AuthErrorKind, MfaChange, MfaType, SecurityState } from './types';
+import { createDeleteAccountMachine, type DeletionProof, RECENT_SIGN_IN_MS } from './delete-account-machine';
+import { federationOf } from './federation';
+import type { AuthApi, AuthError, AuthErrorKind, MfaChange, MfaType, ReturnTarget, SecurityState } from './types';
 
 /** Which key of an MFA change names each factor. */
 const CHANGE_KEY = { SMS: 'sms', TOTP: 'totp', EMAIL: 'email' } as const satisfies Record<MfaType, keyof MfaChange>;
@@ -46,6 +48,8 @@ export interface SecurityContext {
    * associated, and can't bring it back, while still listing TOTP as on (AssociateSoftwareToken).
    */
   totpSuspended?: boolean;
+  /** How account security ended on its own (its output). */
+  ended?: SecurityOutput['outcome'];
 }
 
 export type SecurityEvent =
@@ -72,11 +76,25 @@ export type SecurityEvent =
   | { type: 'CANCEL' }
   | { type: 'RETRY' }
   | { type: 'FINISH_SETUP' }
-  | { type: 'LEAVE_OFF' };
+  | { type: 'LEAVE_OFF' }
+  | { type: 'DELETE_ACCOUNT' };
 
 export interface SecurityInput {
   /** The pool requires MFA: the last factor can't be turned off. */
   mfaRequired: boolean;
+  /** Hosted /delete-account: the deletion opens at once, and cancelling it ends account security too. */
+  openDeletion?: boolean;
+  /** Where a hosted deletion hands the user back. */
+  returnTo?: ReturnTarget | undefined;
+}
+
+/** How account security ended on its own (otherwise the screen is closed): the account was deleted, or a hosted deletion cancelled. */
+export type SecurityOutput = { outcome: 'accountDeleted' | 'deletionCancelled' };
+
+/** What a deletion asks for: the password, or for a provider's user a recent sign-in. */
+export function deletionProof(security: SecurityState | undefined, now: number): DeletionProof {
+  if (!security || !federationOf(security.user).federatedUser) return 'password';
+  return security.authTime !== undefined && now - security.authTime < RECENT_SIGN_IN_MS ? 'recentSignIn' : 'signInAgain';
 }
 
 const errorOf = (event: unknown) => toAuthError((event as ErrorActorEvent).error);
@@ -89,6 +107,7 @@ export function createSecurityMachine(api: AuthApi) {
       context: {} as SecurityContext & SecurityInput,
       events: {} as SecurityEvent,
       input: {} as Partial<SecurityInput>,
+      output: {} as SecurityOutput,
       tags: {} as 'pending',
     },
     actors: {
@@ -98,6 +117,7 @@ export function createSecurityMachine(api: AuthApi) {
       verifyTotpSetup: fromPromise<void, { code: string }>(({ input }) => api.verifyTotpSetup(input)),
       verifyPassword: fromPromise<void, { password: string }>(({ input }) => api.verifyPassword(input)),
       contact: createContactMachine(api),
+      deleteAccount: createDeleteAccountMachine(api),
       forgetDevice: fromPromise<void, { id: string; current: boolean }>(({ input }) => api.forgetDevice(input)),
       addPasskey: fromPromise<void>(() => api.addPasskey()),
       deletePasskey: fromPromise<void, { id: string }>(({ input }) => api.deletePasskey(input)),
@@ -134,14 +154,18 @@ export function createSecurityMachine(api: AuthApi) {
     },
   }).createMachine({
     id: 'security',
-    context: ({ input }) => ({ mfaRequired: input.mfaRequired ?? false }),
+    context: ({ input }) => ({ mfaRequired: input.mfaRequired ?? false, openDeletion: input.openDeletion ?? false, returnTo: input.returnTo }),
     initial: 'loading',
+    output: ({ context }) => ({ outcome: context.ended ?? 'deletionCancelled' }),
     states: {
       loading: {
         tags: 'pending',
         invoke: {
           src: 'load',
-          onDone: { target: 'ready', actions: assign({ security: ({ event }) => event.output }) },
+          onDone: [
+            { guard: ({ context }) => context.openDeletion === true, target: 'deletingAccount', actions: assign({ security: ({ event }) => event.output }) },
+            { target: 'ready', actions: assign({ security: ({ event }) => event.output }) },
+          ],
           onError: { target: 'loadFailed', actions: 'setError' },
         },
       },
@@ -187,8 +211,25 @@ export function createSecurityMachine(api: AuthApi) {
           FORGET_DEVICE: { target: 'forgettingDevice', actions: 'clearMessages' },
           ADD_PASSKEY: { target: 'addingPasskey', actions: 'clearMessages' },
           REMOVE_PASSKEY: { target: 'removePasskey', actions: ['clearMessages', assign({ removingPasskey: ({ event }) => event.id })] },
+          DELETE_ACCOUNT: { target: 'deletingAccount', actions: 'clearMessages' },
         },
       },
+
+      /** Deleting the account (delete-account-machine.ts): gone, or back to account security (or, hosted, back to the app). */
+      deletingAccount: {
+        invoke: {
+          id: 'deleteAccount',
+          src: 'deleteAccount',
+          input: ({ context }) => ({ proof: deletionProof(context.security, Date.now()), returnTo: context.returnTo }),
+          onDone: [
+            { guard: ({ event }) => event.output.outcome === 'deleted', target: 'accountDeleted' },
+            { guard: ({ context }) => context.openDeletion === true, target: 'deletionCancelled' },
+            { target: 'ready' },
+          ],
+        },
+      },
+      accountDeleted: { type: 'final', entry: assign({ ended: 'accountDeleted' as const }) },
+      deletionCancelled: { type: 'final', entry: assign({ ended: 'deletionCancelled' as const }) },
 
       updating: {
         tags: 'pending',

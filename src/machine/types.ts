@@ -128,6 +128,8 @@ export interface SecurityState {
   passkeys?: PasskeyInfo[];
   /** Listed when the pool tracks devices (config rememberDevices). */
   devices?: DeviceInfo[];
+  /** When the user last signed in (the ID token's auth_time, in ms): a fresh sign-in may delete the account. */
+  authTime?: number;
 }
 
 export interface AuthApi {
@@ -180,6 +182,11 @@ export interface AuthApi {
   sendContactCode(input: { attribute: ContactAttribute }): Promise<{ destination?: string }>;
   confirmContact(input: { attribute: ContactAttribute; code: string }): Promise<void>;
   changePassword(input: { oldPassword: string; newPassword: string }): Promise<void>;
+  /**
+   * Deletes the signed-in user's account (DeleteUser) and ends the session here; a session from an
+   * identity provider also ends at the domain (`returnTo`: where a hosted deletion goes after that).
+   */
+  deleteAccount(input: { returnTo?: ReturnTarget | undefined }): Promise<void>;
   /** Account lifecycle. */
   resetPassword(input: { username: string }): Promise<CodeDelivery>;
   confirmResetPassword(input: { username: string; code: string; newPassword: string }): Promise<void>;

@@ -7,6 +7,7 @@ import { createContext, type ReactNode, useContext, useMemo } from 'react';
 import type { ActorRefFrom, SnapshotFrom } from 'xstate';
 import { type AuthHost, type AuthMachineInput, type AuthTopState, createAuthMachine } from '../machine/auth-machine';
 import type { ContactMachine } from '../machine/contact-machine';
+import type { DeleteAccountMachine } from '../machine/delete-account-machine';
 import type { FederationMachine } from '../machine/federation-machine';
 import type { RecoveryMachine } from '../machine/recovery-machine';
 import type { SecurityMachine } from '../machine/security-machine';
@@ -53,6 +54,7 @@ export type ContactRef = ActorRefFrom<ContactMachine>;
 export type RecoveryRef = ActorRefFrom<RecoveryMachine>;
 export type SignUpRef = ActorRefFrom<SignUpMachine>;
 export type FederationRef = ActorRefFrom<FederationMachine>;
+export type DeleteAccountRef = ActorRefFrom<DeleteAccountMachine>;
 
 interface ChildRefs {
   security: SecurityRef;
@@ -70,7 +72,7 @@ export function useChild<K extends keyof ChildRefs>(id: K): ChildRefs[K] | undef
 
 export const useSecurity = () => useChild('security');
 
-type FlowRef = SecurityRef | ContactRef | RecoveryRef | SignUpRef | FederationRef;
+type FlowRef = SecurityRef | ContactRef | RecoveryRef | SignUpRef | FederationRef | DeleteAccountRef;
 
 /** A flow machine's state for its screens: the same face as useAuth. */
 export function useFlowState<R extends FlowRef>(child: R) {

@@ -6,5 +6,5 @@ import { SecurityPanel } from './SecurityPanel';
 export default function AccountSecurityScreen() {
   const child = useSecurity();
   const auth = useAuth();
-  return child ? <SecurityPanel child={child} onClose={() => auth.send({ type: 'CLOSE_ACCOUNT' })} /> : <LoadingScreen />;
+  return child ? <SecurityPanel child={child} onClose={() => auth.send({ type: 'CLOSE_ACCOUNT' })} onSignOut={() => auth.send({ type: 'SIGN_OUT' })} /> : <LoadingScreen />;
 }

@@ -11,7 +11,7 @@ import { useFlowConfig } from '../react/flow-config';
  * authentication to it (no password, MFA, passkeys or remembered devices here, DG "Adding MFA to a
  * user pool"), and their details come from it at every sign-in.
  */
-export function FederatedAccount({ user, provider, back }: { user: UserInfo; provider: string; back: ReactNode }) {
+export function FederatedAccount({ user, provider, back, deleteSection }: { user: UserInfo; provider: string; back: ReactNode; deleteSection?: ReactNode }) {
   const t = useT();
   const { providers = [] } = useFlowConfig();
   const heading = useScopedId('federated-heading');
@@ -23,6 +23,7 @@ export function FederatedAccount({ user, provider, back }: { user: UserInfo; pro
         <p data-testid="federated-provider">{t('account.federated', { provider: labelOf(provider, providers) })}</p>
         {email && <p className="hint">{email}</p>}
       </section>
+      {deleteSection}
       <div className="actions">{back}</div>
     </Screen>
   );

@@ -8,10 +8,11 @@ import { NewPasswordField, useNewPasswordRule } from '../components/NewPasswordF
 import { useT } from '../i18n';
 import type { MfaType } from '../machine/types';
 import { useSelector } from '@xstate/react';
-import { type ContactRef, type SecurityRef, useSecurityState } from '../react/auth';
+import { type ContactRef, type DeleteAccountRef, type SecurityRef, useSecurityState } from '../react/auth';
+import { DeleteAccountPanel, DeleteAccountSection } from './DeleteAccount';
 import { ContactPanel } from './ContactPanel';
 import { FederatedAccount, LinkedProviders } from './FederatedAccount';
-import { federationOf } from '../machine/federation';
+import { federationOf, labelOf } from '../machine/federation';
 import { LoadingScreen } from './Loading';
 import { TotpSetupPanel } from './TotpSetupPanel';
 import { DeviceList } from './DeviceList';
@@ -22,13 +23,14 @@ import type { SecurityEvent } from '../machine/security-machine';
 export const maskPhone = (phone: string) => `+${'*'.repeat(Math.max(phone.replace(/^\+/, '').length - 4, 0))}${phone.slice(-4)}`;
 
 /** The account-security screens over a running security machine (also used by the library's <AccountSecurity>). */
-export function SecurityPanel({ child, onClose }: { child: SecurityRef; onClose?: (() => void) | undefined }) {
+export function SecurityPanel({ child, onClose, onSignOut }: { child: SecurityRef; onClose?: (() => void) | undefined; onSignOut?: (() => void) | undefined }) {
   const t = useT();
   const { matches, context, isPending, send } = useSecurityState(child);
-  const { emailMfa = false } = useFlowConfig();
+  const { emailMfa = false, providers = [] } = useFlowConfig();
   const prefix = useScopedId('');
   const scope = (id: string) => prefix + id;
   const contact = useSelector(child, (s) => s.children.contact as ContactRef | undefined);
+  const deletion = useSelector(child, (s) => s.children.deleteAccount as DeleteAccountRef | undefined);
   const success = context.success && t(`success.${context.success}`);
   const back = onClose && (
     <LinkButton onClick={onClose}>{t('account.back')}</LinkButton>
@@ -92,11 +94,24 @@ export function SecurityPanel({ child, onClose }: { child: SecurityRef; onClose?
     return contact ? <ContactPanel child={contact} onCancel={() => send({ type: 'CANCEL' })} /> : <LoadingScreen />;
   }
   if (matches('changePassword')) return <ChangePassword error={context.error} pending={isPending} send={send} />;
+  if (matches('deletingAccount')) {
+    const provider = context.security && federationOf(context.security.user).federatedUser?.provider;
+    return deletion ? <DeleteAccountPanel child={deletion} provider={provider && labelOf(provider, providers)} onSignOut={onSignOut} /> : <LoadingScreen />;
+  }
+  // The library's <AccountSecurity> stays on this; inside the sign-in flow the sign-in screen says it.
+  if (matches('accountDeleted')) {
+    return (
+      <Screen title={t('deleteAccount.title')}>
+        <p role="status">{t('notice.accountDeleted')}</p>
+      </Screen>
+    );
+  }
 
   const security = context.security;
-  if (!security) return <LoadingScreen />;
+  if (!security || matches('deletionCancelled')) return <LoadingScreen />;
   const federation = federationOf(security.user);
-  if (federation.federatedUser) return <FederatedAccount user={security.user} provider={federation.federatedUser.provider} back={back} />;
+  const deleteSection = <DeleteAccountSection pending={isPending} onDelete={() => send({ type: 'DELETE_ACCOUNT' })} />;
+  if (federation.federatedUser) return <FederatedAccount user={security.user} provider={federation.federatedUser.provider} back={back} deleteSection={deleteSection} />;
   const { enabled, preferred } = security.mfa;
   const phone = security.user.attributes.phone_number;
   const phoneVerified = security.user.attributes.phone_number_verified === 'true';
@@ -209,6 +224,7 @@ export function SecurityPanel({ child, onClose }: { child: SecurityRef; onClose?
           </SecondaryButton>
         </div>
       </section>
+      {deleteSection}
       <div className="actions">{back}</div>
     </Screen>
   );

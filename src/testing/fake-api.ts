@@ -48,6 +48,7 @@ export function createFakeApi(overrides: Partial<Handlers> = {}): { api: AuthApi
     // The page never comes back from the provider in a unit test.
     backWithoutSignIn: () => new Promise<void>(() => {}),
     abandonFederatedSignIn: () => Promise.resolve(),
+    deleteAccount: notScripted('deleteAccount'),
     ...overrides,
   };
   const api = Object.fromEntries(
