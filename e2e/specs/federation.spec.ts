@@ -203,6 +203,21 @@ test('a Google user deletes their account while the sign-in is fresh; it goes th
   expect(emulator.services.store.getUser(pool.poolId, before.username)!.sub).not.toBe(before.sub);
 });
 
+test('a Google sign-in older than five minutes must be made again before the account can be deleted', async ({ page }) => {
+  await page.clock.install();
+  await page.goto(`${LOCALHOST_ORIGIN}/`);
+  await page.getByRole('button', { name: 'Continue with Google' }).click();
+  await typeIdentity(page, 'Google', 'stale@gmail.example', 'Stale Session');
+  await expect(page.getByTestId('signed-in-user')).toHaveText('Signed in as stale@gmail.example.');
+  await page.clock.fastForward('06:00');
+  await page.getByRole('button', { name: 'Account security' }).click();
+  await page.getByRole('button', { name: 'Delete account…' }).click();
+  await expect(page.getByTestId('delete-sign-in-again')).toHaveText('For your security, sign in again with Google, then delete your account within 5 minutes.');
+  await expect(page.getByRole('button', { name: 'Delete my account' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('status').first()).toHaveText('You have signed out.');
+});
+
 test.describe('security', () => {
   test('a return whose state isn\'t the one this browser sent (login CSRF) is refused: no code exchanged, nobody signed in', async ({ page, pool, emulator, nextIdentity }) => {
     // The attacker's own sign-in, stopped where the browser would land on the app: a live code and its state.
