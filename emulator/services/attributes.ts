@@ -1,7 +1,7 @@
 /** Attribute rules (names, formats, verification) and verification codes (valid 24 h, sent to the outbox). */
 import type { Services } from '../context.js';
 import { CognitoError, invalidParameter } from '../errors.js';
-import type { AttributeInput } from '../validate.js';
+import { type AttributeInput, type Body, optStringList } from '../validate.js';
 import { codesEqual, maskEmail, maskPhone, newSixDigitCode } from './codes.js';
 import type { PoolRecord, UserRecord } from './model.js';
 import { deleteAttribute, getAttribute, setAttribute } from './model.js';
@@ -23,7 +23,8 @@ function checkAttribute(pool: PoolRecord, { Name, Value }: AttributeInput, byAdm
   if (!isPoolAttribute(pool.schema, Name)) throw invalidParameter(`Attribute does not exist in the schema.: ${Name}`);
   if (Name.endsWith('_verified')) {
     if (!byAdmin) throw invalidParameter(`Cannot modify the non-mutable attribute ${Name}`);
-    if (Value !== 'true' && Value !== 'false') throw invalidParameter(`Invalid value for ${Name}: must be true or false`);
+    // "True" and "FALSE" are accepted too, as Cognito accepts them (kept lower-case).
+    if (!/^(true|false)$/i.test(Value)) throw invalidParameter(`Invalid value for ${Name}: must be true or false`);
   }
   if (Name === 'phone_number' && Value !== '' && !E164.test(Value)) throw invalidParameter('Invalid phone number format.');
   if (Name === 'email' && Value !== '' && !EMAIL.test(Value)) throw invalidParameter('Invalid email address format.');
@@ -33,8 +34,9 @@ function checkAttribute(pool: PoolRecord, { Name, Value }: AttributeInput, byAdm
  * Applies attribute changes. A changed email or phone becomes unverified unless the admin marks it
  * verified in the same call. Returns the verifiable attributes that changed.
  */
-export function applyAttributes(pool: PoolRecord, user: UserRecord, attributes: AttributeInput[], byAdmin: boolean): Verifiable[] {
-  attributes.forEach((a) => checkAttribute(pool, a, byAdmin));
+export function applyAttributes(pool: PoolRecord, user: UserRecord, given: AttributeInput[], byAdmin: boolean): Verifiable[] {
+  given.forEach((a) => checkAttribute(pool, a, byAdmin));
+  const attributes = given.map(({ Name, Value }) => ({ Name, Value: Name.endsWith('_verified') ? Value.toLowerCase() : Value }));
   const changed: Verifiable[] = [];
   for (const { Name, Value } of attributes) {
     if (Value === '' && !Name.endsWith('_verified')) {
@@ -88,4 +90,25 @@ export function verifyCode(svc: Services, user: UserRecord, name: string, code: 
   user.verificationCodes = user.verificationCodes.filter(([n]) => n !== name);
   setAttribute(user, `${name}_verified`, 'true');
   return undefined;
+}
+
+/** UserAttributeNames of DeleteUserAttributes and AdminDeleteUserAttributes. */
+export function readAttributeNames(body: Body): string[] {
+  const names = optStringList(body, 'UserAttributeNames', 60);
+  if (!names) throw invalidParameter("1 validation error detected: Value at 'userAttributeNames' failed to satisfy constraint: Member must not be null");
+  if (names.includes('sub')) throw invalidParameter('Cannot modify the non-mutable attribute sub');
+  return names;
+}
+
+/** Deletes attributes of a user; a phone number takes its verification and SMS MFA with it. */
+export function deleteUserAttributes(pool: PoolRecord, user: UserRecord, names: string[]): void {
+  for (const name of names) {
+    if (pool.schema.requiredAttributes.includes(name)) throw invalidParameter(`Cannot delete required attribute ${name}`);
+  }
+  for (const name of names) deleteAttribute(user, name);
+  if (names.includes('phone_number')) {
+    deleteAttribute(user, 'phone_number_verified');
+    user.smsMfaEnabled = false;
+    if (user.preferredMfa === 'SMS_MFA') user.preferredMfa = null;
+  }
 }

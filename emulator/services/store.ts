@@ -131,6 +131,7 @@ export class Store {
       getClient: db.prepare<[string], { data: string }>('SELECT data FROM clients WHERE id = ?'),
       putClient: db.prepare('INSERT OR REPLACE INTO clients (id, pool_id, data) VALUES (?, ?, ?)'),
       listClients: db.prepare<[string], { data: string }>('SELECT data FROM clients WHERE pool_id = ? ORDER BY id'),
+      deleteClient: db.prepare('DELETE FROM clients WHERE id = ?'),
       getUser: db.prepare<[string, string], { data: string }>('SELECT data FROM users WHERE pool_id = ? AND username = ?'),
       getUserBySub: db.prepare<[string, string], { data: string }>('SELECT data FROM users WHERE pool_id = ? AND sub = ?'),
       insertUser: db.prepare('INSERT INTO users (pool_id, username, sub, data) VALUES (?, ?, ?, ?)'),
@@ -308,6 +309,9 @@ export class Store {
   }
   listClients(poolId: string): ClientRecord[] {
     return this.stmt.listClients.all(poolId).map((r) => clientRecord(r.data));
+  }
+  deleteClient(id: string): void {
+    this.stmt.deleteClient.run(id);
   }
 
   getUser(poolId: string, username: string): UserRecord | undefined {

@@ -11,7 +11,7 @@ import type { OpenSession } from '../services/sessions.js';
 import { afterFirstFactor, missingRequiredAttributes, sendEmailCode, type SignInAuth, type SignInStep, startFactor, tokens } from '../services/sign-in.js';
 import { answerDevicePasswordVerifier, startDeviceSrp } from '../services/device-sign-in.js';
 import { EMAIL } from '../services/attributes.js';
-import { acceptTotpCode } from '../services/totp.js';
+import { acceptTotpCode, totpReused } from '../services/totp.js';
 import { checkPasswordPolicy, checkSecretHash, findUser, passwordVerifier, requireClient } from '../services/users.js';
 import { updateUser } from '../access.js';
 import { CLIENT_ID, optObject, optString, optStringMap, reqString } from '../validate.js';
@@ -72,12 +72,13 @@ export async function answerChallenge(svc: Services, pool: PoolRecord, client: C
     }
     case 'SOFTWARE_TOKEN_MFA': {
       const code = responses.get('SOFTWARE_TOKEN_MFA_CODE') ?? '';
-      let accepted = false;
+      let result: ReturnType<typeof acceptTotpCode>;
       updateUser(svc, pool, user.username, (u) => {
-        const step = u.totpSecret ? acceptTotpCode(u.totpSecret, code, svc.clock.now(), u.totpLastStep) : undefined;
-        if (step !== undefined) (u.totpLastStep = step), (accepted = true);
+        result = u.totpSecret ? acceptTotpCode(u.totpSecret, code, svc.clock.now(), u.totpLastStep) : undefined;
+        if (typeof result === 'number') u.totpLastStep = result;
       });
-      if (!accepted) throw svc.sessions.fail(session, codeMismatch());
+      if (result === 'reused') throw svc.sessions.fail(session, totpReused());
+      if (result === undefined) throw svc.sessions.fail(session, codeMismatch());
       svc.sessions.consume(session);
       return tokens(svc, pool, client, user, auth);
     }

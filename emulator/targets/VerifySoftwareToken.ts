@@ -24,8 +24,9 @@ export const VerifySoftwareToken: Operation = async (svc, body) => {
   updateUser(svc, caller.pool, username, (u) => {
     const secret = caller.kind === 'token' ? u.pendingTotpSecret : sessionSecret;
     if (!secret) throw invalidParameter('No software token is associated with the user: call AssociateSoftwareToken first.');
+    // A new secret: no step of it was used before.
     const step = acceptTotpCode(secret, code, svc.clock.now(), 0);
-    if (step === undefined) return;
+    if (typeof step !== 'number') return;
     accepted = true;
     u.totpSecret = secret;
     u.pendingTotpSecret = null;

@@ -9,6 +9,8 @@ import { ConfirmForgotPassword } from './ConfirmForgotPassword.js';
 import { AdminResetUserPassword } from './AdminResetUserPassword.js';
 import { AdminCreateUser } from './AdminCreateUser.js';
 import { AdminDeleteUser } from './AdminDeleteUser.js';
+import { AdminDeleteUserAttributes } from './AdminDeleteUserAttributes.js';
+import { DeleteUserPoolClient } from './DeleteUserPoolClient.js';
 import { AdminDisableUser } from './AdminDisableUser.js';
 import { AdminEnableUser } from './AdminEnableUser.js';
 import { AdminGetUser } from './AdminGetUser.js';
@@ -85,6 +87,8 @@ export const operations: Record<string, Operation> = {
   AdminResetUserPassword,
   AdminCreateUser,
   AdminDeleteUser,
+  AdminDeleteUserAttributes,
+  DeleteUserPoolClient,
   AdminDisableUser,
   AdminEnableUser,
   AdminGetUser,

@@ -168,7 +168,7 @@ describe('challenges through the SDK', () => {
     await expectCognitoError(respond(clientId, 'SMS_MFA', second.Session, { USERNAME: 'guess', SMS_MFA_CODE: good }), 'NotAuthorizedException');
   });
 
-  it('rejects a replayed TOTP code', async () => {
+  it('rejects a replayed TOTP code: ExpiredCodeException "Your software token has already been used once." (observed on Cognito, issue 23)', async () => {
     const { poolId, clientId } = await createPool(h.sdk, { mfa: 'OPTIONAL', totp: true });
     await createUser(h.sdk, poolId, 'replay');
     const secret = await enrollTotp((await passwordAuth(clientId, 'replay')).AuthenticationResult!.AccessToken!);
@@ -178,7 +178,9 @@ describe('challenges through the SDK', () => {
     expect(a.ChallengeName).toBe('SOFTWARE_TOKEN_MFA');
     expect((await respond(clientId, 'SOFTWARE_TOKEN_MFA', a.Session, { USERNAME: 'replay', SOFTWARE_TOKEN_MFA_CODE: code })).AuthenticationResult).toBeTruthy();
     const b = await passwordAuth(clientId, 'replay');
-    await expectCognitoError(respond(clientId, 'SOFTWARE_TOKEN_MFA', b.Session, { USERNAME: 'replay', SOFTWARE_TOKEN_MFA_CODE: code }), 'CodeMismatchException');
+    await expectCognitoError(respond(clientId, 'SOFTWARE_TOKEN_MFA', b.Session, { USERNAME: 'replay', SOFTWARE_TOKEN_MFA_CODE: code }), 'ExpiredCodeException', 'Your software token has already been used once.');
+    // A wrong code is still just wrong.
+    await expectCognitoError(respond(clientId, 'SOFTWARE_TOKEN_MFA', b.Session, { USERNAME: 'replay', SOFTWARE_TOKEN_MFA_CODE: code === '000000' ? '111111' : '000000' }), 'CodeMismatchException');
   });
 
   it('keeps TOTP working for enrolled users after the pool disables TOTP, but refuses new enrolments', async () => {

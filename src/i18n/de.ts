@@ -77,6 +77,7 @@ export const de: Catalog = {
   'error.sessionEnded': 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.',
   'error.wrongCode': 'Dieser Code stimmt nicht. Prüfen Sie ihn und versuchen Sie es erneut.',
   'error.expiredCode': 'Dieser Code ist abgelaufen. Fordern Sie einen neuen an.',
+  'error.codeUsed': 'Dieser Code wurde schon verwendet. Warten Sie, bis Ihre Authenticator-App den nächsten anzeigt.',
   'error.invalidPassword': 'Das Passwort erfüllt die Regeln nicht: {detail}',
   'error.totpNotEnabled': 'Authenticator-Apps sind für diese Anmeldung nicht freigeschaltet. Wenden Sie sich an Ihre Administration.',
   'error.tooManyRequests': 'Zu viele Anfragen. Warten Sie einen Moment und versuchen Sie es erneut.',

@@ -39,6 +39,7 @@ export const enCore = {
   'error.sessionEnded': 'Your session has ended. Please sign in again.',
   'error.wrongCode': 'That code is not right. Check it and try again.',
   'error.expiredCode': 'That code has expired. Request a new one.',
+  'error.codeUsed': 'That code was already used. Wait for your authenticator app to show the next one.',
   'error.invalidPassword': 'That password does not meet the rules: {detail}',
   'error.totpNotEnabled': 'Authenticator apps are not enabled for this sign-in. Contact your administrator.',
   'error.tooManyRequests': 'Too many requests. Wait a moment, then try again.',

@@ -77,6 +77,7 @@ export const es: Catalog = {
   "error.sessionEnded": "Tu sesión ha caducado. Vuelve a iniciar sesión.",
   "error.wrongCode": "Ese código no es correcto. Revísalo y vuelve a intentarlo.",
   "error.expiredCode": "Ese código ha caducado. Solicita uno nuevo.",
+  "error.codeUsed": "Ese código ya se ha usado. Espera a que tu aplicación de autenticación muestre el siguiente.",
   "error.invalidPassword": "Esa contraseña no cumple las reglas: {detail}",
   "error.totpNotEnabled": "Las aplicaciones de autenticación no están habilitadas para este inicio de sesión. Contacta con tu administrador.",
   "error.tooManyRequests": "Demasiadas solicitudes. Espera un momento y vuelve a intentarlo.",

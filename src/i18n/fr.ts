@@ -77,6 +77,7 @@ export const fr: Catalog = {
   "error.sessionEnded": "Votre session a expiré. Veuillez vous reconnecter.",
   "error.wrongCode": "Ce code n'est pas correct. Vérifiez-le et réessayez.",
   "error.expiredCode": "Ce code a expiré. Demandez-en un nouveau.",
+  "error.codeUsed": "Ce code a déjà été utilisé. Attendez que votre application d'authentification affiche le suivant.",
   "error.invalidPassword": "Ce mot de passe ne respecte pas les règles : {detail}",
   "error.totpNotEnabled": "Les applications d'authentification ne sont pas activées pour cette connexion. Contactez votre administrateur.",
   "error.tooManyRequests": "Trop de demandes. Patientez un instant, puis réessayez.",

@@ -77,6 +77,7 @@ export const it: Catalog = {
   "error.sessionEnded": "La sessione è scaduta. Accedi di nuovo.",
   "error.wrongCode": "Il codice non è corretto. Controllalo e riprova.",
   "error.expiredCode": "Il codice è scaduto. Richiedine uno nuovo.",
+  "error.codeUsed": "Questo codice è già stato usato. Attendi che l'app di autenticazione mostri il successivo.",
   "error.invalidPassword": "La password non rispetta le regole: {detail}",
   "error.totpNotEnabled": "Le app di autenticazione non sono abilitate per questo accesso. Contatta l'amministratore.",
   "error.tooManyRequests": "Troppe richieste. Attendi un momento, poi riprova.",

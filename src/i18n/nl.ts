@@ -77,6 +77,7 @@ export const nl: Catalog = {
   "error.sessionEnded": "Je sessie is verlopen. Meld je opnieuw aan.",
   "error.wrongCode": "Die code klopt niet. Controleer hem en probeer het opnieuw.",
   "error.expiredCode": "Die code is verlopen. Vraag een nieuwe aan.",
+  "error.codeUsed": "Deze code is al gebruikt. Wacht tot je authenticator-app de volgende toont.",
   "error.invalidPassword": "Dat wachtwoord voldoet niet aan de regels: {detail}",
   "error.totpNotEnabled": "Authenticator-apps zijn niet ingeschakeld voor deze aanmelding. Neem contact op met je beheerder.",
   "error.tooManyRequests": "Te veel verzoeken. Wacht even en probeer het dan opnieuw.",

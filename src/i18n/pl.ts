@@ -77,6 +77,7 @@ export const pl: Catalog = {
   "error.sessionEnded": "Sesja wygasła. Zaloguj się ponownie.",
   "error.wrongCode": "Ten kod jest nieprawidłowy. Sprawdź go i spróbuj ponownie.",
   "error.expiredCode": "Ten kod wygasł. Poproś o nowy.",
+  "error.codeUsed": "Ten kod został już użyty. Poczekaj, aż aplikacja uwierzytelniająca pokaże następny.",
   "error.invalidPassword": "To hasło nie spełnia zasad: {detail}",
   "error.totpNotEnabled": "Aplikacje uwierzytelniające nie są włączone dla tego logowania. Skontaktuj się z administratorem.",
   "error.tooManyRequests": "Zbyt wiele żądań. Odczekaj chwilę i spróbuj ponownie.",

@@ -77,6 +77,7 @@ export const pt: Catalog = {
   "error.sessionEnded": "Sua sessão expirou. Entre novamente.",
   "error.wrongCode": "Esse código não está correto. Confira e tente novamente.",
   "error.expiredCode": "Esse código expirou. Peça um novo.",
+  "error.codeUsed": "Esse código já foi usado. Aguarde o app autenticador mostrar o próximo.",
   "error.invalidPassword": "Essa senha não atende às regras: {detail}",
   "error.totpNotEnabled": "Apps autenticadores não estão habilitados para este login. Fale com o administrador.",
   "error.tooManyRequests": "Solicitações demais. Aguarde um momento e tente novamente.",

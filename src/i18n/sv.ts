@@ -77,6 +77,7 @@ export const sv: Catalog = {
   "error.sessionEnded": "Din session har gått ut. Logga in igen.",
   "error.wrongCode": "Koden stämmer inte. Kontrollera den och försök igen.",
   "error.expiredCode": "Koden har gått ut. Be om en ny.",
+  "error.codeUsed": "Koden har redan använts. Vänta tills autentiseringsappen visar nästa.",
   "error.invalidPassword": "Lösenordet följer inte reglerna: {detail}",
   "error.totpNotEnabled": "Autentiseringsappar är inte aktiverade för den här inloggningen. Kontakta din administratör.",
   "error.tooManyRequests": "För många förfrågningar. Vänta en stund och försök igen.",

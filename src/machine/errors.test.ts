@@ -13,6 +13,7 @@ describe('toAuthError', () => {
     [named('CodeMismatchException'), 'wrongCode'],
     [named('EnableSoftwareTokenMFAException'), 'wrongCode'],
     [named('ExpiredCodeException'), 'expiredCode'],
+    [named('ExpiredCodeException', 'Your software token has already been used once.'), 'codeUsed'],
     [named('InvalidPasswordException'), 'invalidPassword'],
     [named('PasswordHistoryPolicyViolationException'), 'invalidPassword'],
     [named('SoftwareTokenMFANotFoundException'), 'totpNotEnabled'],

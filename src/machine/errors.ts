@@ -46,7 +46,8 @@ function classify(name: string, message: string): AuthErrorKind {
     case 'EnableSoftwareTokenMFAException':
       return 'wrongCode';
     case 'ExpiredCodeException':
-      return 'expiredCode';
+      // An authenticator code used a second time (Cognito: "Your software token has already been used once.").
+      return /already been used/i.test(message) ? 'codeUsed' : 'expiredCode';
     case 'InvalidPasswordException':
     case 'PasswordHistoryPolicyViolationException':
       return 'invalidPassword';

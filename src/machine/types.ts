@@ -57,6 +57,7 @@ export type AuthErrorKind =
   | 'sessionEnded'
   | 'wrongCode'
   | 'expiredCode'
+  | 'codeUsed'
   | 'invalidPassword'
   | 'totpNotEnabled'
   | 'tooManyRequests'
