@@ -6,7 +6,7 @@ import { codesEqual, maskEmail, maskPhone, newSixDigitCode } from './codes.js';
 import type { PoolRecord, UserRecord } from './model.js';
 import { deleteAttribute, getAttribute, setAttribute } from './model.js';
 import { fillCode } from './outbox.js';
-import { isPoolAttribute } from './schema.js';
+import { checkCustomValue, customAttributeOf, isPoolAttribute } from './schema.js';
 
 const VERIFIABLE = ['email', 'phone_number'] as const;
 export type Verifiable = (typeof VERIFIABLE)[number];
@@ -18,9 +18,15 @@ const MAX_CODE_ATTEMPTS = 5;
 
 export const isVerifiable = (name: string): name is Verifiable => (VERIFIABLE as readonly string[]).includes(name);
 
-function checkAttribute(pool: PoolRecord, { Name, Value }: AttributeInput, byAdmin: boolean): void {
+function checkAttribute(pool: PoolRecord, { Name, Value }: AttributeInput, byAdmin: boolean, creating: boolean): void {
   if (Name === 'sub') throw invalidParameter('Cannot modify the non-mutable attribute sub');
   if (!isPoolAttribute(pool.schema, Name)) throw invalidParameter(`Attribute does not exist in the schema.: ${Name}`);
+  const custom = customAttributeOf(pool.schema, Name);
+  if (custom) {
+    // An immutable attribute is set when the user is created, never changed after (developer guide, user pool attributes).
+    if (!custom.Mutable && !creating) throw invalidParameter(`Cannot modify the non-mutable attribute ${Name}`);
+    checkCustomValue(custom, Value);
+  }
   if (Name.endsWith('_verified')) {
     if (!byAdmin) throw invalidParameter(`Cannot modify the non-mutable attribute ${Name}`);
     // "True" and "FALSE" are accepted too, as Cognito accepts them (kept lower-case).
@@ -34,8 +40,8 @@ function checkAttribute(pool: PoolRecord, { Name, Value }: AttributeInput, byAdm
  * Applies attribute changes. A changed email or phone becomes unverified unless the admin marks it
  * verified in the same call. Returns the verifiable attributes that changed.
  */
-export function applyAttributes(pool: PoolRecord, user: UserRecord, given: AttributeInput[], byAdmin: boolean): Verifiable[] {
-  given.forEach((a) => checkAttribute(pool, a, byAdmin));
+export function applyAttributes(pool: PoolRecord, user: UserRecord, given: AttributeInput[], byAdmin: boolean, creating = false): Verifiable[] {
+  given.forEach((a) => checkAttribute(pool, a, byAdmin, creating));
   const attributes = given.map(({ Name, Value }) => ({ Name, Value: Name.endsWith('_verified') ? Value.toLowerCase() : Value }));
   const changed: Verifiable[] = [];
   for (const { Name, Value } of attributes) {

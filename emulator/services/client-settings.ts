@@ -17,6 +17,7 @@ const FLOWS: ExplicitAuthFlow[] = [
   'ALLOW_CUSTOM_AUTH',
   'ALLOW_USER_AUTH',
 ];
+/** The values from before the ALLOW_ ones, still accepted by the API (API reference, CreateUserPoolClient). */
 const LEGACY_FLOWS: Record<string, ExplicitAuthFlow> = {
   USER_PASSWORD_AUTH: 'ALLOW_USER_PASSWORD_AUTH',
   ADMIN_NO_SRP_AUTH: 'ALLOW_ADMIN_USER_PASSWORD_AUTH',
@@ -35,16 +36,29 @@ const RANGES: Record<TokenKind, [number, number]> = {
 const DEFAULT_UNIT: Record<TokenKind, TokenUnit> = { AccessToken: 'hours', IdToken: 'hours', RefreshToken: 'days' };
 const DEFAULT_VALIDITY: Record<TokenKind, [number, TokenUnit]> = { AccessToken: [60, 'minutes'], IdToken: [60, 'minutes'], RefreshToken: [30, 'days'] };
 
-function explicitAuthFlows(body: Body): ExplicitAuthFlow[] {
+/**
+ * ExplicitAuthFlows as given, and the flows they allow. Legacy values keep their legacy meaning: SRP
+ * and custom authentication stay allowed beside the flows they name, except that
+ * CUSTOM_AUTH_FLOW_ONLY allows custom authentication "only" (no SRP). They can't be mixed with ALLOW_
+ * values (API reference, CreateUserPoolClient: "You can't assign these legacy ExplicitAuthFlows values
+ * to user pool clients at the same time as values that begin with ALLOW_").
+ */
+function explicitAuthFlows(body: Body): Pick<ClientSettings, 'explicitAuthFlows' | 'legacyAuthFlows'> {
   const given = optStringList(body, 'ExplicitAuthFlows');
-  if (!given) return DEFAULT_FLOWS;
-  const flows = given.map((f) => {
-    const flow = LEGACY_FLOWS[f] ?? FLOWS.find((x) => x === f);
-    if (!flow) throw invalidParameter(`Invalid ExplicitAuthFlows value: ${f}`);
-    return flow;
-  });
+  if (!given) return { explicitAuthFlows: DEFAULT_FLOWS };
+  for (const f of given) if (!LEGACY_FLOWS[f] && !FLOWS.includes(f as ExplicitAuthFlow)) throw invalidParameter(`Invalid ExplicitAuthFlows value: ${f}`);
+  const legacy = given.filter((f) => LEGACY_FLOWS[f]);
   // Refresh is always allowed: Cognito adds it when it is left out.
-  return [...new Set([...flows, 'ALLOW_REFRESH_TOKEN_AUTH' as const])];
+  if (!legacy.length) return { explicitAuthFlows: [...new Set([...(given as ExplicitAuthFlow[]), 'ALLOW_REFRESH_TOKEN_AUTH' as const])] };
+  if (legacy.length < given.length) {
+    // Wording ours (not established): the rule is the API reference's.
+    throw invalidParameter('ExplicitAuthFlows can not have both legacy and new values.');
+  }
+  const implicit: ExplicitAuthFlow[] = legacy.includes('CUSTOM_AUTH_FLOW_ONLY') ? ['ALLOW_CUSTOM_AUTH'] : ['ALLOW_USER_SRP_AUTH', 'ALLOW_CUSTOM_AUTH'];
+  return {
+    explicitAuthFlows: [...new Set([...implicit, ...legacy.map((f) => LEGACY_FLOWS[f]!), 'ALLOW_REFRESH_TOKEN_AUTH' as const])],
+    legacyAuthFlows: [...new Set(legacy)],
+  };
 }
 
 function enumValue<T extends string>(body: Body, key: string, values: readonly T[]): T | undefined {
@@ -53,6 +67,20 @@ function enumValue<T extends string>(body: Body, key: string, values: readonly T
     throw invalidParameter(`1 validation error detected: Value '${value}' at '${key}' failed to satisfy constraint: Member must satisfy enum value set: [${values.join(', ')}]`);
   }
   return value as T | undefined;
+}
+
+/** AnalyticsConfiguration (Amazon Pinpoint): kept as given, its fields checked for type. */
+function analytics(body: Body): Record<string, unknown> | undefined {
+  const config = optObject(body, 'AnalyticsConfiguration');
+  if (!config) return undefined;
+  const read = {
+    ApplicationId: optString(config, 'ApplicationId', { pattern: /^[0-9a-fA-F]+$/ }),
+    ApplicationArn: optString(config, 'ApplicationArn', { min: 20, max: 2048 }),
+    RoleArn: optString(config, 'RoleArn', { min: 20, max: 2048 }),
+    ExternalId: optString(config, 'ExternalId'),
+    UserDataShared: optBoolean(config, 'UserDataShared'),
+  };
+  return Object.fromEntries(Object.entries(read).filter(([, v]) => v !== undefined));
 }
 
 /** `context`: what the OAuth settings are checked against (the pool's providers and scopes, the client's secret). */
@@ -75,7 +103,7 @@ export function readClientSettings(body: Body, context: { store: Store; pool: Po
   const readAttributes = optStringList(body, 'ReadAttributes', 1000);
   const writeAttributes = optStringList(body, 'WriteAttributes', 1000);
   const settings: ClientSettings = {
-    explicitAuthFlows: explicitAuthFlows(body),
+    ...explicitAuthFlows(body),
     authSessionValidity: optNumber(body, 'AuthSessionValidity', 3, 15) ?? 3,
     accessTokenValidity: validity.AccessToken,
     idTokenValidity: validity.IdToken,
@@ -88,6 +116,9 @@ export function readClientSettings(body: Body, context: { store: Store; pool: Po
     ...(writeAttributes ? { writeAttributes } : {}),
     refreshTokenRotation: rotation,
     oauth: readOAuthSettings(body, context),
+    // Kept and described; user context data and Pinpoint analytics are not used here.
+    enablePropagateAdditionalUserContextData: optBoolean(body, 'EnablePropagateAdditionalUserContextData') ?? false,
+    ...(analytics(body) ? { analyticsConfiguration: analytics(body) } : {}),
   };
   for (const kind of ['AccessToken', 'IdToken', 'RefreshToken'] as const) {
     const [min, max] = RANGES[kind];
@@ -102,7 +133,8 @@ export function readClientSettings(body: Body, context: { store: Store; pool: Po
 /** The settings as DescribeUserPoolClient shows them. */
 export function describeSettings(client: ClientSettings): Record<string, unknown> {
   return {
-    ExplicitAuthFlows: client.explicitAuthFlows,
+    // A client created with legacy values shows them as it was given them.
+    ExplicitAuthFlows: client.legacyAuthFlows ?? client.explicitAuthFlows,
     AuthSessionValidity: client.authSessionValidity,
     AccessTokenValidity: client.accessTokenValidity,
     IdTokenValidity: client.idTokenValidity,
@@ -113,6 +145,8 @@ export function describeSettings(client: ClientSettings): Record<string, unknown
     ...(client.readAttributes ? { ReadAttributes: client.readAttributes } : {}),
     ...(client.writeAttributes ? { WriteAttributes: client.writeAttributes } : {}),
     RefreshTokenRotation: client.refreshTokenRotation,
+    EnablePropagateAdditionalUserContextData: client.enablePropagateAdditionalUserContextData ?? false,
+    ...(client.analyticsConfiguration ? { AnalyticsConfiguration: client.analyticsConfiguration } : {}),
     ...describeOAuthSettings(client.oauth),
   };
 }

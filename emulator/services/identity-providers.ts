@@ -56,7 +56,7 @@ function stringMap(body: Body, key: string, maxKey: number): Record<string, stri
 export function readAttributeMapping(body: Body, pool: PoolRecord): Record<string, string> | undefined {
   const mapping = stringMap(body, 'AttributeMapping', 32);
   if (!mapping) return undefined;
-  const custom = pool.schema.customAttributes.map((a) => `custom:${a.Name}`);
+  const custom = pool.schema.customAttributes.map((a) => a.Name);
   for (const key of Object.keys(mapping)) {
     if (key !== 'username' && !STANDARD_ATTRIBUTES.includes(key) && !custom.includes(key)) {
       // Wording ours (not established).

@@ -18,6 +18,8 @@ export interface PasswordPolicy {
   RequireNumbers: boolean;
   RequireSymbols: boolean;
   TemporaryPasswordValidityDays: number;
+  /** Kept and described (password history is not checked). */
+  PasswordHistorySize?: number;
 }
 
 export interface PoolRecord {
@@ -57,7 +59,16 @@ export interface PoolRecord {
   webAuthn?: { relyingPartyId?: string; userVerification: 'required' | 'preferred' };
   /** DeviceConfiguration: devices are tracked when present. */
   deviceConfiguration?: { ChallengeRequiredOnNewDevice: boolean; DeviceOnlyRememberedOnUserPrompt: boolean };
-  /** Extra fields given at creation that we keep and describe back but don't act on. */
+  /** DeletionProtection: DeleteUserPool refuses an ACTIVE pool. INACTIVE when left out. */
+  deletionProtection?: 'ACTIVE' | 'INACTIVE';
+  /** AdminCreateUserConfig.InviteMessageTemplate: AdminCreateUser's invitation. */
+  inviteMessageTemplate?: import('./pool-settings.js').InviteMessageTemplate;
+  unusedAccountValidityDays?: number;
+  /** VerificationMessageTemplate's DefaultEmailOption and link message. */
+  verificationLink?: Record<string, string>;
+  /** EmailConfiguration's SourceArn, From, ReplyToEmailAddress, ConfigurationSet. */
+  emailDetails?: Record<string, string>;
+  /** Fields given at creation that we keep and describe back but don't act on. */
   extra: Record<string, unknown>;
 }
 
@@ -89,7 +100,12 @@ export interface OAuthClientSettings {
 
 /** What UpdateUserPoolClient sets (and resets to defaults when left out, as Cognito does). */
 export interface ClientSettings {
+  /** The flows the client allows. */
   explicitAuthFlows: ExplicitAuthFlow[];
+  /** Legacy ExplicitAuthFlows (ADMIN_NO_SRP_AUTH…) when the client was given those: what Describe shows. */
+  legacyAuthFlows?: string[];
+  enablePropagateAdditionalUserContextData?: boolean;
+  analyticsConfiguration?: Record<string, unknown>;
   /** minutes, 3..15 */
   authSessionValidity: number;
   /** Token lifetimes in their units, as DescribeUserPoolClient shows them. */

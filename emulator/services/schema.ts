@@ -15,6 +15,9 @@ export interface CustomAttribute {
   AttributeDataType: 'String' | 'Number' | 'DateTime' | 'Boolean';
   Mutable: boolean;
   DeveloperOnlyAttribute: boolean;
+  /** As the API carries them: numbers written as strings. */
+  StringAttributeConstraints?: { MinLength?: string; MaxLength?: string };
+  NumberAttributeConstraints?: { MinValue?: string; MaxValue?: string };
 }
 
 export interface PoolSchema {
@@ -24,49 +27,153 @@ export interface PoolSchema {
 }
 
 const DATA_TYPES = ['String', 'Number', 'DateTime', 'Boolean'] as const;
+/** "You can add up to 50 custom attributes to your user pool" (developer guide, user pool attributes). */
+export const MAX_CUSTOM_ATTRIBUTES = 50;
+/** String attributes are at most 2048 characters (API reference, StringAttributeConstraintsType). */
+const MAX_STRING_LENGTH = 2048;
+const ATTRIBUTE_NAME = /^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u;
+
+/** A constraint bound: a string of digits (an optional sign for numbers), or left out. */
+function bound(constraints: Body, key: string, signed: boolean, attribute: string): string | undefined {
+  const value = constraints[key];
+  if (value === undefined || value === null) return undefined;
+  const text = typeof value === 'number' ? String(value) : value;
+  if (typeof text !== 'string' || !(signed ? /^-?\d{1,15}$/ : /^\d{1,15}$/).test(text)) {
+    throw invalidParameter(`Invalid ${key} for attribute ${attribute}: ${String(value)} is not a${signed ? 'n integer' : ' non-negative integer'}.`);
+  }
+  return text;
+}
+
+function stringConstraints(entry: Body, name: string): CustomAttribute['StringAttributeConstraints'] {
+  const given = optObject(entry, 'StringAttributeConstraints') ?? {};
+  const min = bound(given, 'MinLength', false, name) ?? '0';
+  const max = bound(given, 'MaxLength', false, name) ?? String(MAX_STRING_LENGTH);
+  if (Number(max) > MAX_STRING_LENGTH) throw invalidParameter(`Invalid MaxLength for attribute ${name}: the maximum length of a string attribute is ${MAX_STRING_LENGTH}.`);
+  if (Number(min) > Number(max)) throw invalidParameter(`Invalid StringAttributeConstraints for attribute ${name}: MinLength is greater than MaxLength.`);
+  return { MinLength: min, MaxLength: max };
+}
+
+function numberConstraints(entry: Body, name: string): CustomAttribute['NumberAttributeConstraints'] {
+  const given = optObject(entry, 'NumberAttributeConstraints') ?? {};
+  const min = bound(given, 'MinValue', true, name);
+  const max = bound(given, 'MaxValue', true, name);
+  if (min !== undefined && max !== undefined && Number(min) > Number(max)) {
+    throw invalidParameter(`Invalid NumberAttributeConstraints for attribute ${name}: MinValue is greater than MaxValue.`);
+  }
+  return { ...(min !== undefined ? { MinValue: min } : {}), ...(max !== undefined ? { MaxValue: max } : {}) };
+}
+
+/** One custom attribute as CreateUserPool's Schema or AddCustomAttributes declares it (`name` without `custom:`). */
+function readCustomAttribute(entry: Body, name: string, type: CustomAttribute['AttributeDataType']): CustomAttribute {
+  // "Custom attributes can't be required" (developer guide, user pool attributes).
+  if (optBoolean(entry, 'Required')) throw invalidParameter(`Required custom attributes are not supported currently: ${name}`);
+  const other = type === 'String' ? 'NumberAttributeConstraints' : 'StringAttributeConstraints';
+  if (type !== 'Number' && type !== 'String' && (entry.StringAttributeConstraints !== undefined || entry.NumberAttributeConstraints !== undefined)) {
+    throw invalidParameter(`Attribute ${name} of type ${type} takes no constraints.`);
+  }
+  if ((type === 'String' || type === 'Number') && entry[other] !== undefined) throw invalidParameter(`Attribute ${name} of type ${type} takes no ${other}.`);
+  return {
+    Name: `custom:${name}`,
+    AttributeDataType: type,
+    Mutable: optBoolean(entry, 'Mutable') ?? true,
+    DeveloperOnlyAttribute: optBoolean(entry, 'DeveloperOnlyAttribute') ?? false,
+    ...(type === 'String' ? { StringAttributeConstraints: stringConstraints(entry, name) } : {}),
+    ...(type === 'Number' ? { NumberAttributeConstraints: numberConstraints(entry, name) } : {}),
+  };
+}
+
+function entryOf(item: unknown): { entry: Body; name: string; type: CustomAttribute['AttributeDataType'] } {
+  if (typeof item !== 'object' || item === null || Array.isArray(item)) throw invalidParameter('Each schema attribute must be an object.');
+  const entry = item as Body;
+  const name = optString(entry, 'Name', { min: 1, max: 20, pattern: ATTRIBUTE_NAME });
+  if (!name) throw invalidParameter('Schema entries need a Name.');
+  const type = optString(entry, 'AttributeDataType', { max: 16 }) ?? 'String';
+  if (!(DATA_TYPES as readonly string[]).includes(type)) throw invalidParameter(`Invalid AttributeDataType ${type} for ${name}.`);
+  return { entry, name, type: type as CustomAttribute['AttributeDataType'] };
+}
+
+function checkCustomCount(attributes: CustomAttribute[]): void {
+  if (attributes.length > MAX_CUSTOM_ATTRIBUTES) throw invalidParameter(`A user pool can have at most ${MAX_CUSTOM_ATTRIBUTES} custom attributes.`);
+}
 
 export function readSchema(body: Body): PoolSchema {
   const list = body.Schema;
   if (list === undefined) return { requiredAttributes: [], customAttributes: [] };
   if (!Array.isArray(list) || list.length > 50) throw invalidParameter('Schema must be a list of at most 50 attributes.');
   const schema: PoolSchema = { requiredAttributes: [], customAttributes: [] };
+  const seen = new Set<string>();
   for (const item of list) {
-    if (typeof item !== 'object' || item === null || Array.isArray(item)) throw invalidParameter('Each Schema entry must be an object.');
-    const entry = item as Body;
-    const name = optString(entry, 'Name', { min: 1, max: 20, pattern: /^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u });
-    if (!name) throw invalidParameter('Schema entries need a Name.');
-    const type = optString(entry, 'AttributeDataType', { max: 16 }) ?? 'String';
-    if (!(DATA_TYPES as readonly string[]).includes(type)) throw invalidParameter(`Invalid AttributeDataType ${type} for ${name}.`);
-    const required = optBoolean(entry, 'Required') ?? false;
-    optObject(entry, 'StringAttributeConstraints');
-    optObject(entry, 'NumberAttributeConstraints');
+    const { entry, name, type } = entryOf(item);
+    if (seen.has(name)) throw invalidParameter(`Duplicate attribute name in the schema: ${name}`);
+    seen.add(name);
     if (STANDARD_ATTRIBUTES.includes(name)) {
-      if (required) schema.requiredAttributes.push(name);
+      if (optBoolean(entry, 'Required')) schema.requiredAttributes.push(name);
       continue;
     }
-    // "Custom attributes can't be required" (developer guide, user pool attributes).
-    if (required) throw invalidParameter(`Required custom attributes are not supported currently: ${name}`);
-    schema.customAttributes.push({
-      Name: `custom:${name}`,
-      AttributeDataType: type as CustomAttribute['AttributeDataType'],
-      Mutable: optBoolean(entry, 'Mutable') ?? true,
-      DeveloperOnlyAttribute: optBoolean(entry, 'DeveloperOnlyAttribute') ?? false,
-    });
+    schema.customAttributes.push(readCustomAttribute(entry, name, type));
   }
+  checkCustomCount(schema.customAttributes);
   return schema;
 }
+
+/** AddCustomAttributes: new custom attributes (1–25 per call); a name the pool has is refused, as Cognito does. */
+export function addCustomAttributes(schema: PoolSchema, body: Body): PoolSchema {
+  const list = body.CustomAttributes;
+  if (!Array.isArray(list) || list.length < 1 || list.length > 25) throw invalidParameter('CustomAttributes must list 1 to 25 attributes.');
+  const added: CustomAttribute[] = [];
+  for (const item of list) {
+    const { entry, name, type } = entryOf(item);
+    const attribute = readCustomAttribute(entry, name, type);
+    if ([...schema.customAttributes, ...added].some((a) => a.Name === attribute.Name)) {
+      throw invalidParameter(`${attribute.Name}: Existing attribute already has name ${attribute.Name}.`);
+    }
+    added.push(attribute);
+  }
+  const customAttributes = [...schema.customAttributes, ...added];
+  checkCustomCount(customAttributes);
+  return { ...schema, customAttributes };
+}
+
+/** A value for a custom attribute: within its type and constraints. */
+export function checkCustomValue(attribute: CustomAttribute, value: string): void {
+  const fail = (why: string) => invalidParameter(`Attributes did not conform to the schema: ${attribute.Name}: ${why}`);
+  if (value === '') return;
+  const strings = attribute.StringAttributeConstraints;
+  if (attribute.AttributeDataType === 'String' && strings) {
+    const length = [...value].length;
+    if (length > Number(strings.MaxLength ?? MAX_STRING_LENGTH)) throw fail(`String must be no longer than ${strings.MaxLength ?? MAX_STRING_LENGTH} characters`);
+    if (length < Number(strings.MinLength ?? 0)) throw fail(`String must be no shorter than ${strings.MinLength} characters`);
+  }
+  if (attribute.AttributeDataType === 'Number') {
+    if (!/^-?\d+(\.\d+)?$/.test(value)) throw fail('Number must be a number');
+    const numbers = attribute.NumberAttributeConstraints ?? {};
+    if (numbers.MaxValue !== undefined && Number(value) > Number(numbers.MaxValue)) throw fail(`Number must be no greater than ${numbers.MaxValue}`);
+    if (numbers.MinValue !== undefined && Number(value) < Number(numbers.MinValue)) throw fail(`Number must be no less than ${numbers.MinValue}`);
+  }
+  if (attribute.AttributeDataType === 'Boolean' && !/^(true|false)$/i.test(value)) throw fail('Boolean must be true or false');
+}
+
+/** The declared custom attribute a name refers to (`custom:x`, or `dev:custom:x` for a developer-only one). */
+export const customAttributeOf = (schema: PoolSchema, name: string) =>
+  schema.customAttributes.find((a) => a.Name === name || (a.DeveloperOnlyAttribute && `dev:${a.Name}` === name));
 
 /** DescribeUserPool's SchemaAttributes: the standard attributes and the custom ones. */
 export function describeSchema(schema: PoolSchema): Record<string, unknown>[] {
   return [
     { Name: 'sub', AttributeDataType: 'String', Mutable: false, Required: true, DeveloperOnlyAttribute: false },
-    ...STANDARD_ATTRIBUTES.map((Name) => ({
-      Name,
-      AttributeDataType: Name.endsWith('_verified') ? 'Boolean' : Name === 'updated_at' ? 'Number' : 'String',
-      Mutable: true,
-      Required: schema.requiredAttributes.includes(Name),
-      DeveloperOnlyAttribute: false,
-    })),
+    ...STANDARD_ATTRIBUTES.map((Name) => {
+      const type = Name.endsWith('_verified') ? 'Boolean' : Name === 'updated_at' ? 'Number' : 'String';
+      return {
+        Name,
+        AttributeDataType: type,
+        Mutable: true,
+        Required: schema.requiredAttributes.includes(Name),
+        DeveloperOnlyAttribute: false,
+        // As DescribeUserPool shows the standard attributes (API reference, SchemaAttributeType).
+        ...(type === 'String' ? { StringAttributeConstraints: { MinLength: '0', MaxLength: String(MAX_STRING_LENGTH) } } : {}),
+        ...(type === 'Number' ? { NumberAttributeConstraints: { MinValue: '0' } } : {}),
+      };
+    }),
     ...schema.customAttributes.map((a) => ({ ...a, Required: false })),
   ];
 }

@@ -10,6 +10,7 @@ import { readSchema } from '../services/schema.js';
 import { DEFAULT_ACCOUNT_RECOVERY } from '../services/store.js';
 import { checkMfaSettings } from './SetUserPoolMfaConfig.js';
 import { checkSignInPolicy, readSignInPolicy } from '../services/sign-in-policy.js';
+import { readEmailDetails, readInviteTemplate, readKeptSettings, readUnusedAccountValidityDays, readVerificationLink } from '../services/pool-settings.js';
 
 const ALPHANUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const randomId = (length: number, alphabet = ALPHANUM) => Array.from(randomBytes(length), (b) => alphabet[b % alphabet.length]).join('');
@@ -23,6 +24,7 @@ function passwordPolicy(body: Body | undefined): PasswordPolicy {
     RequireNumbers: optBoolean(p, 'RequireNumbers') ?? true,
     RequireSymbols: optBoolean(p, 'RequireSymbols') ?? true,
     TemporaryPasswordValidityDays: optNumber(p, 'TemporaryPasswordValidityDays', 0, 365) ?? 7,
+    ...(optNumber(p, 'PasswordHistorySize', 0, 24) !== undefined ? { PasswordHistorySize: optNumber(p, 'PasswordHistorySize', 0, 24) } : {}),
   };
 }
 
@@ -79,13 +81,28 @@ export const CreateUserPool: Operation = (svc, body, request) => {
     ...emailConfiguration(body),
     ...deviceConfiguration(body),
     ...(readSignInPolicy(policies) ? { allowedFirstAuthFactors: readSignInPolicy(policies) } : {}),
-    extra: {},
+    ...keptDetails(body, template, adminCreateUserConfig),
+    extra: readKeptSettings(body),
   };
   checkMfaSettings(pool);
   checkSignInPolicy(pool);
   svc.store.putPool(pool);
   return { UserPool: describePool(pool, 0) };
 };
+
+/** The settings kept in their own fields: described back, some acted on (see PoolRecord). */
+function keptDetails(body: Body, template: Body, adminCreateUserConfig: Body | undefined): Partial<PoolRecord> {
+  const invite = readInviteTemplate(adminCreateUserConfig);
+  const unusedDays = readUnusedAccountValidityDays(adminCreateUserConfig);
+  const emailDetails = readEmailDetails(optObject(body, 'EmailConfiguration'));
+  return {
+    deletionProtection: (optString(body, 'DeletionProtection', { pattern: /^(ACTIVE|INACTIVE)$/ }) ?? 'INACTIVE') as PoolRecord['deletionProtection'],
+    verificationLink: readVerificationLink(template),
+    ...(invite ? { inviteMessageTemplate: invite } : {}),
+    ...(unusedDays !== undefined ? { unusedAccountValidityDays: unusedDays } : {}),
+    ...(Object.keys(emailDetails).length ? { emailDetails } : {}),
+  };
+}
 
 function emailConfiguration(body: Body): Pick<PoolRecord, 'emailSendingAccount'> {
   const config = optObject(body, 'EmailConfiguration');

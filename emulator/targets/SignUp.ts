@@ -27,7 +27,7 @@ export const SignUp: Operation = async (svc, body) => {
   const identity = newIdentity(pool, givenUsername);
   const user = newUser(identity.username, svc.clock.now(), identity.sub);
   if (attributes.some((a) => a.Name.endsWith('_verified'))) throw invalidParameter('Cannot modify the non-mutable attribute email_verified or phone_number_verified');
-  applyAttributes(pool, user, [...identity.attributes, ...attributes], true);
+  applyAttributes(pool, user, [...identity.attributes, ...attributes], true, true);
   const missing = pool.schema.requiredAttributes.filter((a) => !getAttribute(user, a));
   if (missing.length) throw invalidParameter(`Attributes did not conform to the schema: ${missing.map((a) => `${a}: The attribute ${a} is required`).join(', ')}`);
   user.status = 'UNCONFIRMED';

@@ -9,6 +9,7 @@ import { ConfirmForgotPassword } from './ConfirmForgotPassword.js';
 import { AdminResetUserPassword } from './AdminResetUserPassword.js';
 import { AdminCreateUser } from './AdminCreateUser.js';
 import { AdminDeleteUser } from './AdminDeleteUser.js';
+import { AddCustomAttributes } from './AddCustomAttributes.js';
 import { AdminDeleteUserAttributes } from './AdminDeleteUserAttributes.js';
 import { DeleteUserPoolClient } from './DeleteUserPoolClient.js';
 import { AdminDisableUser } from './AdminDisableUser.js';
@@ -87,6 +88,7 @@ export const operations: Record<string, Operation> = {
   AdminResetUserPassword,
   AdminCreateUser,
   AdminDeleteUser,
+  AddCustomAttributes,
   AdminDeleteUserAttributes,
   DeleteUserPoolClient,
   AdminDisableUser,
