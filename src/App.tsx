@@ -48,6 +48,7 @@ export function App({ config, locale, api, roundTrip = {} }: { config: RuntimeCo
                 verifyEmail: config.verifyEmail,
                 offerRememberDevice: config.rememberDevices === 'onUserPrompt',
                 passwordless: config.passwordless,
+                usernameOnly: config.authFlow === 'customWithoutSrp',
                 ...(route.kind === 'login' && route.flow ? { initialFlow: route.flow } : {}),
                 ...(takeover?.values.username ? { username: takeover.values.username } : {}),
                 providers,

@@ -59,10 +59,26 @@ export interface RuntimeConfig {
    * account security. The password sign-in stays the default.
    */
   passwordless: boolean;
+  /**
+   * How a sign-in starts (Amplify's authFlowType): "srp" (the default, USER_SRP_AUTH),
+   * "customWithSrp" (the password, then the pool's custom challenges), "customWithoutSrp" (the
+   * username, then the custom challenges), or "password" (USER_PASSWORD_AUTH, which user migration
+   * needs; the app client must allow it).
+   */
+  authFlow: AuthFlow;
   /** Federated sign-in: the pool domain and redirect URLs. Without it, no provider is offered. */
   oauth?: OAuthConfig;
   /** The identity providers offered ("Continue with …") and the e-mail domains that go to single sign-on. */
   providers: ProviderOption[];
+}
+
+export const AUTH_FLOWS = ['srp', 'customWithSrp', 'customWithoutSrp', 'password'] as const;
+export type AuthFlow = (typeof AUTH_FLOWS)[number];
+
+function authFlow(value: unknown): AuthFlow {
+  if (value === undefined) return 'srp';
+  if (!AUTH_FLOWS.includes(value as AuthFlow)) throw new ConfigError(`config.json: "authFlow" must be one of ${AUTH_FLOWS.map((f) => `"${f}"`).join(', ')}`);
+  return value as AuthFlow;
 }
 
 export interface PasswordPolicy {
@@ -135,6 +151,7 @@ export function parseConfig(value: unknown): RuntimeConfig {
     emailMfa: v.emailMfa === true,
     rememberDevices: rememberDevices(v.rememberDevices),
     passwordless: v.passwordless === true,
+    authFlow: authFlow(v.authFlow),
     ...(v.oauth !== undefined ? { oauth: parseOAuth(v.oauth) } : {}),
     providers: parseProviders(v.providers, v.oauth !== undefined),
   };

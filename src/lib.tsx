@@ -12,7 +12,7 @@ import { createSecurityMachine } from './machine/security-machine';
 import type { AuthApi, UserInfo } from './machine/types';
 import { AuthProvider } from './react/auth';
 import { EmbeddedIn } from './react/embed';
-import { FlowConfigContext } from './react/flow-config';
+import { type CustomChallengeRenderer, FlowConfigContext } from './react/flow-config';
 import { CurrentScreen } from './screens';
 import { LoadingScreen } from './screens/Loading';
 
@@ -22,7 +22,7 @@ import { type Theme, themeStyle } from './theme';
 
 
 export type LibraryConfig = Pick<RuntimeConfig, 'userPoolId' | 'userPoolClientId' | 'appName'> &
-  Partial<Pick<RuntimeConfig, 'endpoint' | 'sessionMinutes' | 'mfaRequired' | 'cookieStorage' | 'cookieDomain' | 'signUp' | 'signUpPhone' | 'passwordPolicy' | 'verifyEmail' | 'emailMfa' | 'rememberDevices' | 'passwordless'>> & {
+  Partial<Pick<RuntimeConfig, 'endpoint' | 'sessionMinutes' | 'mfaRequired' | 'cookieStorage' | 'cookieDomain' | 'signUp' | 'signUpPhone' | 'passwordPolicy' | 'verifyEmail' | 'emailMfa' | 'rememberDevices' | 'passwordless' | 'authFlow'>> & {
     /** Federated sign-in: the pool domain and this page's redirect URLs (`handleReturn: false` when the host completes the return itself). */
     oauth?: OAuthInput;
     providers?: ProviderInput[];
@@ -70,11 +70,13 @@ function Frame({
   config,
   colorScheme = 'light',
   headingLevel,
+  renderCustomChallenge,
   children,
 }: {
   locale?: Locale | undefined;
   theme?: Theme | undefined;
   config: LibraryConfig;
+  renderCustomChallenge?: CustomChallengeRenderer | undefined;
   colorScheme?: CommonProps['colorScheme'];
   headingLevel?: CommonProps['headingLevel'];
   children: ReactNode;
@@ -97,7 +99,10 @@ function Frame({
   const providersKey = JSON.stringify(config.providers ?? []);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by content, as above
   const providers = useMemo(() => federationOf(config).providers, [providersKey, config.oauth !== undefined]);
-  const flowConfig = useMemo(() => ({ passwordPolicy, signUp, signUpPhone, emailMfa, providers }), [passwordPolicy, signUp, signUpPhone, emailMfa, providers]);
+  const flowConfig = useMemo(
+    () => ({ passwordPolicy, signUp, signUpPhone, emailMfa, providers, renderCustomChallenge }),
+    [passwordPolicy, signUp, signUpPhone, emailMfa, providers, renderCustomChallenge],
+  );
   return (
     <I18nContext.Provider value={t}>
       <FlowConfigContext.Provider value={flowConfig}>
@@ -111,6 +116,12 @@ function Frame({
 
 export interface SignInProps extends CommonProps {
   onSignedIn?: (user: UserInfo) => void;
+  /**
+   * The host's own UI for a custom challenge (the pool's auth-challenge triggers), e.g. a CAPTCHA
+   * widget: called with the challenge's public parameters and an `answer` function. Return
+   * undefined to show the built-in question and answer for that challenge.
+   */
+  renderCustomChallenge?: CustomChallengeRenderer;
   /** The user deleted their account in account security (they are signed out). */
   onAccountDeleted?: () => void;
   /** 'account' opens account security once the user is signed in. */
@@ -128,7 +139,14 @@ export function SignIn(props: SignInProps) {
   // Once: a SignIn mounted again later (another route of the host) doesn't replay the return.
   useEffect(() => roundTripUsed(), []);
   return (
-    <Frame locale={props.locale} theme={props.theme} config={props.config} colorScheme={props.colorScheme} headingLevel={props.headingLevel}>
+    <Frame
+      locale={props.locale}
+      theme={props.theme}
+      config={props.config}
+      colorScheme={props.colorScheme}
+      headingLevel={props.headingLevel}
+      renderCustomChallenge={props.renderCustomChallenge}
+    >
       <AuthProvider
         api={api}
         host={host}
@@ -140,6 +158,7 @@ export function SignIn(props: SignInProps) {
           verifyEmail: props.config.verifyEmail ?? true,
           offerRememberDevice: props.config.rememberDevices === 'onUserPrompt',
           passwordless: props.config.passwordless ?? false,
+          usernameOnly: props.config.authFlow === 'customWithoutSrp',
           providers: federation.oauth && window.self === window.top ? federation.providers : [],
           ...returningInput(roundTrip),
         }}
@@ -184,3 +203,4 @@ export { toAuthError } from './machine/errors';
 export type { AuthApi, AuthError, AuthErrorKind, MfaSettings, MfaType, SecurityState, SignInResult, UserInfo } from './machine/types';
 export { LOCALES, overrideMessages, translator, type Locale, type MessageKey } from './i18n';
 export type { Theme, ThemeName } from './theme';
+export type { CustomChallengeProps, CustomChallengeRenderer } from './react/flow-config';

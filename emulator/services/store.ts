@@ -8,6 +8,7 @@ import { accessSync, constants, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { StoreError } from '../start-errors.js';
 import type { ClientRecord, DomainRecord, IdentityLink, IdentityProviderRecord, PoolRecord, ResourceServerRecord, SessionRecord, UserRecord } from './model.js';
+import type { GroupRecord } from './groups.js';
 import type { OutboxMessage } from './outbox-message.js';
 
 export type { OutboxMessage };
@@ -58,6 +59,10 @@ const MIGRATIONS: string[] = [
    CREATE INDEX identity_links_user ON identity_links(pool_id, username);
    CREATE TABLE ephemeral (kind TEXT NOT NULL, id TEXT NOT NULL, expires_at INTEGER NOT NULL, data TEXT NOT NULL, PRIMARY KEY (kind, id));
    CREATE INDEX ephemeral_expiry ON ephemeral(expires_at);`,
+  // User-pool groups and their members.
+  `CREATE TABLE user_groups (pool_id TEXT NOT NULL, name TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (pool_id, name));
+   CREATE TABLE group_members (pool_id TEXT NOT NULL, group_name TEXT NOT NULL, username TEXT NOT NULL, PRIMARY KEY (pool_id, group_name, username));
+   CREATE INDEX group_members_user ON group_members(pool_id, username);`,
 ];
 
 /** Pools created without AccountRecoverySetting: a verified e-mail first, then a verified phone. */
@@ -197,7 +202,7 @@ export class Store {
       this.db.prepare('DELETE FROM clients WHERE pool_id = ?').run(id);
       this.db.prepare('DELETE FROM users WHERE pool_id = ?').run(id);
       this.db.prepare("DELETE FROM signing_keys WHERE pool_id = ? OR pool_id = ? || '/access'").run(id, id);
-      for (const table of ['domains', 'identity_providers', 'resource_servers', 'identity_links']) this.db.prepare(`DELETE FROM ${table} WHERE pool_id = ?`).run(id);
+      for (const table of ['domains', 'identity_providers', 'resource_servers', 'identity_links', 'user_groups', 'group_members']) this.db.prepare(`DELETE FROM ${table} WHERE pool_id = ?`).run(id);
     });
   }
 
@@ -253,6 +258,53 @@ export class Store {
   }
   deleteResourceServer(poolId: string, identifier: string): void {
     this.db.prepare('DELETE FROM resource_servers WHERE pool_id = ? AND identifier = ?').run(poolId, identifier);
+  }
+
+  getGroup(poolId: string, name: string): GroupRecord | undefined {
+    const row = this.db.prepare<[string, string], { data: string }>('SELECT data FROM user_groups WHERE pool_id = ? AND name = ?').get(poolId, name);
+    return row && (JSON.parse(row.data) as GroupRecord);
+  }
+  /** In the order they were made. */
+  listGroups(poolId: string): GroupRecord[] {
+    return this.db
+      .prepare<[string], { data: string }>('SELECT data FROM user_groups WHERE pool_id = ? ORDER BY rowid')
+      .all(poolId)
+      .map((r) => JSON.parse(r.data) as GroupRecord);
+  }
+  putGroup(record: GroupRecord): void {
+    this.db.prepare('INSERT OR REPLACE INTO user_groups (pool_id, name, data) VALUES (?, ?, ?)').run(record.poolId, record.name, JSON.stringify(record));
+  }
+  /** The group and its memberships. */
+  deleteGroup(poolId: string, name: string): void {
+    this.transaction(() => {
+      this.db.prepare('DELETE FROM user_groups WHERE pool_id = ? AND name = ?').run(poolId, name);
+      this.db.prepare('DELETE FROM group_members WHERE pool_id = ? AND group_name = ?').run(poolId, name);
+    });
+  }
+  /** Adding a member again changes nothing. */
+  addGroupMember(poolId: string, group: string, username: string): void {
+    this.db.prepare('INSERT OR IGNORE INTO group_members (pool_id, group_name, username) VALUES (?, ?, ?)').run(poolId, group, username);
+  }
+  removeGroupMember(poolId: string, group: string, username: string): void {
+    this.db.prepare('DELETE FROM group_members WHERE pool_id = ? AND group_name = ? AND username = ?').run(poolId, group, username);
+  }
+  /** A user's groups, in the order the groups were made. */
+  groupsOfUser(poolId: string, username: string): GroupRecord[] {
+    return this.db
+      .prepare<[string, string], { data: string }>(
+        'SELECT g.data FROM group_members m JOIN user_groups g ON g.pool_id = m.pool_id AND g.name = m.group_name WHERE m.pool_id = ? AND m.username = ? ORDER BY g.rowid',
+      )
+      .all(poolId, username)
+      .map((r) => JSON.parse(r.data) as GroupRecord);
+  }
+  /** A group's members, in the order they were added. */
+  membersOf(poolId: string, group: string): UserRecord[] {
+    return this.db
+      .prepare<[string, string], { data: string }>(
+        'SELECT u.data FROM group_members m JOIN users u ON u.pool_id = m.pool_id AND u.username = m.username WHERE m.pool_id = ? AND m.group_name = ? ORDER BY m.rowid',
+      )
+      .all(poolId, group)
+      .map((r) => JSON.parse(r.data) as UserRecord);
   }
 
   /** The links made for a provider's identities in a pool. */
@@ -328,11 +380,12 @@ export class Store {
   updateUser(poolId: string, user: UserRecord): void {
     this.stmt.updateUser.run(JSON.stringify(user), poolId, user.username);
   }
-  /** The user and the identities linked to them. */
+  /** The user, the identities linked to them, and their group memberships. */
   deleteUser(poolId: string, username: string): void {
     this.transaction(() => {
       this.stmt.deleteUser.run(poolId, username);
       this.deleteLinksOf(poolId, username);
+      this.db.prepare('DELETE FROM group_members WHERE pool_id = ? AND username = ?').run(poolId, username);
     });
   }
   countUsers(poolId: string): number {

@@ -12,6 +12,7 @@ import { nowSeconds, type Clock } from './clock.js';
 import { type ClientRecord, type PoolRecord, type UserRecord, validitySeconds } from './model.js';
 import type { RefreshTokenRecord, Store } from './store.js';
 import { identitiesClaim } from './federated-users.js';
+import { groupClaims } from './groups.js';
 
 interface PoolKey {
   kid: string;
@@ -137,6 +138,8 @@ export class TokenService {
     const now = nowSeconds(this.clock);
     const originJti = refresh?.originJti ?? randomUUID();
     const iss = this.issuer(pool.id);
+    // Read at every issue, refreshes included: tokens carry the user's groups as they are now.
+    const groups = groupClaims(this.store, pool.id, user.username);
     const sign = (key: PoolKey, claims: Record<string, unknown>, lifetimeSeconds: number) =>
       new SignJWT(claims)
         .setProtectedHeader({ alg: 'RS256', kid: key.kid })
@@ -158,6 +161,7 @@ export class TokenService {
         scope: oauth ? oauth.scopes.join(' ') : ADMIN_SCOPE,
         auth_time: authTime,
         username: user.username,
+        ...groups.access,
         ...(deviceKey ? { device_key: deviceKey } : {}),
       },
       validitySeconds(client, 'AccessToken'),
@@ -169,6 +173,7 @@ export class TokenService {
           idKey,
           {
             ...idClaims(user, client.readAttributes),
+            ...groups.id,
             // Cognito's own claims after the attributes: none of them can be overridden by one.
             ...(oauth?.codeFlow ? { at_hash: atHash(accessToken) } : {}),
             aud: client.id,

@@ -48,6 +48,7 @@ export const enCore = {
   'error.mfaRequired': 'Your organisation requires two-step verification, so you cannot turn off your last method. Add another method first.',
   'error.totpRequired': "Your organisation requires two-step verification, so the authenticator app can't be removed. You can replace it with a new one, or choose which method you prefer.",
   'error.unknown': 'Something went wrong ({detail}). Please try again.',
+  'error.triggerRefused': '{detail}',
   'hosted.leaving': 'Returning you to the app…',
   'hosted.badRequestTitle': 'This sign-in link is not valid',
   'hosted.badRequestBody': 'For your safety you will not be sent anywhere from here. Go back to the app and try again, or contact its administrator.',

@@ -260,8 +260,11 @@ function toResult(output: SignInOutput, appName: string, username: string): Sign
       return { step: 'CONFIRM_SIGN_UP' };
     case 'RESET_PASSWORD':
       return { step: 'RESET_PASSWORD' };
+    case 'CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE':
+      // The challenge's public parameters (CreateAuthChallenge's publicChallengeParameters).
+      return { step: 'CUSTOM_CHALLENGE', parameters: stringsOf(nextStep.additionalInfo) };
     default:
-      return { step: 'UNSUPPORTED', name: nextStep.signInStep };
+      return { step: 'UNSUPPORTED', name: (nextStep as { signInStep: string }).signInStep };
   }
 }
 
@@ -291,16 +294,29 @@ function takeChallengeMarker(): boolean {
   }
 }
 
+const stringsOf = (record: Record<string, unknown> | undefined): Record<string, string> =>
+  Object.fromEntries(Object.entries(record ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string'));
+
+/** cognito:groups of the ID token Amplify holds (no request: the tokens are in storage). */
+async function groupsOf(): Promise<string[]> {
+  const groups = (await fetchAuthSession()).tokens?.idToken?.payload['cognito:groups'];
+  return Array.isArray(groups) ? groups.filter((g): g is string => typeof g === 'string') : [];
+}
+
 async function loadUser(): Promise<UserInfo> {
   const { username } = await getCurrentUser();
-  const attributes = await fetchUserAttributes();
+  const [attributes, groups] = await Promise.all([fetchUserAttributes(), groupsOf().catch(() => [])]);
   const via = signedInWith();
   return {
     username,
-    attributes: Object.fromEntries(Object.entries(attributes).filter((e): e is [string, string] => typeof e[1] === 'string')),
+    attributes: stringsOf(attributes),
     ...(via ? { signedInWith: via } : {}),
+    ...(groups.length ? { groups } : {}),
   };
 }
+
+/** Config authFlow as Amplify's authFlowType. */
+const AUTH_FLOW_TYPES = { srp: 'USER_SRP_AUTH', customWithSrp: 'CUSTOM_WITH_SRP', customWithoutSrp: 'CUSTOM_WITHOUT_SRP', password: 'USER_PASSWORD_AUTH' } as const;
 
 /**
  * The end of a provider's return. Amplify reports it on its Hub, unless it was configured (by the
@@ -400,7 +416,8 @@ async function signInAfresh(start: () => Promise<SignInOutput>): Promise<SignInO
   }
 }
 
-export function createAmplifyAuthApi(config: Pick<RuntimeConfig, 'appName' | 'rememberDevices'> & Partial<Pick<RuntimeConfig, 'passwordless' | 'oauth'>>): AuthApi {
+export function createAmplifyAuthApi(config: Pick<RuntimeConfig, 'appName' | 'rememberDevices'> & Partial<Pick<RuntimeConfig, 'passwordless' | 'oauth' | 'authFlow'>>): AuthApi {
+  const authFlowType = AUTH_FLOW_TYPES[config.authFlow ?? 'srp'];
   let challengeUsername = '';
   /** SRP when Cognito offers it for the password choice. */
   let srpOffered = false;
@@ -429,7 +446,8 @@ export function createAmplifyAuthApi(config: Pick<RuntimeConfig, 'appName' | 're
       setSignedInWith(undefined);
       // A device forgotten elsewhere ("Device does not exist.") is Amplify's to recover from: it drops
       // the stale keys and answers again (retryOnResourceNotFoundException), as e2e checks.
-      return markChallenge(toResult(await signInAfresh(() => signIn({ username, password })), config.appName, username));
+      const start = () => signIn({ username, ...(authFlowType === 'CUSTOM_WITHOUT_SRP' ? {} : { password }), options: { authFlowType } });
+      return markChallenge(toResult(await signInAfresh(start), config.appName, username));
     },
     async confirmSignIn({ response, attributes }) {
       const options = attributes && Object.keys(attributes).length ? { userAttributes: attributes } : undefined;

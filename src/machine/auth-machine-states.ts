@@ -4,7 +4,8 @@
  * the machine's own actors, guards and actions (auth-machine.ts), referred to by name.
  */
 import type { AuthContext, AuthEvent } from './auth-machine';
-import type { AuthErrorKind } from './types';
+import type { CustomChallengeOutput } from './custom-challenge-machine';
+import type { AuthErrorKind, SignInResult } from './types';
 
 /** A code or password screen: submit → confirmSignIn → next step; a dead session returns to sign-in. */
 export function challengeState(submit: 'SUBMIT_CODE' | 'SUBMIT_NEW_PASSWORD' | 'SUBMIT_EMAIL') {
@@ -136,6 +137,33 @@ export function accountState() {
         },
       },
       open: { entry: 'startSecurity' as const },
+    },
+  };
+}
+
+/**
+ * A custom challenge (custom-challenge-machine.ts): its own child, ending in the sign-in's next
+ * step (routed as any other result) or a refusal shown on the sign-in screen.
+ */
+export function customChallengeState() {
+  return {
+    on: { CANCEL: { target: '#auth.signIn', actions: ['clearMessages', 'forgetChallenge'] as const } },
+    invoke: {
+      id: 'customChallenge',
+      src: 'customChallenge' as const,
+      input: ({ event }: { event: unknown }) => {
+        const result = (event as { output?: SignInResult }).output;
+        return { parameters: result?.step === 'CUSTOM_CHALLENGE' ? result.parameters : {} };
+      },
+      onDone: [
+        {
+          guard: ({ event }: { event: { output: CustomChallengeOutput } }) => 'failed' in event.output,
+          target: '#auth.signIn',
+          actions: ['forgetChallenge', 'setChildError'] as const,
+        },
+        // The step after the challenges: routing reads it from the done event's output.
+        { target: '#auth.routing' },
+      ],
     },
   };
 }

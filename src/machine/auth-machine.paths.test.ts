@@ -25,6 +25,7 @@ const RESULTS: SignInResult[] = [
   { step: 'NEW_PASSWORD', requiredAttributes: [] },
   { step: 'CONFIRM_SIGN_UP' },
   { step: 'RESET_PASSWORD' },
+  { step: 'CUSTOM_CHALLENGE', parameters: { question: 'Your first pet?' } },
   { step: 'UNSUPPORTED', name: 'CONTINUE_SIGN_IN_WITH_FIRST_FACTOR_SELECTION' },
 ];
 const CREDENTIALS = { username: 'ann', password: 'New-Passw0rd!' };
@@ -44,6 +45,7 @@ const OUTPUTS: Record<string, unknown[]> = {
   signUp: [{ ...CREDENTIALS, autoSignIn: true }, { ...CREDENTIALS, autoSignIn: false }],
   contact: [{ outcome: 'verified', attribute: 'email' }, { outcome: 'skipped', attribute: 'email' }],
   federation: [{ outcome: 'signedIn' }, { outcome: 'cancelled' }, { outcome: 'back' }],
+  customChallenge: [{ next: { step: 'DONE' } }, { next: { step: 'TOTP_CODE' } }, { failed: { kind: 'badCredentials', name: 'NotAuthorizedException', message: 'Incorrect username or password.' } }],
 };
 const ERRORS = [namedError('NotAuthorizedException', 'Incorrect username or password.'), namedError('NotAuthorizedException', 'Invalid session for the user.')];
 const USER_EVENTS: AuthEvent[] = [

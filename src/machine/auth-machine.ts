@@ -13,7 +13,8 @@ import type { ProviderReturn } from '../hosted/round-trip';
 import { createRecoveryMachine } from './recovery-machine';
 import type { SecurityInput, SecurityMachine, SecurityOutput } from './security-machine';
 import { createSignUpMachine } from './sign-up-machine';
-import { accountState, challengeState, codeChallenge, mfaChoice, sessionAwareError } from './auth-machine-states';
+import { accountState, challengeState, codeChallenge, customChallengeState, mfaChoice, sessionAwareError } from './auth-machine-states';
+import { createCustomChallengeMachine, type CustomChallengeOutput } from './custom-challenge-machine';
 
 /** Why the user is back on the sign-in screen, shown there as a message. */
 export type Notice = 'signedOut' | 'sessionEnded' | 'codeExpired' | 'interrupted' | 'codeResent' | 'providerCancelled' | 'accountDeleted';
@@ -31,6 +32,8 @@ export interface AuthContext {
   chosenMfa?: MfaType;
   /** Choice-based sign-in (config passwordless): username first, then a first factor. */
   passwordless: boolean;
+  /** Custom challenges without SRP (config authFlow "customWithoutSrp"): the username alone starts the sign-in. */
+  usernameOnly: boolean;
   firstFactors: FirstFactor[];
   /** The code-sending first factor chosen: a resend starts the choice-based sign-in with it again. */
   firstFactor?: FirstFactor;
@@ -136,6 +139,8 @@ export interface AuthMachineInput {
   offerRememberDevice?: boolean;
   /** Choice-based sign-in (USER_AUTH): username first. */
   passwordless?: boolean;
+  /** Custom challenges without a password (authFlow "customWithoutSrp"): username first. */
+  usernameOnly?: boolean;
   /**
    * What was typed into the prerendered page's Username before the app took over: every route gets
    * that page, so /forgot-password and /signup carry it into their forms instead of losing it.
@@ -148,7 +153,11 @@ export interface AuthMachineInput {
   notice?: Notice;
 }
 
-const resultOf = (event: unknown) => (event as DoneActorEvent<SignInResult>).output;
+/** A sign-in call's result; or the custom-challenge child's next step (`{ next }`). */
+const resultOf = (event: unknown): SignInResult => {
+  const output = (event as DoneActorEvent<SignInResult | { next: SignInResult }>).output;
+  return 'next' in output ? output.next : output;
+};
 const errorOf = (event: unknown) => toAuthError((event as ErrorActorEvent).error);
 
 export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
@@ -175,6 +184,7 @@ export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
       recovery: createRecoveryMachine(api),
       signUp: createSignUpMachine(api),
       federation: createFederationMachine(api),
+      customChallenge: createCustomChallengeMachine(api),
       contact: createContactMachine(api),
       loadUser: fromPromise<UserInfo>(() => api.loadUser()),
       signOut: fromPromise<void, { global: boolean; returnTo?: ReturnTarget | undefined }>(({ input }) => api.signOut(input)),
@@ -206,6 +216,8 @@ export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
     },
     actions: {
       setError: assign({ error: ({ event }) => errorOf(event) }),
+      /** A child flow that ended in a refusal (its output's `failed`). */
+      setChildError: assign({ error: ({ event }) => ((event as unknown as DoneActorEvent<CustomChallengeOutput>).output as { failed: AuthError }).failed }),
       clearMessages: assign({ error: undefined, notice: undefined }),
       /** Leaving the challenge: nothing of it stays in memory. */
       forgetChallenge: assign({
@@ -297,6 +309,7 @@ export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
       requiredAttributes: [],
       offerRememberDevice: input.offerRememberDevice ?? false,
       passwordless: input.passwordless ?? false,
+      usernameOnly: input.usernameOnly ?? false,
       firstFactors: [],
       rememberDevice: false,
       signUpEnabled: input.signUpEnabled ?? false,
@@ -327,7 +340,7 @@ export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
         on: {
           // The last press is the one that counts.
           SUBMIT_SIGN_IN: { actions: assign({ queuedSignIn: ({ event }) => ({ username: event.username.trim(), password: event.password }), queuedProvider: undefined }) },
-          SUBMIT_USERNAME: { actions: assign({ queuedSignIn: ({ event }) => ({ username: event.username.trim(), password: '', passwordless: true }), queuedProvider: undefined }) },
+          SUBMIT_USERNAME: { actions: assign({ queuedSignIn: ({ context, event }) => ({ username: event.username.trim(), password: '', passwordless: context.passwordless }), queuedProvider: undefined }) },
           SIGN_IN_WITH_PROVIDER: { guard: 'knownProvider', actions: assign({ queuedProvider: ({ event }) => event.provider, queuedSignIn: undefined }) },
           FORGOT_PASSWORD: { target: 'recovery', actions: [assign({ username: ({ event }) => event.username.trim() }), 'dropQueued'] },
           SIGN_UP: { guard: 'signUpEnabled', target: 'signUp', actions: 'dropQueued' },
@@ -396,6 +409,7 @@ export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
                   target: 'startingPasswordless',
                   actions: [assign({ username: ({ event }) => event.username.trim() }), 'clearMessages'],
                 },
+                { guard: ({ context }) => context.usernameOnly, target: 'submitting', actions: [assign({ username: ({ event }) => event.username.trim(), password: '' }), 'clearMessages'] },
               ],
               SIGN_IN_WITH_PROVIDER: { guard: 'knownProvider', target: '#auth.federation', actions: 'startFederation' },
               FORGOT_PASSWORD: { target: '#auth.recovery', actions: [assign({ username: ({ event }) => event.username.trim() }), 'clearMessages'] },
@@ -452,9 +466,13 @@ export function createAuthMachine(api: AuthApi, host: AuthHost = {}) {
             target: 'recovery',
             actions: ['forgetChallenge', assign({ error: undefined, flowReason: 'resetRequired' as const })],
           },
+          // The password (customWithSrp) is spent: nothing resends a custom challenge.
+          { guard: { type: 'stepIs', params: { step: 'CUSTOM_CHALLENGE' } }, target: 'customChallenge', actions: assign({ error: undefined, password: '' }) },
           { target: 'unsupported', actions: ['forgetChallenge', 'enterUnsupported'] },
         ],
       },
+
+      customChallenge: customChallengeState(),
 
       smsCode: codeChallenge('smsCode', 'SMS_CODE'),
       emailCode: codeChallenge('emailCode', 'EMAIL_CODE'),

@@ -45,6 +45,15 @@ describe('toAuthError', () => {
     expect(toAuthError(error).kind).toBe(kind);
   });
 
+  it("a trigger's refusal keeps just the trigger's reason for the user (Cognito: '<Trigger> failed with error <reason>.')", () => {
+    expect(toAuthError(named('UserLambdaValidationException', 'PreSignUp failed with error Sign-ups from example.org are closed.'))).toEqual({
+      kind: 'triggerRefused',
+      name: 'UserLambdaValidationException',
+      message: 'Sign-ups from example.org are closed',
+    });
+    expect(toAuthError(named('UserLambdaValidationException', 'PreAuthentication failed with error Account under review.')).message).toBe('Account under review');
+  });
+
   it('keeps the name and message, and copes with non-errors', () => {
     expect(toAuthError(named('CodeMismatchException', 'Invalid code'))).toEqual({ kind: 'wrongCode', name: 'CodeMismatchException', message: 'Invalid code' });
     expect(toAuthError('boom')).toEqual({ kind: 'unknown', name: 'Error', message: 'boom' });

@@ -4,8 +4,12 @@ import type { AuthError, AuthErrorKind } from './types';
 export function toAuthError(e: unknown): AuthError {
   const name = typeof e === 'object' && e !== null && 'name' in e && typeof e.name === 'string' ? e.name : 'Error';
   const message = typeof e === 'object' && e !== null && 'message' in e && typeof e.message === 'string' ? e.message : String(e);
-  return { kind: classify(name, message), name, message };
+  const kind = classify(name, message);
+  return { kind, name, message: kind === 'triggerRefused' ? triggerReason(message) : message };
 }
+
+/** Cognito wraps a trigger's error as "<Trigger> failed with error <reason>.": the user sees the reason. */
+const triggerReason = (message: string) => message.replace(/^\w+ failed with error /, '').replace(/\.$/, '').trim() || message;
 
 /** An error the pool domain sent back from a federated sign-in (`error`, `error_description` on the return URL). */
 export function providerReturnError(error: string, description: string): AuthError {
@@ -86,6 +90,9 @@ function classify(name: string, message: string): AuthErrorKind {
     case 'UsernameExistsException':
     case 'AliasExistsException':
       return 'usernameExists';
+    // A trigger that threw: its message is meant for the user (pre sign-up, pre authentication…).
+    case 'UserLambdaValidationException':
+      return 'triggerRefused';
     case 'EmptySignInUsername':
     case 'EmptySignInPassword':
     case 'EmptyChallengeResponse':

@@ -29,6 +29,8 @@ export type SignInResult =
   | { step: 'CONFIRM_SIGN_UP' }
   /** An administrator reset the password (PasswordResetRequiredException). */
   | { step: 'RESET_PASSWORD' }
+  /** A custom challenge from the pool's auth-challenge triggers: its public parameters (a question, a prompt…). */
+  | { step: 'CUSTOM_CHALLENGE'; parameters: Record<string, string> }
   | { step: 'UNSUPPORTED'; name: string };
 
 /** Where a code went, as Cognito says it (masked). */
@@ -45,6 +47,8 @@ export interface UserInfo {
   attributes: Record<string, string>;
   /** This session came through an identity provider: the label the app gave it ("Google"). */
   signedInWith?: string;
+  /** The user's groups (the ID token's cognito:groups), by precedence. */
+  groups?: string[];
 }
 
 export type RestoredSession = { user: UserInfo } | { user: null; interrupted: boolean };
@@ -88,6 +92,8 @@ export type AuthErrorKind =
   | 'providerAttributes'
   /** The return's state isn't the one this browser sent: refused (another tab's, or tampered with). */
   | 'providerState'
+  /** A Lambda trigger of the pool refused (sign-up, sign-in…): `message` is the trigger's reason. */
+  | 'triggerRefused'
   | 'unknown';
 
 export interface AuthError {

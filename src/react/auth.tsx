@@ -8,6 +8,7 @@ import type { ActorRefFrom, SnapshotFrom } from 'xstate';
 import { type AuthHost, type AuthMachineInput, type AuthTopState, createAuthMachine } from '../machine/auth-machine';
 import type { ContactMachine } from '../machine/contact-machine';
 import type { DeleteAccountMachine } from '../machine/delete-account-machine';
+import type { CustomChallengeMachine } from '../machine/custom-challenge-machine';
 import type { FederationMachine } from '../machine/federation-machine';
 import type { RecoveryMachine } from '../machine/recovery-machine';
 import type { SecurityMachine } from '../machine/security-machine';
@@ -55,6 +56,7 @@ export type RecoveryRef = ActorRefFrom<RecoveryMachine>;
 export type SignUpRef = ActorRefFrom<SignUpMachine>;
 export type FederationRef = ActorRefFrom<FederationMachine>;
 export type DeleteAccountRef = ActorRefFrom<DeleteAccountMachine>;
+export type CustomChallengeRef = ActorRefFrom<CustomChallengeMachine>;
 
 interface ChildRefs {
   security: SecurityRef;
@@ -62,6 +64,7 @@ interface ChildRefs {
   recovery: RecoveryRef;
   signUp: SignUpRef;
   federation: FederationRef;
+  customChallenge: CustomChallengeRef;
 }
 
 /** A flow machine the auth machine runs (account security, a contact check, recovery, sign-up), while its screen is open. */
@@ -72,7 +75,7 @@ export function useChild<K extends keyof ChildRefs>(id: K): ChildRefs[K] | undef
 
 export const useSecurity = () => useChild('security');
 
-type FlowRef = SecurityRef | ContactRef | RecoveryRef | SignUpRef | FederationRef | DeleteAccountRef;
+type FlowRef = SecurityRef | ContactRef | RecoveryRef | SignUpRef | FederationRef | DeleteAccountRef | CustomChallengeRef;
 
 /** A flow machine's state for its screens: the same face as useAuth. */
 export function useFlowState<R extends FlowRef>(child: R) {

@@ -124,8 +124,9 @@ export function SignInScreen() {
     providers: context.providers,
     onProvider: (provider: string) => send({ type: 'SIGN_IN_WITH_PROVIDER', provider }),
   };
-  // Choice-based sign-in: the prerendered page has the password form; the username typed there carries over.
-  return context.passwordless ? (
+  // Choice-based sign-in, or custom challenges without a password: the username first. The prerendered
+  // page has the password form; the username typed there carries over.
+  return context.passwordless || context.usernameOnly ? (
     <UsernameFirstForm {...common} defaultUsername={first?.values.username ?? context.username} onContinue={(username) => send({ type: 'SUBMIT_USERNAME', username })} />
   ) : (
     <SignInForm

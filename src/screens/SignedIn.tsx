@@ -24,6 +24,11 @@ export function SignedInScreen() {
           {user.attributes.email}
         </p>
       )}
+      {user?.groups && user.groups.length > 0 && (
+        <p className="hint" data-testid="signed-in-groups">
+          {t('signedIn.groups', { groups: user.groups.join(', ') })}
+        </p>
+      )}
       {context.deviceNotRemembered && <p className="warning">{t('signedIn.deviceNotRemembered')}</p>}
       <Messages error={context.error} />
       <div className="actions">

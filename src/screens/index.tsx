@@ -15,6 +15,7 @@ const RecoveryScreen = lazy(() => withCatalog(import('./Recovery')));
 const SignUpScreen = lazy(() => withCatalog(import('./SignUp')));
 const FederationScreen = lazy(() => withCatalog(import('./Federation')));
 const VerifyEmailScreen = lazy(() => withCatalog(import('./VerifyEmail')));
+const CustomChallengeScreen = lazy(() => withCatalog(import('./CustomChallenge')));
 const SmsCodeScreen = later('SmsCodeScreen');
 const TotpCodeScreen = later('TotpCodeScreen');
 const SelectMfaScreen = later('SelectMfaScreen');
@@ -54,6 +55,7 @@ const SCREENS: Record<ScreenName, ComponentType> = {
   selectMfa: SelectMfaScreen,
   totpSetup: TotpSetupScreen,
   newPassword: NewPasswordScreen,
+  customChallenge: CustomChallengeScreen,
   unsupported: UnsupportedScreen,
   home: SignedInScreen,
   account: AccountSecurityScreen,
