@@ -7,11 +7,13 @@ import { callAdmin } from './admin.js';
 import { SMS_CONFIGURATION } from './seed.js';
 import { type Emulator, startEmulator } from './server.js';
 import { MEMORY } from './services/store.js';
+import type { LambdaSource } from './services/lambdas.js';
 import { EmulatorStartError, StoreError } from './start-errors.js';
 import type { OutboxMessage } from './services/outbox-message.js';
 import { queueNext, readNext } from './test-idp/next.js';
 
 export type { OutboxMessage };
+export type { LambdaHandler, LambdaSource } from './services/lambdas.js';
 
 export { EmulatorStartError, StoreError };
 
@@ -39,6 +41,11 @@ export interface StartOptions {
   log?: (line: string) => void;
   /** The HTTPS port of pool domains and the test IdP: 0 (the default) picks a free one; false serves none. */
   tlsPort?: number | false;
+  /**
+   * The Lambda functions the pools' triggers call, by function name (what ends the ARN in
+   * LambdaConfig): a module path exporting `handler`, or the handler itself.
+   */
+  lambdas?: Record<string, LambdaSource>;
 }
 
 export interface PoolOptions {
@@ -105,6 +112,7 @@ export async function startCognitoEmulator(options: StartOptions = {}): Promise<
     log: options.log ?? (() => {}),
     testHooks: true,
     tlsPort: options.tlsPort ?? 0,
+    ...(options.lambdas ? { lambdas: options.lambdas } : {}),
   });
   const svc = emulator.services;
   const call = <T = Record<string, unknown>>(operation: string, body: Record<string, unknown>) => callAdmin<T>(svc, operation as never, body);

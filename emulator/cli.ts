@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * npm run emulator -- [--port 9229] [--tls-port 9230 | off] [--in-memory] [--host 127.0.0.1] [--data .data] [--seed] [--test-hooks] [--config-out public/config.json]
+ * npm run emulator -- [--port 9229] [--tls-port 9230 | off] [--in-memory] [--host 127.0.0.1] [--data .data] [--seed] [--test-hooks] [--config-out public/config.json] [--lambda <function name>=<module path> ...]
  * npm run emulator:cli -- sms [--username u] [--pool id] [--data .data]
  * npm run emulator:cli -- users [--pool id] [--data .data]
  * npm run emulator:cli -- create-user --pool id --username u --password p [--phone +1...] [--email e] [--data .data]
@@ -31,6 +31,8 @@ const { positionals, values } = parseArgs({
     /** With --seed: the app's origin, whose URL the demo client may send sign-ins back to (federation). */
     'app-origin': { type: 'string' },
     workers: { type: 'string', default: '1' },
+    /** --lambda <function name>=<module path>, repeatable: the code LambdaConfig's triggers run. */
+    lambda: { type: 'string', multiple: true },
     username: { type: 'string' },
     pool: { type: 'string' },
     password: { type: 'string' },
@@ -46,6 +48,17 @@ const offlineServices = () => createServices({ dataDir: values.data, log: consol
  * --workers N: N processes share the port (node:cluster) and the SQLite file (WAL). The test clock
  * lives in a process's memory, so --test-hooks needs a single worker.
  */
+/** --lambda name=path (repeatable) as the emulator's `lambdas` option. */
+function lambdaOption(): Record<string, string> {
+  const lambdas: Record<string, string> = {};
+  for (const entry of values.lambda ?? []) {
+    const at = entry.indexOf('=');
+    if (at < 1 || at === entry.length - 1) throw new Error(`--lambda takes <function name>=<module path>, not ${entry}`);
+    lambdas[entry.slice(0, at)] = resolve(entry.slice(at + 1));
+  }
+  return lambdas;
+}
+
 async function serveCluster(workers: number): Promise<void> {
   if (values['test-hooks'] || values.seed || values['in-memory']) throw new Error('--test-hooks, --seed and --in-memory need a single worker (the test clock and an in-memory store are per process; seed once with one)');
   if (cluster.isPrimary) {
@@ -75,7 +88,7 @@ async function serveCluster(workers: number): Promise<void> {
     process.once('SIGINT', stop);
     return;
   }
-  const emulator = await startEmulator({ dataDir: values.data, host: values.host, port: Number(values.port), tlsPort: tlsPort() });
+  const emulator = await startEmulator({ dataDir: values.data, host: values.host, port: Number(values.port), tlsPort: tlsPort(), lambdas: lambdaOption() });
   process.send?.({ listening: emulator.url });
   process.once('SIGTERM', () => void emulator.close().then(() => process.exit(0)));
 }
@@ -97,6 +110,7 @@ async function serve(): Promise<void> {
     port: Number(values.port),
     testHooks: values['test-hooks'],
     tlsPort: tlsPort(),
+    lambdas: lambdaOption(),
   });
   if (values.seed) {
     const { config, created } = await seedDemo(emulator.services, emulator.url, values['app-origin']);

@@ -1,3 +1,4 @@
+import type { Lambdas } from './services/lambdas.js';
 import type { Clock } from './services/clock.js';
 import type { Outbox } from './services/outbox.js';
 import type { OutboundFetch } from './services/outbound.js';
@@ -24,6 +25,8 @@ export interface Services {
   oauthBase: () => string | undefined;
   /** Requests to identity providers (discovery, tokens, attributes, SAML metadata). */
   fetch: OutboundFetch;
+  /** The Lambda functions triggers run (local modules). */
+  lambdas: Lambdas;
 }
 
 export interface RequestInfo {

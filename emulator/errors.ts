@@ -33,6 +33,10 @@ export type CognitoErrorType =
   | 'UnknownOperationException'
   | 'SerializationException'
   | 'RequestEntityTooLargeException'
+  | 'UserLambdaValidationException'
+  | 'InvalidLambdaResponseException'
+  | 'UnexpectedLambdaException'
+  | 'GroupExistsException'
   | 'InternalErrorException';
 
 export class CognitoError extends Error {

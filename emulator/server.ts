@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { RequestInfo, Services } from './context.js';
+import { type LambdaSource, Lambdas } from './services/lambdas.js';
 import { CognitoError } from './errors.js';
 import { EmulatorStartError } from './start-errors.js';
 import { AdjustableClock } from './services/clock.js';
@@ -54,6 +55,8 @@ export interface EmulatorOptions {
   tlsPort?: number | false;
   /** Where the TLS certificate authority and certificate are kept (default: <dataDir>/tls, or memory). */
   tlsDir?: string;
+  /** Lambda function name (the end of a LambdaConfig ARN) → module path or handler. */
+  lambdas?: Record<string, LambdaSource>;
 }
 
 export interface Emulator {
@@ -110,6 +113,8 @@ export function createServices(options: {
   oauthBase?: () => string | undefined;
   /** The emulator's own certificate authority, trusted by its requests to identity providers. */
   authority?: () => string | undefined;
+  /** Lambda function name → module path or handler, for the pools' triggers. */
+  lambdas?: Record<string, LambdaSource>;
 }): Services {
   const clock = options.clock ?? new AdjustableClock();
   const store = new Store(options.dataDir);
@@ -123,6 +128,7 @@ export function createServices(options: {
     tokens: new TokenService(store, clock, options.issuerBase),
     passwordAttempts: new PasswordAttempts(store, clock),
     defaultRegion: options.region ?? 'us-east-1',
+    lambdas: new Lambdas(options.lambdas),
   };
 }
 
@@ -133,7 +139,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   let baseUrl = '';
   let tlsBase: string | undefined;
   const tls = options.tlsPort === false ? undefined : await loadOrCreateTls(options.tlsDir ?? (options.dataDir === MEMORY ? undefined : join(options.dataDir, 'tls')));
-  const services = createServices({ dataDir: options.dataDir, log, issuerBase: () => baseUrl, region: options.region, clock, oauthBase: () => tlsBase, authority: () => tls?.ca });
+  const services = createServices({ dataDir: options.dataDir, log, issuerBase: () => baseUrl, region: options.region, clock, oauthBase: () => tlsBase, authority: () => tls?.ca, lambdas: options.lambdas });
   const { store } = services;
 
   async function handleApi(req: IncomingMessage, res: ServerResponse): Promise<void> {

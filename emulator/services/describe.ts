@@ -26,6 +26,7 @@ export function describePool(pool: PoolRecord, estimatedUsers: number): Record<s
       ...(pool.inviteMessageTemplate ? { InviteMessageTemplate: pool.inviteMessageTemplate } : {}),
     },
     DeletionProtection: pool.deletionProtection ?? 'INACTIVE',
+    LambdaConfig: pool.lambdaConfig ?? {},
     AccountRecoverySetting: { RecoveryMechanisms: pool.accountRecovery },
     VerificationMessageTemplate: {
       SmsMessage: pool.smsVerificationMessage,

@@ -68,6 +68,8 @@ export interface PoolRecord {
   verificationLink?: Record<string, string>;
   /** EmailConfiguration's SourceArn, From, ReplyToEmailAddress, ConfigurationSet. */
   emailDetails?: Record<string, string>;
+  /** LambdaConfig: the triggers Cognito calls (emulator/services/triggers.ts). */
+  lambdaConfig?: import('./triggers.js').LambdaConfig;
   /** Fields given at creation that we keep and describe back but don't act on. */
   extra: Record<string, unknown>;
 }

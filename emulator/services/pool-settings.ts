@@ -62,7 +62,7 @@ export function readEmailDetails(config: Body | undefined): Record<string, strin
 
 /**
  * Top-level settings kept and described back without being acted on (the README lists them):
- * UsernameConfiguration, UserAttributeUpdateSettings, UserPoolAddOns, UserPoolTags, LambdaConfig.
+ * UsernameConfiguration, UserAttributeUpdateSettings, UserPoolAddOns, UserPoolTags.
  */
 export function readKeptSettings(body: Body): Record<string, unknown> {
   const kept: Record<string, unknown> = {};
@@ -87,8 +87,6 @@ export function readKeptSettings(body: Body): Record<string, unknown> {
   }
   const tags = optStringMap(body, 'UserPoolTags');
   if (tags) kept.UserPoolTags = Object.fromEntries(tags);
-  const lambda = optObject(body, 'LambdaConfig');
-  if (lambda) kept.LambdaConfig = lambda;
   return kept;
 }
 

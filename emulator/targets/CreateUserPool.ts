@@ -10,6 +10,7 @@ import { readSchema } from '../services/schema.js';
 import { DEFAULT_ACCOUNT_RECOVERY } from '../services/store.js';
 import { checkMfaSettings } from './SetUserPoolMfaConfig.js';
 import { checkSignInPolicy, readSignInPolicy } from '../services/sign-in-policy.js';
+import { readLambdaConfig } from '../services/triggers.js';
 import { readEmailDetails, readInviteTemplate, readKeptSettings, readUnusedAccountValidityDays, readVerificationLink } from '../services/pool-settings.js';
 
 const ALPHANUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -37,40 +38,29 @@ function attributeList(body: Body, key: string, allowed: string[]): string[] {
   return [...new Set(list)];
 }
 
-export const CreateUserPool: Operation = (svc, body, request) => {
-  requireSigned(request);
-  const name = reqString(body, 'PoolName', { max: 128, pattern: /^[\w\s+=,.@-]+$/ });
+/** What only CreateUserPool sets (UpdateUserPool keeps it), and what SetUserPoolMfaConfig manages. */
+type FixedAtCreation = 'id' | 'name' | 'region' | 'createdAt' | 'lastModifiedAt' | 'usernameAttributes' | 'aliasAttributes' | 'schema';
+type MfaFactors = 'smsMfaEnabled' | 'softwareTokenMfaEnabled' | 'emailMfa' | 'webAuthn';
+export type PoolSettings = Omit<PoolRecord, FixedAtCreation | MfaFactors>;
+
+/**
+ * The settings CreateUserPool and UpdateUserPool share. Each left out takes its default, at
+ * UpdateUserPool too: "If you don't provide a value for an attribute, Amazon Cognito sets it to its
+ * default value" (API reference, UpdateUserPool).
+ */
+export function readPoolSettings(body: Body): PoolSettings {
   const policies = optObject(body, 'Policies');
-  const usernameAttributes = attributeList(body, 'UsernameAttributes', USERNAME_ATTRIBUTES);
-  const aliasAttributes = attributeList(body, 'AliasAttributes', ALIAS_ATTRIBUTES);
-  const autoVerifiedAttributes = attributeList(body, 'AutoVerifiedAttributes', USERNAME_ATTRIBUTES);
-  if (usernameAttributes.length && aliasAttributes.length) {
-    throw invalidParameter('Only one of the aliasAttributes or usernameAttributes can be set in a User Pool.');
-  }
   const template = optObject(body, 'VerificationMessageTemplate') ?? {};
   const adminCreateUserConfig = optObject(body, 'AdminCreateUserConfig');
-  const mfaConfiguration = (optString(body, 'MfaConfiguration', { pattern: /^(OFF|ON|OPTIONAL)$/ }) ?? 'OFF') as PoolRecord['mfaConfiguration'];
-  const smsAuthenticationMessage = optString(body, 'SmsAuthenticationMessage', { min: 6, max: 140 }) ?? DEFAULT_SMS_MESSAGE;
   const smsConfiguration = optObject(body, 'SmsConfiguration');
-  const now = svc.clock.now();
-  const region = request.signedRegion ?? svc.defaultRegion;
-  const pool: PoolRecord = {
-    id: `${region}_${randomId(9)}`,
-    name,
-    region,
-    createdAt: now,
-    lastModifiedAt: now,
-    mfaConfiguration,
-    // A new pool with MFA on gets SMS as its factor, as Cognito does when SmsConfiguration is given.
-    smsMfaEnabled: mfaConfiguration !== 'OFF',
-    smsAuthenticationMessage,
+  const signInPolicy = readSignInPolicy(policies);
+  const lambdaConfig = readLambdaConfig(body);
+  return {
+    mfaConfiguration: (optString(body, 'MfaConfiguration', { pattern: /^(OFF|ON|OPTIONAL)$/ }) ?? 'OFF') as PoolRecord['mfaConfiguration'],
+    smsAuthenticationMessage: optString(body, 'SmsAuthenticationMessage', { min: 6, max: 140 }) ?? DEFAULT_SMS_MESSAGE,
     ...(smsConfiguration ? { smsConfiguration: smsConfiguration as PoolRecord['smsConfiguration'] } : {}),
-    softwareTokenMfaEnabled: false,
     passwordPolicy: passwordPolicy(policies && optObject(policies, 'PasswordPolicy')),
-    autoVerifiedAttributes,
-    usernameAttributes,
-    aliasAttributes,
-    schema: readSchema(body),
+    autoVerifiedAttributes: attributeList(body, 'AutoVerifiedAttributes', USERNAME_ATTRIBUTES),
     allowAdminCreateUserOnly: (adminCreateUserConfig && optBoolean(adminCreateUserConfig, 'AllowAdminCreateUserOnly')) ?? false,
     accountRecovery: accountRecovery(body),
     // VerificationMessageTemplate takes precedence over the older top-level fields, as in Cognito.
@@ -80,15 +70,50 @@ export const CreateUserPool: Operation = (svc, body, request) => {
     tier: (optString(body, 'UserPoolTier', { pattern: /^(LITE|ESSENTIALS|PLUS)$/ }) ?? 'ESSENTIALS') as PoolTier,
     ...emailConfiguration(body),
     ...deviceConfiguration(body),
-    ...(readSignInPolicy(policies) ? { allowedFirstAuthFactors: readSignInPolicy(policies) } : {}),
+    ...(signInPolicy ? { allowedFirstAuthFactors: signInPolicy } : {}),
     ...keptDetails(body, template, adminCreateUserConfig),
+    ...(lambdaConfig ? { lambdaConfig } : {}),
     extra: readKeptSettings(body),
   };
+}
+
+/** The rules every pool change is checked against. */
+export function checkPool(pool: PoolRecord): void {
   checkMfaSettings(pool);
   checkSignInPolicy(pool);
+}
+
+export const CreateUserPool: Operation = (svc, body, request) => {
+  requireSigned(request);
+  const name = reqString(body, 'PoolName', { max: 128, pattern: POOL_NAME });
+  const usernameAttributes = attributeList(body, 'UsernameAttributes', USERNAME_ATTRIBUTES);
+  const aliasAttributes = attributeList(body, 'AliasAttributes', ALIAS_ATTRIBUTES);
+  if (usernameAttributes.length && aliasAttributes.length) {
+    throw invalidParameter('Only one of the aliasAttributes or usernameAttributes can be set in a User Pool.');
+  }
+  const settings = readPoolSettings(body);
+  const now = svc.clock.now();
+  const region = request.signedRegion ?? svc.defaultRegion;
+  const pool: PoolRecord = {
+    id: `${region}_${randomId(9)}`,
+    name,
+    region,
+    createdAt: now,
+    lastModifiedAt: now,
+    usernameAttributes,
+    aliasAttributes,
+    schema: readSchema(body),
+    // A new pool with MFA on gets SMS as its factor, as Cognito does when SmsConfiguration is given.
+    smsMfaEnabled: settings.mfaConfiguration !== 'OFF',
+    softwareTokenMfaEnabled: false,
+    ...settings,
+  };
+  checkPool(pool);
   svc.store.putPool(pool);
   return { UserPool: describePool(pool, 0) };
 };
+
+export const POOL_NAME = /^[\w\s+=,.@-]+$/;
 
 /** The settings kept in their own fields: described back, some acted on (see PoolRecord). */
 function keptDetails(body: Body, template: Body, adminCreateUserConfig: Body | undefined): Partial<PoolRecord> {

@@ -10,6 +10,7 @@ import { AdminResetUserPassword } from './AdminResetUserPassword.js';
 import { AdminCreateUser } from './AdminCreateUser.js';
 import { AdminDeleteUser } from './AdminDeleteUser.js';
 import { AddCustomAttributes } from './AddCustomAttributes.js';
+import { UpdateUserPool } from './UpdateUserPool.js';
 import { AdminDeleteUserAttributes } from './AdminDeleteUserAttributes.js';
 import { DeleteUserPoolClient } from './DeleteUserPoolClient.js';
 import { AdminDisableUser } from './AdminDisableUser.js';
@@ -77,6 +78,15 @@ import { DescribeResourceServer } from './DescribeResourceServer.js';
 import { UpdateResourceServer } from './UpdateResourceServer.js';
 import { DeleteResourceServer } from './DeleteResourceServer.js';
 import { ListResourceServers } from './ListResourceServers.js';
+import { CreateGroup } from './CreateGroup.js';
+import { GetGroup } from './GetGroup.js';
+import { UpdateGroup } from './UpdateGroup.js';
+import { DeleteGroup } from './DeleteGroup.js';
+import { ListGroups } from './ListGroups.js';
+import { AdminAddUserToGroup } from './AdminAddUserToGroup.js';
+import { AdminRemoveUserFromGroup } from './AdminRemoveUserFromGroup.js';
+import { AdminListGroupsForUser } from './AdminListGroupsForUser.js';
+import { ListUsersInGroup } from './ListUsersInGroup.js';
 
 export const operations: Record<string, Operation> = {
   SignUp,
@@ -89,6 +99,7 @@ export const operations: Record<string, Operation> = {
   AdminCreateUser,
   AdminDeleteUser,
   AddCustomAttributes,
+  UpdateUserPool,
   AdminDeleteUserAttributes,
   DeleteUserPoolClient,
   AdminDisableUser,
@@ -156,4 +167,13 @@ export const operations: Record<string, Operation> = {
   UpdateResourceServer,
   DeleteResourceServer,
   ListResourceServers,
+  CreateGroup,
+  GetGroup,
+  UpdateGroup,
+  DeleteGroup,
+  ListGroups,
+  AdminAddUserToGroup,
+  AdminRemoveUserFromGroup,
+  AdminListGroupsForUser,
+  ListUsersInGroup,
 };
