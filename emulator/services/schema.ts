@@ -33,66 +33,74 @@ export const MAX_CUSTOM_ATTRIBUTES = 50;
 const MAX_STRING_LENGTH = 2048;
 const ATTRIBUTE_NAME = /^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u;
 
-/** A constraint bound: a string of digits (an optional sign for numbers), or left out. */
-function bound(constraints: Body, key: string, signed: boolean, attribute: string): string | undefined {
+/**
+ * A constraint bound: digits (numbers may be negative), or left out. Messages as moto writes them
+ * (its tests; not checked against AWS): "Invalid StringAttributeConstraints for schema attribute <name>".
+ */
+function bound(constraints: Body, key: string, signed: boolean, attribute: string, group: string): string | undefined {
   const value = constraints[key];
   if (value === undefined || value === null) return undefined;
   const text = typeof value === 'number' ? String(value) : value;
-  if (typeof text !== 'string' || !(signed ? /^-?\d{1,15}$/ : /^\d{1,15}$/).test(text)) {
-    throw invalidParameter(`Invalid ${key} for attribute ${attribute}: ${String(value)} is not a${signed ? 'n integer' : ' non-negative integer'}.`);
-  }
+  if (typeof text !== 'string' || !(signed ? /^-?\d{1,15}$/ : /^\d{1,15}$/).test(text)) throw invalidParameter(`Invalid ${group} for schema attribute ${attribute}`);
   return text;
 }
 
-function stringConstraints(entry: Body, name: string): CustomAttribute['StringAttributeConstraints'] {
+/** Constraints are kept as given (a partial one stays partial, as Describe shows it) and enforced with the defaults. */
+function stringConstraints(entry: Body, name: string, stored: string): CustomAttribute['StringAttributeConstraints'] {
   const given = optObject(entry, 'StringAttributeConstraints') ?? {};
-  const min = bound(given, 'MinLength', false, name) ?? '0';
-  const max = bound(given, 'MaxLength', false, name) ?? String(MAX_STRING_LENGTH);
-  if (Number(max) > MAX_STRING_LENGTH) throw invalidParameter(`Invalid MaxLength for attribute ${name}: the maximum length of a string attribute is ${MAX_STRING_LENGTH}.`);
-  if (Number(min) > Number(max)) throw invalidParameter(`Invalid StringAttributeConstraints for attribute ${name}: MinLength is greater than MaxLength.`);
-  return { MinLength: min, MaxLength: max };
+  const min = bound(given, 'MinLength', false, name, 'StringAttributeConstraints');
+  const max = bound(given, 'MaxLength', false, name, 'StringAttributeConstraints');
+  if (Number(max ?? 0) > MAX_STRING_LENGTH || Number(min ?? 0) > MAX_STRING_LENGTH) {
+    throw invalidParameter(`user.${stored}: String attributes cannot have a length of more than ${MAX_STRING_LENGTH}`);
+  }
+  if (Number(min ?? 0) > Number(max ?? MAX_STRING_LENGTH)) throw invalidParameter(`user.${stored}: Max length cannot be less than min length.`);
+  return { ...(min !== undefined ? { MinLength: min } : {}), ...(max !== undefined ? { MaxLength: max } : {}) };
 }
 
-function numberConstraints(entry: Body, name: string): CustomAttribute['NumberAttributeConstraints'] {
-  const given = optObject(entry, 'NumberAttributeConstraints') ?? {};
-  const min = bound(given, 'MinValue', true, name);
-  const max = bound(given, 'MaxValue', true, name);
-  if (min !== undefined && max !== undefined && Number(min) > Number(max)) {
-    throw invalidParameter(`Invalid NumberAttributeConstraints for attribute ${name}: MinValue is greater than MaxValue.`);
-  }
+function numberConstraints(entry: Body, name: string, stored: string): CustomAttribute['NumberAttributeConstraints'] | undefined {
+  const given = optObject(entry, 'NumberAttributeConstraints');
+  if (!given) return undefined;
+  const min = bound(given, 'MinValue', true, name, 'NumberAttributeConstraints');
+  const max = bound(given, 'MaxValue', true, name, 'NumberAttributeConstraints');
+  if (min !== undefined && max !== undefined && Number(min) > Number(max)) throw invalidParameter(`user.${stored}: Max value cannot be less than min value.`);
   return { ...(min !== undefined ? { MinValue: min } : {}), ...(max !== undefined ? { MaxValue: max } : {}) };
 }
 
 /** One custom attribute as CreateUserPool's Schema or AddCustomAttributes declares it (`name` without `custom:`). */
 function readCustomAttribute(entry: Body, name: string, type: CustomAttribute['AttributeDataType']): CustomAttribute {
-  // "Custom attributes can't be required" (developer guide, user pool attributes).
-  if (optBoolean(entry, 'Required')) throw invalidParameter(`Required custom attributes are not supported currently: ${name}`);
-  const other = type === 'String' ? 'NumberAttributeConstraints' : 'StringAttributeConstraints';
-  if (type !== 'Number' && type !== 'String' && (entry.StringAttributeConstraints !== undefined || entry.NumberAttributeConstraints !== undefined)) {
-    throw invalidParameter(`Attribute ${name} of type ${type} takes no constraints.`);
-  }
-  if ((type === 'String' || type === 'Number') && entry[other] !== undefined) throw invalidParameter(`Attribute ${name} of type ${type} takes no ${other}.`);
+  // "Custom attributes can't be required" (developer guide, user pool attributes); moto's wording.
+  if (optBoolean(entry, 'Required')) throw invalidParameter('Required custom attributes are not supported currently.');
+  const stored = `custom:${name}`;
+  // Constraints of the other type are dropped, as moto (checked in its tests) describes them.
+  const numbers = type === 'Number' ? numberConstraints(entry, name, stored) : undefined;
   return {
-    Name: `custom:${name}`,
+    Name: stored,
     AttributeDataType: type,
     Mutable: optBoolean(entry, 'Mutable') ?? true,
     DeveloperOnlyAttribute: optBoolean(entry, 'DeveloperOnlyAttribute') ?? false,
-    ...(type === 'String' ? { StringAttributeConstraints: stringConstraints(entry, name) } : {}),
-    ...(type === 'Number' ? { NumberAttributeConstraints: numberConstraints(entry, name) } : {}),
+    ...(type === 'String' ? { StringAttributeConstraints: stringConstraints(entry, name, stored) } : {}),
+    ...(numbers ? { NumberAttributeConstraints: numbers } : {}),
   };
 }
 
-function entryOf(item: unknown): { entry: Body; name: string; type: CustomAttribute['AttributeDataType'] } {
+/** `field`: where the entry sits in the request (schema.1.member), for the validation message. */
+function entryOf(item: unknown, field: string): { entry: Body; name: string; type: CustomAttribute['AttributeDataType'] } {
   if (typeof item !== 'object' || item === null || Array.isArray(item)) throw invalidParameter('Each schema attribute must be an object.');
   const entry = item as Body;
-  const name = optString(entry, 'Name', { min: 1, max: 20, pattern: ATTRIBUTE_NAME });
-  if (!name) throw invalidParameter('Schema entries need a Name.');
+  const raw = entry.Name;
+  if (typeof raw !== 'string' || raw.length < 1) throw invalidParameter(`1 validation error detected: Value at '${field}.name' failed to satisfy constraint: Member must not be null`);
+  // The standard form of a length violation (a real answer quoted in aws-cdk PR 14699).
+  if (raw.length > 20) throw invalidParameter(`1 validation error detected: Value '${raw}' at '${field}.name' failed to satisfy constraint: Member must have length less than or equal to 20`);
+  if (!ATTRIBUTE_NAME.test(raw)) throw invalidParameter(`1 validation error detected: Value '${raw}' at '${field}.name' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+`);
   const type = optString(entry, 'AttributeDataType', { max: 16 }) ?? 'String';
-  if (!(DATA_TYPES as readonly string[]).includes(type)) throw invalidParameter(`Invalid AttributeDataType ${type} for ${name}.`);
-  return { entry, name, type: type as CustomAttribute['AttributeDataType'] };
+  if (!(DATA_TYPES as readonly string[]).includes(type)) {
+    throw invalidParameter(`Validation error detected: Value '${type}' failed to satisfy constraint: Member must satisfy enum value set: [Boolean, Number, String, DateTime]`);
+  }
+  return { entry, name: raw, type: type as CustomAttribute['AttributeDataType'] };
 }
 
 function checkCustomCount(attributes: CustomAttribute[]): void {
+  // Wording ours (not established); so are the two below.
   if (attributes.length > MAX_CUSTOM_ATTRIBUTES) throw invalidParameter(`A user pool can have at most ${MAX_CUSTOM_ATTRIBUTES} custom attributes.`);
 }
 
@@ -102,8 +110,8 @@ export function readSchema(body: Body): PoolSchema {
   if (!Array.isArray(list) || list.length > 50) throw invalidParameter('Schema must be a list of at most 50 attributes.');
   const schema: PoolSchema = { requiredAttributes: [], customAttributes: [] };
   const seen = new Set<string>();
-  for (const item of list) {
-    const { entry, name, type } = entryOf(item);
+  for (const [i, item] of list.entries()) {
+    const { entry, name, type } = entryOf(item, `schema.${i + 1}.member`);
     if (seen.has(name)) throw invalidParameter(`Duplicate attribute name in the schema: ${name}`);
     seen.add(name);
     if (STANDARD_ATTRIBUTES.includes(name)) {
@@ -121,8 +129,8 @@ export function addCustomAttributes(schema: PoolSchema, body: Body): PoolSchema 
   const list = body.CustomAttributes;
   if (!Array.isArray(list) || list.length < 1 || list.length > 25) throw invalidParameter('CustomAttributes must list 1 to 25 attributes.');
   const added: CustomAttribute[] = [];
-  for (const item of list) {
-    const { entry, name, type } = entryOf(item);
+  for (const [i, item] of list.entries()) {
+    const { entry, name, type } = entryOf(item, `customAttributes.${i + 1}.member`);
     const attribute = readCustomAttribute(entry, name, type);
     if ([...schema.customAttributes, ...added].some((a) => a.Name === attribute.Name)) {
       throw invalidParameter(`${attribute.Name}: Existing attribute already has name ${attribute.Name}.`);
@@ -139,10 +147,11 @@ export function checkCustomValue(attribute: CustomAttribute, value: string): voi
   const fail = (why: string) => invalidParameter(`Attributes did not conform to the schema: ${attribute.Name}: ${why}`);
   if (value === '') return;
   const strings = attribute.StringAttributeConstraints;
-  if (attribute.AttributeDataType === 'String' && strings) {
+  if (attribute.AttributeDataType === 'String') {
     const length = [...value].length;
-    if (length > Number(strings.MaxLength ?? MAX_STRING_LENGTH)) throw fail(`String must be no longer than ${strings.MaxLength ?? MAX_STRING_LENGTH} characters`);
-    if (length < Number(strings.MinLength ?? 0)) throw fail(`String must be no shorter than ${strings.MinLength} characters`);
+    const max = Number(strings?.MaxLength ?? MAX_STRING_LENGTH);
+    if (length > max) throw fail(`String must be no longer than ${max} characters`);
+    if (length < Number(strings?.MinLength ?? 0)) throw fail(`String must be no shorter than ${strings?.MinLength} characters`);
   }
   if (attribute.AttributeDataType === 'Number') {
     if (!/^-?\d+(\.\d+)?$/.test(value)) throw fail('Number must be a number');

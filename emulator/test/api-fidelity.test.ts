@@ -186,12 +186,35 @@ describe('custom attributes: AddCustomAttributes and schema validation (issue 23
       [{ Name: 'text', AttributeDataType: 'String', StringAttributeConstraints: { MaxLength: 'ten' } }],
       [{ Name: 'age', AttributeDataType: 'Number', NumberAttributeConstraints: { MinValue: '10', MaxValue: '1' } }],
       [{ Name: 'age', AttributeDataType: 'Number', NumberAttributeConstraints: { MaxValue: 'many' } }],
-      [{ Name: 'age', AttributeDataType: 'Number', StringAttributeConstraints: { MaxLength: '3' } }],
       [{ Name: 'team', AttributeDataType: 'String' }, { Name: 'team', AttributeDataType: 'Number' }],
       [{ Name: 'team', AttributeDataType: 'String', Required: true }],
       Array.from({ length: 51 }, (_, i) => ({ Name: `attr${i}`, AttributeDataType: 'String' as const })),
     ];
     for (const Schema of invalid) await expectCognitoError(poolWith(Schema), 'InvalidParameterException');
+    // moto's messages (its tests), and the standard form of a length violation (aws-cdk PR 14699).
+    await expectCognitoError(
+      poolWith([{ Name: 'a'.repeat(21), AttributeDataType: 'String' }]),
+      'InvalidParameterException',
+      `1 validation error detected: Value '${'a'.repeat(21)}' at 'schema.1.member.name' failed to satisfy constraint: Member must have length less than or equal to 20`,
+    );
+    await expectCognitoError(poolWith([{ Name: 'long', StringAttributeConstraints: { MaxLength: '2049' } }]), 'InvalidParameterException', 'user.custom:long: String attributes cannot have a length of more than 2048');
+    await expectCognitoError(poolWith([{ Name: 'range', StringAttributeConstraints: { MinLength: '9', MaxLength: '5' } }]), 'InvalidParameterException', 'user.custom:range: Max length cannot be less than min length.');
+    await expectCognitoError(poolWith([{ Name: 'age', AttributeDataType: 'Number', NumberAttributeConstraints: { MinValue: '9', MaxValue: '1' } }]), 'InvalidParameterException', 'user.custom:age: Max value cannot be less than min value.');
+    await expectCognitoError(poolWith([{ Name: 'team', Required: true }]), 'InvalidParameterException', 'Required custom attributes are not supported currently.');
+  });
+
+  it('constraints are described as given: the other type\'s dropped, none as {} for a string (moto, its tests)', async () => {
+    const poolId = await poolWith([
+      { Name: 'age', AttributeDataType: 'Number', StringAttributeConstraints: { MaxLength: '3' } },
+      { Name: 'nick', AttributeDataType: 'String', StringAttributeConstraints: { MaxLength: '10' } },
+      { Name: 'plain', AttributeDataType: 'String' },
+    ]);
+    const schema = await schemaOf(poolId);
+    const age = schema.find((a) => a.Name === 'custom:age')!;
+    expect(age.StringAttributeConstraints).toBeUndefined();
+    expect(age.NumberAttributeConstraints).toBeUndefined();
+    expect(schema.find((a) => a.Name === 'custom:nick')?.StringAttributeConstraints).toEqual({ MaxLength: '10' });
+    expect(schema.find((a) => a.Name === 'custom:plain')?.StringAttributeConstraints).toEqual({});
   });
 
   it('describes custom attributes with their constraints, and the standard ones with theirs', async () => {

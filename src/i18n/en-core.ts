@@ -72,4 +72,7 @@ export const enCore = {
   'error.passkeyCanceled': 'The passkey prompt was closed or timed out. Try again, or choose another way.',
   'error.passkeyUnavailable': 'No passkey for this account is available on this device. Choose another way to sign in.',
   'error.passkeyRejected': 'That passkey was not accepted for this sign-in. Choose another way, or contact your administrator.',
+  'error.passkeyExists': 'This device already has a passkey for your account: you can sign in with it. To add another, use a different device or security key.',
+  'error.passkeyRegistrationCanceled': 'The passkey prompt was closed or timed out. Try again when you are ready.',
+  'error.passkeyNotSupported': 'This browser or device can\'t create a passkey here. Try another browser, or a security key.',
 } as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toAuthError } from './errors';
+import { registrationError, toAuthError } from './errors';
 
 const named = (name: string, message = '') => Object.assign(new Error(message), { name });
 
@@ -52,6 +52,14 @@ describe('toAuthError', () => {
       message: 'Sign-ups from example.org are closed',
     });
     expect(toAuthError(named('UserLambdaValidationException', 'PreAuthentication failed with error Account under review.')).message).toBe('Account under review');
+  });
+
+  it('adding a passkey speaks of adding one: already on this device, prompt closed, not possible here (issue 24)', () => {
+    expect(registrationError(named('PasskeyAlreadyExists', 'Passkey already exists in authenticator.')).kind).toBe('passkeyExists');
+    expect(registrationError(named('PasskeyRegistrationCanceled', 'Passkey registration ceremony has been canceled.')).kind).toBe('passkeyRegistrationCanceled');
+    expect(registrationError(named('PasskeyNotSupported', 'Passkeys may not be supported on this device.')).kind).toBe('passkeyNotSupported');
+    expect(registrationError(named('RelyingPartyMismatch', 'Relying party ID mismatch.')).kind).toBe('passkeyNotSupported');
+    expect(registrationError(new TypeError('Failed to fetch')).kind).toBe('network');
   });
 
   it('keeps the name and message, and copes with non-errors', () => {

@@ -11,6 +11,17 @@ export function toAuthError(e: unknown): AuthError {
 /** Cognito wraps a trigger's error as "<Trigger> failed with error <reason>.": the user sees the reason. */
 const triggerReason = (message: string) => message.replace(/^\w+ failed with error /, '').replace(/\.$/, '').trim() || message;
 
+/**
+ * An error from adding a passkey, in registration's words: the sign-in's ("choose another way to
+ * sign in") say nothing to someone adding one.
+ */
+export function registrationError(e: unknown): AuthError {
+  const error = toAuthError(e);
+  const kind: AuthErrorKind =
+    error.kind === 'passkeyCanceled' ? 'passkeyRegistrationCanceled' : error.kind === 'passkeyUnavailable' || error.kind === 'passkeyRejected' ? 'passkeyNotSupported' : error.kind;
+  return { ...error, kind };
+}
+
 /** An error the pool domain sent back from a federated sign-in (`error`, `error_description` on the return URL). */
 export function providerReturnError(error: string, description: string): AuthError {
   return { kind: classify(error, description), name: error, message: description };
@@ -71,9 +82,11 @@ function classify(name: string, message: string): AuthErrorKind {
     case 'PasskeyNotSupported':
     case 'PasskeyRetrievalFailed':
       return 'passkeyUnavailable';
+    // The browser's InvalidStateError at registration: this authenticator has a passkey for the account.
+    case 'PasskeyAlreadyExists':
+      return 'passkeyExists';
     case 'RelyingPartyMismatch':
     case 'PasskeyRegistrationFailed':
-    case 'PasskeyAlreadyExists':
     case 'WebAuthnRelyingPartyMismatchException':
     case 'WebAuthnOriginNotAllowedException':
     case 'WebAuthnCredentialNotSupportedException':

@@ -5,7 +5,7 @@
  * the preferred factor. Every change ends by re-reading the state from the backend.
  */
 import { assign, type ErrorActorEvent, fromPromise, setup } from 'xstate';
-import { toAuthError } from './errors';
+import { registrationError, toAuthError } from './errors';
 import { type ContactInput, createContactMachine } from './contact-machine';
 import { createDeleteAccountMachine, type DeletionProof, RECENT_SIGN_IN_MS } from './delete-account-machine';
 import { federationOf } from './federation';
@@ -354,7 +354,7 @@ export function createSecurityMachine(api: AuthApi) {
         invoke: {
           src: 'addPasskey',
           onDone: { target: 'reloading', actions: assign({ success: 'passkeyAdded' as const }) },
-          onError: { target: 'reloading', actions: 'setError' },
+          onError: { target: 'reloading', actions: assign({ error: ({ event }) => registrationError(event.error), success: undefined }) },
         },
       },
 

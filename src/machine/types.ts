@@ -73,6 +73,12 @@ export type AuthErrorKind =
   | 'passkeyUnavailable'
   /** The passkey was refused: another site's, an authenticator the pool does not allow, or a failed check. */
   | 'passkeyRejected'
+  /** Adding a passkey: this device (authenticator) already holds one for the account. */
+  | 'passkeyExists'
+  /** Adding a passkey: the prompt was cancelled or timed out. */
+  | 'passkeyRegistrationCanceled'
+  /** Adding a passkey: this browser or device can't create one (here, for this site). */
+  | 'passkeyNotSupported'
   /** Turning off the last factor in a pool that requires MFA. */
   | 'mfaRequired'
   /** Removing the authenticator app in a pool that requires MFA (Cognito refuses it). */
