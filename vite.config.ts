@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createServer, defineConfig, type Plugin } from 'vite';
+import { build as esbuild } from 'esbuild';
+import { createServer, defineConfig, type Plugin, type ViteDevServer } from 'vite';
 
 const path = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
@@ -26,11 +27,35 @@ function inlineStylesheet(html: string, bundle: Record<string, { type: string; f
 }
 
 /**
+ * /first-screen.js (src/first-screen/runtime.ts): the first screen's strings in every language —
+ * only the messages the prerendered page shows — and the script that picks one, as one small file.
+ */
+async function buildFirstScreen(server: ViteDevServer, keys: string[]): Promise<string> {
+  const { LOCALES } = (await server.ssrLoadModule('/src/i18n/index.ts')) as { LOCALES: string[] };
+  const strings: Record<string, Record<string, string>> = {};
+  for (const locale of LOCALES.filter((l) => l !== 'en')) {
+    const catalog = (await server.ssrLoadModule(`/src/i18n/${locale}.ts`))[locale] as Record<string, string>;
+    strings[locale] = Object.fromEntries(keys.map((key) => [key, catalog[key]!]));
+  }
+  const result = await esbuild({
+    entryPoints: [path('./src/first-screen/runtime.ts')],
+    bundle: true,
+    format: 'iife',
+    minify: true,
+    target: 'es2020',
+    write: false,
+    define: { __FIRST_SCREEN_STRINGS__: JSON.stringify(strings) },
+  });
+  return result.outputFiles[0]!.text;
+}
+
+/**
  * Puts the sign-in screen, rendered to HTML (src/prerender.tsx), into the built index.html: the page
  * (and the hosted /login, which serves the same file) is usable before its JavaScript arrives.
  */
 function prerenderSignIn(): Plugin {
   const hashes: string[] = [];
+  let firstScreen: string | undefined;
   let outDir = 'dist';
   return {
     name: 'prerender-sign-in',
@@ -41,6 +66,7 @@ function prerenderSignIn(): Plugin {
     // What a deployment's Content-Security-Policy must allow besides 'self': style-src 'self' <hash>.
     writeBundle() {
       if (hashes.length) writeFileSync(join(path('.'), outDir, 'csp-style-hashes.txt'), `${hashes.join(' ')}\n`);
+      if (firstScreen) writeFileSync(join(path('.'), outDir, 'first-screen.js'), firstScreen);
     },
     transformIndexHtml: {
       order: 'post',
@@ -57,8 +83,12 @@ function prerenderSignIn(): Plugin {
           plugins: [react()],
         });
         try {
-          const { renderSignInPage } = (await server.ssrLoadModule('/src/prerender.tsx')) as { renderSignInPage: () => string };
-          return inlineStylesheet(html, ctx.bundle, hashes).replace(ROOT_MARKER, `<div id="root">${renderSignInPage()}</div>`);
+          const { renderSignInPage } = (await server.ssrLoadModule('/src/prerender.tsx')) as { renderSignInPage: () => { html: string; keys: string[] } };
+          const page = renderSignInPage();
+          firstScreen = await buildFirstScreen(server, page.keys);
+          return inlineStylesheet(html, ctx.bundle, hashes)
+            .replace(ROOT_MARKER, `<div id="root">${page.html}</div>`)
+            .replace('</title>', '</title>\n    <script src="/first-screen.js"></script>');
         } finally {
           await server.close();
         }

@@ -230,8 +230,11 @@ function signUpPhone(value: unknown): 'optional' | 'required' {
 }
 
 export async function loadConfig(url = '/config.json'): Promise<RuntimeConfig> {
-  // Default cache mode, so the page's <link rel="preload"> of it is used (the server says no-store).
-  const res = await fetch(url);
+  // The first screen's script (src/first-screen/runtime.ts) fetched it already: the same response
+  // (the server says no-store, so a second fetch would be a second round trip). Otherwise the
+  // default cache mode, so the page's <link rel="preload"> of it is used.
+  const early = (window as Window & { __signinConfig?: Promise<Response> }).__signinConfig;
+  const res = url === '/config.json' && early ? await early : await fetch(url);
   if (!res.ok) throw new ConfigError(`Could not load ${url} (HTTP ${res.status}). Run "npm start" or write it as the README says.`);
   return parseConfig(await res.json());
 }

@@ -39,9 +39,9 @@ const appReady = (page: Page) => expect(page.locator('form[data-prerendered]')).
 test('the server sends the sign-in form, labelled, for / and the hosted /login', async ({ request }) => {
   for (const path of ['/', '/login?redirect_uri=x']) {
     const html = await (await request.get(`${APP_ORIGIN}${path}`)).text();
-    expect(html).toContain('<h1 tabindex="-1" id="screen-heading" class="screen-title">Sign in</h1>');
-    expect(html).toMatch(/<label for="username">Username<\/label><input id="username"[^>]*name="username"/);
-    expect(html).toMatch(/<label for="password">Password<\/label>.*<input id="password" type="password"[^>]*name="password"/);
+    expect(html).toContain('<h1 tabindex="-1" id="screen-heading" class="screen-title"><span data-t="signIn.title">Sign in</span></h1>');
+    expect(html).toMatch(/<label for="username"><span data-t="field.username">Username<\/span><\/label><input id="username"[^>]*name="username"/);
+    expect(html).toMatch(/<label for="password"><span data-t="field.password">Password<\/span><\/label>.*<input id="password" type="password"[^>]*name="password"/);
     // No inline script: the strict CSP stays.
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
   }
@@ -147,4 +147,95 @@ test('hosted /forgot-password gets the same prerendered page: a username typed t
   await expect(page.getByLabel('Username')).toHaveValue('early-reset');
   await page.getByRole('button', { name: 'Send code' }).click();
   expect((await mail.latest('early-reset')).destination).toBe('early-reset@example.com');
+});
+
+/**
+ * What the page shows the moment it is first shown: recorded in the page when /first-screen.js
+ * lifts its "pending" mark (until then the prerendered page is hidden), with whether it was hidden.
+ */
+async function recordFirstShown(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __firstShown?: { text: string; passwordFields: number; lang: string; dir: string }; __hiddenWhilePending?: boolean[] };
+    w.__hiddenWhilePending = [];
+    new MutationObserver(() => {
+      const html = document.documentElement;
+      const screen = document.querySelector<HTMLElement>('.signin-page');
+      if (screen && html.hasAttribute('data-first-screen')) w.__hiddenWhilePending!.push(getComputedStyle(screen).visibility === 'hidden');
+      if (screen && !html.hasAttribute('data-first-screen') && !w.__firstShown) {
+        w.__firstShown = { text: screen.innerText, passwordFields: screen.querySelectorAll('input[type=password]').length, lang: html.lang, dir: html.dir };
+      }
+    }).observe(document, { attributes: true, childList: true, subtree: true });
+  });
+}
+
+const firstShown = (page: Page) =>
+  page.waitForFunction(() => (window as unknown as { __firstShown?: unknown }).__firstShown).then(() =>
+    page.evaluate(() => {
+      const w = window as unknown as { __firstShown: { text: string; passwordFields: number; lang: string; dir: string }; __hiddenWhilePending: boolean[] };
+      return { ...w.__firstShown, hiddenWhilePending: w.__hiddenWhilePending };
+    }),
+  );
+
+const ENGLISH = ['Sign in', 'Username', 'Password', 'Show password', 'Forgot your password?'];
+
+for (const { locale, lang, dir, title, username, submit } of [
+  { locale: 'de-DE', lang: 'de', dir: 'ltr', title: 'Anmelden', username: 'Benutzername', submit: 'Anmelden' },
+  { locale: 'ar-EG', lang: 'ar', dir: 'rtl', title: 'تسجيل الدخول', username: 'اسم المستخدم', submit: 'تسجيل الدخول' },
+  { locale: 'ja-JP', lang: 'ja', dir: 'ltr', title: 'サインイン', username: 'ユーザー名', submit: 'サインイン' },
+]) {
+  test.describe(`a ${lang} browser, the app's script held back`, () => {
+    test.use({ locale });
+
+    test(`the first screen is ${lang} (${dir}) from the start, never English; typing and "${submit}" before the app still sign in`, async ({ page, pool }) => {
+      await pool.createUser(`early-${lang}`);
+      await recordFirstShown(page);
+      const { release, held } = await holdAppScript(page);
+      await page.goto('/', { waitUntil: 'commit' });
+      await held;
+      const shown = await firstShown(page);
+      expect(shown.hiddenWhilePending.every(Boolean)).toBe(true);
+      expect({ lang: shown.lang, dir: shown.dir }).toEqual({ lang, dir });
+      expect(shown.text).toContain(title);
+      for (const english of ENGLISH) expect(shown.text).not.toContain(english);
+      expect(await page.title()).toBe(title);
+      await page.getByLabel(username).fill(`early-${lang}`);
+      await page.locator('input[name=password]').fill(PASSWORD);
+      await page.getByRole('button', { name: submit, exact: true }).click();
+      release();
+      await expect(page.getByTestId('signed-in-user')).toBeVisible();
+    });
+  });
+}
+
+test.describe('passwordless, the app\'s script held back', () => {
+  test.use({ poolOptions: { mfa: 'OPTIONAL', sms: true, totp: true, passwordless: true } });
+
+  test('the first screen asks for the username alone: no password field, ever; "Continue" before the app goes on', async ({ page, pool, mail }) => {
+    await pool.createUser('early-nopass', { email: 'early-nopass@example.com', emailVerified: true });
+    await recordFirstShown(page);
+    const { release, held } = await holdAppScript(page);
+    await page.goto('/', { waitUntil: 'commit' });
+    await held;
+    const shown = await firstShown(page);
+    expect(shown.passwordFields).toBe(0);
+    expect(shown.text).toContain('Continue');
+    await expect(page.locator('input[type=password]')).toHaveCount(0);
+    await page.getByLabel('Username').fill('early-nopass');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    release();
+    await expect(page.getByRole('heading', { name: 'Choose how to sign in' })).toBeVisible();
+    await page.getByRole('button', { name: 'Code by e-mail' }).click();
+    await page.getByLabel('6-digit code').fill((await mail.latest('early-nopass')).code);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect(page.getByTestId('signed-in-user')).toBeVisible();
+  });
+});
+
+test('config locale beats the browser: a German page for an English browser; ?lang= beats both', async ({ page, newPool, usePool }) => {
+  await usePool(await newPool({ locale: 'de' }));
+  await recordFirstShown(page);
+  await page.goto('/', { waitUntil: 'commit' });
+  expect((await firstShown(page)).lang).toBe('de');
+  await page.goto('/?lang=fr', { waitUntil: 'commit' });
+  await expect(page.getByRole('heading', { name: 'Connexion' })).toBeVisible();
 });

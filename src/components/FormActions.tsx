@@ -4,7 +4,7 @@ import { useT } from '../i18n';
 /**
  * A form's submit button (disabled with a "please wait" label while pending) and its secondary actions.
  * `inert`: the prerendered page's button, which must not submit the form before the app is there
- * (a GET would put the password in the URL). It stays disabled until public/signin-early.js runs,
+ * (a GET would put the password in the URL). It stays disabled until /first-screen.js (src/first-screen/runtime.ts) runs,
  * which enables it and queues a click: a click before that would otherwise be lost.
  */
 export function FormActions({ pending, label, kind = 'primary', inert = false, children }: { pending: boolean; label: string; kind?: 'primary' | 'danger'; inert?: boolean; children?: ReactNode }) {

@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { Catalog, MessageKey } from './en';
 import { enCore } from './en-core';
+import { directionOf, LOCALE_CODES, type Locale, pickLocale } from './locale-choice';
 
 export type { MessageKey } from './en';
 
@@ -19,9 +20,9 @@ const loaders = {
   pl: () => import('./pl').then((m) => m.pl),
   sv: () => import('./sv').then((m) => m.sv),
   ar: () => import('./ar').then((m) => m.ar),
-} satisfies Record<string, () => Promise<Catalog>>;
-export type Locale = keyof typeof loaders;
-export const LOCALES = Object.keys(loaders) as Locale[];
+} satisfies Record<Locale, () => Promise<Catalog>>;
+export type { Locale };
+export const LOCALES: Locale[] = [...LOCALE_CODES];
 const loaded: Partial<Record<Locale, Catalog>> = {};
 
 export async function loadLocale(locale: Locale): Promise<void> {
@@ -57,20 +58,7 @@ export function translator(locale: Locale): Translate {
 /** A lazily loaded screen and the English it may fall back to, together (React.lazy's loader). */
 export const withCatalog = <T>(chunk: Promise<T>): Promise<T> => Promise.all([chunk, loadLocale('en')]).then(([m]) => m);
 
-const isLocale = (tag: string | null | undefined): tag is Locale => !!tag && (LOCALES as string[]).includes(tag);
-
-/** ?lang= first, then the configured locale, then the browser's languages, then English. */
-export function pickLocale(options: { query?: string | null; configured?: string | undefined; browser?: readonly string[] }): Locale {
-  for (const tag of [options.query, options.configured, ...(options.browser ?? [])]) {
-    const base = tag?.toLowerCase().split('-')[0];
-    if (isLocale(base)) return base;
-  }
-  return 'en';
-}
-
-/** Languages written right to left: the component sets dir="rtl" and its layout mirrors. */
-const RTL: readonly string[] = ['ar'];
-export const directionOf = (locale: Locale): 'ltr' | 'rtl' => (RTL.includes(locale) ? 'rtl' : 'ltr');
+export { directionOf, pickLocale };
 
 export const I18nContext = createContext<Translate>(translator('en'));
 export const useT = () => useContext(I18nContext);

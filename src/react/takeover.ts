@@ -1,7 +1,7 @@
 /**
  * Taking over the prerendered sign-in form (index.html carries it, rendered at build time, so the
  * page is typeable before any script runs): what the user typed, where the caret was, and whether
- * they already asked to sign in (public/signin-early.js notes that). The app renders with these,
+ * they already asked to sign in (/first-screen.js notes that: src/first-screen/runtime.ts). The app renders with these,
  * in the same task, so nothing typed is lost.
  */
 import { createContext, useContext } from 'react';

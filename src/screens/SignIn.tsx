@@ -81,7 +81,18 @@ function SignUpLink({ onSignUp }: { onSignUp?: (() => void) | undefined }) {
 }
 
 /** Choice-based sign-in's first step: the username alone (the factors come next). */
-export function UsernameFirstForm({ error, notice, pending, defaultUsername, onContinue, onSignUp, providers = [], onProvider }: {
+export function UsernameFirstForm({
+  error,
+  notice,
+  pending,
+  defaultUsername,
+  onContinue,
+  onSignUp,
+  providers = [],
+  onProvider,
+  prerendered = false,
+  submitOnMount = false,
+}: {
   error?: AuthError | undefined;
   notice?: string | undefined;
   pending: boolean;
@@ -90,17 +101,25 @@ export function UsernameFirstForm({ error, notice, pending, defaultUsername, onC
   onSignUp?: (() => void) | undefined;
   providers?: readonly ProviderOption[];
   onProvider?: (provider: string) => void;
+  /** Rendered at build time (prerender.tsx): typeable, not submittable until the app takes over. */
+  prerendered?: boolean;
+  /** "Continue" was pressed on the prerendered form: continue once mounted. */
+  submitOnMount?: boolean;
 }) {
   const t = useT();
+  const form = useRef<HTMLFormElement>(null);
   const { register, handleSubmit, formState, watch } = useForm<{ username: string }>({ defaultValues: { username: defaultUsername } });
   const required = useRequired();
   const sso = useSso(watch('username'), providers);
+  useEffect(() => {
+    if (submitOnMount) form.current?.requestSubmit();
+  }, [submitOnMount]);
   return (
     <Screen title={t('signIn.title')}>
       <Messages error={error} notice={notice} />
-      <form noValidate onSubmit={handleSubmit(({ username }) => onContinue(username))}>
+      <form ref={form} noValidate {...(prerendered ? { 'data-prerendered': '' } : {})} onSubmit={handleSubmit(({ username }) => onContinue(username))}>
         <UsernameField id="username" registration={register('username', required(t('field.username')))} error={formState.errors.username?.message} />
-        <FormActions pending={pending} label={sso ? t('federation.continueWith', { provider: sso.label }) : t('common.continue')} />
+        <FormActions pending={pending} label={sso ? t('federation.continueWith', { provider: sso.label }) : t('common.continue')} inert={prerendered} />
       </form>
       {onProvider && <ProviderButtons providers={providers} pending={pending} onChoose={onProvider} />}
       <SignUpLink onSignUp={onSignUp} />
@@ -127,7 +146,12 @@ export function SignInScreen() {
   // Choice-based sign-in, or custom challenges without a password: the username first. The prerendered
   // page has the password form; the username typed there carries over.
   return context.passwordless || context.usernameOnly ? (
-    <UsernameFirstForm {...common} defaultUsername={first?.values.username ?? context.username} onContinue={(username) => send({ type: 'SUBMIT_USERNAME', username })} />
+    <UsernameFirstForm
+      {...common}
+      defaultUsername={first?.values.username ?? context.username}
+      submitOnMount={first?.submit ?? false}
+      onContinue={(username) => send({ type: 'SUBMIT_USERNAME', username })}
+    />
   ) : (
     <SignInForm
       {...common}

@@ -1,0 +1,124 @@
+/**
+ * The first screen before the app's JavaScript arrives (served as /first-screen.js, a blocking
+ * script in <head>: a file, as the Content-Security-Policy allows no inline script). The page's
+ * prerendered form (src/prerender.tsx) is English and in password mode; this puts it in the
+ * language the app will choose (?lang=, the config's locale, the browser's languages: the same
+ * rules, src/i18n/locale-choice.ts) and in the configured mode (username first with
+ * `passwordless`), before it is shown: the page keeps it hidden until then (styles/page.css, with a
+ * fallback that shows it anyway after a moment). Then it lets a press of "Sign in" be noted, so the
+ * app signs in as soon as it takes over (react/takeover.ts).
+ */
+import { directionOf, type Locale, pickLocale } from '../i18n/locale-choice';
+
+/** The strings the first screen shows, per language (English is in the page): put in at build time. */
+declare const __FIRST_SCREEN_STRINGS__: Partial<Record<Locale, Record<string, string>>>;
+
+interface EarlyConfig {
+  locale?: unknown;
+  passwordless?: unknown;
+}
+
+const html = document.documentElement;
+html.setAttribute('data-first-screen', 'pending');
+
+// The app reads this same response (the server sends config.json no-store: a second fetch would be
+// a second round trip), through window.__signinConfig (src/config.ts).
+const response = fetch('/config.json');
+(window as Window & { __signinConfig?: Promise<Response> }).__signinConfig = response;
+
+let config: EarlyConfig | undefined;
+let applied = false;
+const settle = (value: EarlyConfig) => {
+  config ??= value;
+  apply();
+};
+response
+  .then((r) => (r.ok ? (r.clone().json() as Promise<EarlyConfig>) : {}))
+  .then((c) => settle(typeof c === 'object' && c !== null ? c : {}), () => settle({}));
+// A config that takes too long: the browser's language, the password form.
+const fallback = setTimeout(() => settle({}), 1500);
+const observer = new MutationObserver(() => apply());
+observer.observe(html, { childList: true, subtree: true });
+document.addEventListener('DOMContentLoaded', () => apply());
+
+function apply(): void {
+  // The page is parsed up to the end of the prerendered screen (its last element says so).
+  if (applied || config === undefined || !document.querySelector('[data-first-screen-end]')) return;
+  applied = true;
+  observer.disconnect();
+  clearTimeout(fallback);
+  try {
+    const locale = pickLocale({
+      query: new URLSearchParams(window.location.search).get('lang'),
+      configured: typeof config.locale === 'string' ? config.locale : undefined,
+      browser: navigator.languages,
+    });
+    if (config.passwordless === true) useUsernameFirst();
+    translate(locale);
+    noteEarlySubmit();
+  } finally {
+    html.removeAttribute('data-first-screen');
+  }
+}
+
+/** Choice-based sign-in: the username-first screen (a <template> in the page) instead of the password form. */
+function useUsernameFirst(): void {
+  const template = document.getElementById('first-screen-username-first');
+  const current = document.querySelector('.signin-root > main');
+  if (!(template instanceof HTMLTemplateElement) || !current) return;
+  current.replaceWith(template.content.cloneNode(true));
+}
+
+function translate(locale: Locale): void {
+  const strings = __FIRST_SCREEN_STRINGS__[locale];
+  if (strings) {
+    document.querySelectorAll<HTMLElement>('[data-t]').forEach((el) => {
+      const text = strings[el.dataset.t ?? ''];
+      if (text) el.textContent = text;
+    });
+    document.querySelectorAll<HTMLElement>('[data-t-attrs]').forEach((el) => {
+      for (const pair of (el.dataset.tAttrs ?? '').split(' ')) {
+        const [attribute, key] = pair.split('=');
+        const text = key && strings[key];
+        if (attribute && text) el.setAttribute(attribute, text);
+      }
+    });
+    if (strings['signIn.title']) document.title = strings['signIn.title'];
+  }
+  html.lang = locale;
+  html.dir = directionOf(locale);
+  const root = document.querySelector<HTMLElement>('.signin-root');
+  if (root) {
+    root.lang = locale;
+    root.dir = directionOf(locale);
+  }
+}
+
+/**
+ * The prerendered form can be filled in but not submitted (its button is type="button", so the
+ * browser can't send the password in a URL): a press of its button, or Enter in a field, is noted
+ * for the app to act on when it takes over.
+ */
+function noteEarlySubmit(): void {
+  const form = document.querySelector<HTMLFormElement>('form[data-prerendered]');
+  if (!form) return;
+  const submit = form.querySelector<HTMLButtonElement>('[data-submit]');
+  // Disabled in the HTML, so that nobody presses a button that can't do anything yet.
+  if (submit) submit.disabled = false;
+  const queue = () => {
+    form.setAttribute('data-pending', 'submit');
+    if (submit) {
+      submit.setAttribute('aria-busy', 'true');
+      submit.textContent = submit.getAttribute('data-waiting') || submit.textContent;
+    }
+  };
+  form.addEventListener('click', (e) => {
+    if (e.target instanceof Element && e.target.closest('[data-submit]')) queue();
+  });
+  form.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && e.target instanceof HTMLInputElement) {
+      e.preventDefault();
+      queue();
+    }
+  });
+}
