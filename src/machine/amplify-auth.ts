@@ -297,16 +297,44 @@ function takeChallengeMarker(): boolean {
 const stringsOf = (record: Record<string, unknown> | undefined): Record<string, string> =>
   Object.fromEntries(Object.entries(record ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string'));
 
-/** cognito:groups of the ID token Amplify holds (no request: the tokens are in storage). */
-async function groupsOf(): Promise<string[]> {
-  const groups = (await fetchAuthSession()).tokens?.idToken?.payload['cognito:groups'];
-  return Array.isArray(groups) ? groups.filter((g): g is string => typeof g === 'string') : [];
+/** Claims of the ID token that are about the token, not the user's attributes. */
+const TOKEN_CLAIMS = new Set(['aud', 'iss', 'exp', 'iat', 'nbf', 'auth_time', 'token_use', 'jti', 'origin_jti', 'event_id', 'at_hash', 'nonce', 'azp', 'cognito:username']);
+
+/** The ID token's claims as the user's attributes, as GetUser gives them (strings; identities as JSON). */
+function attributesOfToken(payload: Record<string, unknown>): Record<string, string> {
+  const attributes: Record<string, string> = {};
+  for (const [name, value] of Object.entries(payload)) {
+    if (TOKEN_CLAIMS.has(name) || name.startsWith('cognito:')) continue;
+    if (typeof value === 'string') attributes[name] = value;
+    else if (typeof value === 'boolean' || typeof value === 'number') attributes[name] = String(value);
+    else if (name === 'identities') attributes[name] = JSON.stringify(value);
+  }
+  return attributes;
 }
 
+const groupsOf = (payload: Record<string, unknown>): string[] => {
+  const groups = payload['cognito:groups'];
+  return Array.isArray(groups) ? groups.filter((g): g is string => typeof g === 'string') : [];
+};
+
+/**
+ * Who is signed in, from the ID token Amplify holds: no request, so the signed-in screen shows as
+ * soon as the sign-in answers (what the token says is what GetUser would). Without one, GetUser.
+ */
 async function loadUser(): Promise<UserInfo> {
-  const { username } = await getCurrentUser();
-  const [attributes, groups] = await Promise.all([fetchUserAttributes(), groupsOf().catch(() => [])]);
+  const payload = (await fetchAuthSession()).tokens?.idToken?.payload as Record<string, unknown> | undefined;
+  const username = payload?.['cognito:username'];
+  if (!payload || typeof username !== 'string') return loadFreshUser();
   const via = signedInWith();
+  const groups = groupsOf(payload);
+  return { username, attributes: attributesOfToken(payload), ...(via ? { signedInWith: via } : {}), ...(groups.length ? { groups } : {}) };
+}
+
+/** The user's attributes as they are now (GetUser): for account security, where they change. */
+async function loadFreshUser(): Promise<UserInfo> {
+  const [{ username }, attributes, session] = await Promise.all([getCurrentUser(), fetchUserAttributes(), fetchAuthSession().catch(() => undefined)]);
+  const via = signedInWith();
+  const groups = groupsOf((session?.tokens?.idToken?.payload ?? {}) as Record<string, unknown>);
   return {
     username,
     attributes: stringsOf(attributes),
@@ -503,7 +531,7 @@ export function createAmplifyAuthApi(config: Pick<RuntimeConfig, 'appName' | 're
       // In parallel, failures held back: a federated user's factors are their provider's (Cognito
       // offers them none here), so what failed for them doesn't matter.
       const held = <T,>(p: Promise<T> | undefined) => p?.then((value) => ({ value }), (error: unknown) => ({ error }));
-      const [user, mfa, devices, passkeys] = await Promise.all([loadUser(), held(loadMfa()), held(tracked ? loadDevices() : undefined), held(config.passwordless ? loadPasskeys() : undefined)]);
+      const [user, mfa, devices, passkeys] = await Promise.all([loadFreshUser(), held(loadMfa()), held(tracked ? loadDevices() : undefined), held(config.passwordless ? loadPasskeys() : undefined)]);
       const authTime = await signedInAt();
       if (federationOf(user).federatedUser) return { user, mfa: { enabled: [] }, ...(authTime ? { authTime } : {}) };
       const value = <T,>(r: { value: T } | { error: unknown } | undefined): T | undefined => {
