@@ -56,6 +56,23 @@ test('Arabic reads right to left: the page is dir="rtl", the layout mirrors, Cog
   await expect(page.getByRole('alert')).toHaveText('اسم المستخدم أو كلمة المرور غير صحيحة.');
 });
 
+test('Hebrew, the second right-to-left language: dir="rtl", mirrored, Cognito errors translated, axe finds nothing', async ({ page, pool }) => {
+  await pool.createUser('hebrew');
+  await page.goto('/?lang=he');
+  await expect(page.getByRole('heading', { name: 'כניסה' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'he');
+  const field = await page.locator('input[name=password]').boundingBox();
+  const toggle = await page.locator('.password-row button').boundingBox();
+  expect(toggle!.x + toggle!.width).toBeLessThan(field!.x + field!.width / 2);
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => v.id)).toEqual([]);
+  await page.locator('input[name=username]').fill('hebrew');
+  await page.locator('input[name=password]').fill('Wrong-Passw0rd!');
+  await page.locator('button[type="submit"]').click();
+  await expect(page.getByRole('alert')).toHaveText('שם המשתמש או הסיסמה שגויים.');
+});
+
 for (const [lang, signIn, wrong] of [
   ['fr', 'Connexion', "Nom d'utilisateur ou mot de passe incorrect."],
   ['es', 'Iniciar sesión', 'Nombre de usuario o contraseña incorrectos.'],
@@ -64,6 +81,16 @@ for (const [lang, signIn, wrong] of [
   ['nl', 'Aanmelden', 'Onjuiste gebruikersnaam of wachtwoord.'],
   ['pl', 'Zaloguj się', 'Nieprawidłowa nazwa użytkownika lub hasło.'],
   ['sv', 'Logga in', 'Fel användarnamn eller lösenord.'],
+  ['ja', 'サインイン', 'ユーザー名またはパスワードが正しくありません。'],
+  ['zh', '登录', '用户名或密码不正确。'],
+  ['ko', '로그인', '사용자 이름 또는 비밀번호가 올바르지 않습니다.'],
+  ['th', 'ลงชื่อเข้าใช้', 'ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง'],
+  ['ru', 'Вход', 'Неверное имя пользователя или пароль.'],
+  ['uk', 'Вхід', 'Неправильне ім’я користувача або пароль.'],
+  ['tr', 'Oturum açın', 'Kullanıcı adı veya şifre yanlış.'],
+  ['hu', 'Bejelentkezés', 'Helytelen felhasználónév vagy jelszó.'],
+  ['id', 'Masuk', 'Nama pengguna atau kata sandi salah.'],
+  ['nb', 'Logg på', 'Feil brukernavn eller passord.'],
 ] as const) {
   test(`renders ${lang}, with Cognito's errors translated`, async ({ page, pool }) => {
     await pool.createUser(`lang-${lang}`);
@@ -80,11 +107,11 @@ for (const [lang, signIn, wrong] of [
 /**
  * The federated sign-in's screens in every language, on a 320 px phone: axe finds nothing, they fit,
  * and none of them shows the English of the new messages (a missing translation falls back to English).
- * Two walks of five languages each, so that the two workers share them.
+ * Walks of six languages each, so that the workers share them.
  */
 const ENGLISH = ['Continue with Google', 'Other ways to sign in', 'did not work', 'Try again', 'Signed in with Google', 'You sign in with Google', 'Taking you to', 'Choose another way', 'Accounts at', 'Delete my account', 'stays as it is'];
-const half = Math.ceil(LOCALES.length / 2);
-for (const langs of [LOCALES.slice(0, half), LOCALES.slice(half)]) {
+const WALK_SIZE = 6;
+for (const langs of Array.from({ length: Math.ceil(LOCALES.length / WALK_SIZE) }, (_, i) => LOCALES.slice(i * WALK_SIZE, (i + 1) * WALK_SIZE))) {
   test(`federated sign-in's screens in ${langs.join(', ')}, 320 px wide: axe, the layout, and no English left`, async ({ page, newPool, usePool, nextIdentity }) => {
     test.setTimeout(120_000);
     await page.setViewportSize({ width: 320, height: 720 });

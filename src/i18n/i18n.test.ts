@@ -6,9 +6,9 @@ const catalogs = Object.fromEntries(await Promise.all(LOCALES.map(async (l) => [
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('i18n', () => {
-  it('ships at least ten languages, one of them written right to left', () => {
-    expect(LOCALES.length).toBeGreaterThanOrEqual(10);
-    expect(LOCALES.filter((l) => directionOf(l) === 'rtl')).toEqual(['ar']);
+  it("ships Amplify UI's twenty languages and Arabic; Arabic and Hebrew written right to left (issue 24)", () => {
+    expect([...LOCALES].sort()).toEqual(['ar', 'de', 'en', 'es', 'fr', 'he', 'hu', 'id', 'it', 'ja', 'ko', 'nb', 'nl', 'pl', 'pt', 'ru', 'sv', 'th', 'tr', 'uk', 'zh']);
+    expect(LOCALES.filter((l) => directionOf(l) === 'rtl')).toEqual(['ar', 'he']);
   });
 
   it.each(LOCALES.filter((l) => l !== 'en'))('%s has every English key (every Cognito error among them), no other, with the same placeholders', (locale) => {
@@ -51,8 +51,16 @@ describe('i18n', () => {
   it('picks ?lang=, then config, then the browser, then English', () => {
     expect(pickLocale({ query: 'de', configured: 'en' })).toBe('de');
     expect(pickLocale({ query: 'xx', configured: 'de' })).toBe('de');
-    expect(pickLocale({ browser: ['ja-JP', 'de-AT'] })).toBe('de');
+    expect(pickLocale({ browser: ['xx-YY', 'de-AT'] })).toBe('de');
     expect(pickLocale({ browser: ['fr-FR'] })).toBe('fr');
-    expect(pickLocale({ browser: ['ja-JP'] })).toBe('en');
+    expect(pickLocale({ browser: ['ja-JP'] })).toBe('ja');
+    expect(pickLocale({ browser: ['cy-GB'] })).toBe('en');
+    // Tags browsers send under other codes, and scripts and regions after the language.
+    expect(pickLocale({ browser: ['no'] })).toBe('nb');
+    expect(pickLocale({ browser: ['nn-NO'] })).toBe('nb');
+    expect(pickLocale({ browser: ['iw-IL'] })).toBe('he');
+    expect(pickLocale({ browser: ['in-ID'] })).toBe('id');
+    expect(pickLocale({ browser: ['zh-Hans-CN'] })).toBe('zh');
+    expect(pickLocale({ browser: ['pt_BR'] })).toBe('pt');
   });
 });

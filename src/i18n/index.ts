@@ -20,6 +20,17 @@ const loaders = {
   pl: () => import('./pl').then((m) => m.pl),
   sv: () => import('./sv').then((m) => m.sv),
   ar: () => import('./ar').then((m) => m.ar),
+  he: () => import('./he').then((m) => m.he),
+  ja: () => import('./ja').then((m) => m.ja),
+  zh: () => import('./zh').then((m) => m.zh),
+  ko: () => import('./ko').then((m) => m.ko),
+  th: () => import('./th').then((m) => m.th),
+  ru: () => import('./ru').then((m) => m.ru),
+  uk: () => import('./uk').then((m) => m.uk),
+  tr: () => import('./tr').then((m) => m.tr),
+  hu: () => import('./hu').then((m) => m.hu),
+  id: () => import('./id').then((m) => m.id),
+  nb: () => import('./nb').then((m) => m.nb),
 } satisfies Record<Locale, () => Promise<Catalog>>;
 export type { Locale };
 export const LOCALES: Locale[] = [...LOCALE_CODES];

@@ -3,7 +3,7 @@
  * before the app's JavaScript arrives (src/first-screen/runtime.ts), so the two never disagree.
  * No React, no catalogs: the first screen's script bundles this alone.
  */
-export const LOCALE_CODES = ['en', 'de', 'fr', 'es', 'it', 'pt', 'nl', 'pl', 'sv', 'ar'] as const;
+export const LOCALE_CODES = ['en', 'de', 'fr', 'es', 'it', 'pt', 'nl', 'pl', 'sv', 'ar', 'he', 'ja', 'zh', 'ko', 'th', 'ru', 'uk', 'tr', 'hu', 'id', 'nb'] as const;
 export type Locale = (typeof LOCALE_CODES)[number];
 
 /** Tags browsers send for a language under another code: Norwegian, and Hebrew and Indonesian's old codes. */
