@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { callAdmin } from './admin.js';
+import { DEMO_LAMBDAS } from './demo-lambdas/index.js';
 import { DEMO_FEDERATION, DEMO_USERS, seedDemo } from './seed.js';
 import { createServices, startEmulator } from './server.js';
 import { MEMORY } from './services/store.js';
@@ -110,7 +111,8 @@ async function serve(): Promise<void> {
     port: Number(values.port),
     testHooks: values['test-hooks'],
     tlsPort: tlsPort(),
-    lambdas: lambdaOption(),
+    // The demo pool's triggers run with --seed; --lambda adds (or replaces) functions.
+    lambdas: { ...(values.seed ? DEMO_LAMBDAS : {}), ...lambdaOption() },
   });
   if (values.seed) {
     const { config, created } = await seedDemo(emulator.services, emulator.url, values['app-origin']);
@@ -118,7 +120,8 @@ async function serve(): Promise<void> {
     if (configOut) {
       mkdirSync(dirname(configOut), { recursive: true });
       // SIGNIN_PASSWORDLESS=1 npm start: the demo app signs in username-first (choice-based sign-in).
-      const written = { ...config, passwordless: process.env.SIGNIN_PASSWORDLESS === '1' };
+      // SIGNIN_AUTH_FLOW=customWithSrp | customWithoutSrp | password: how the demo app starts a sign-in (README).
+      const written = { ...config, passwordless: process.env.SIGNIN_PASSWORDLESS === '1', authFlow: process.env.SIGNIN_AUTH_FLOW || 'srp' };
       writeFileSync(configOut, `${JSON.stringify(written, null, 2)}\n`);
     }
     console.log(`${created ? 'created' : 'using'} demo pool ${config.userPoolId}, app client ${config.userPoolClientId}`);

@@ -1,6 +1,7 @@
 /** The demo pool, client and users that `npm start` creates once. */
 import { callAdmin } from './admin.js';
 import type { Services } from './context.js';
+import { DEMO_LAMBDA_CONFIG, DEMO_TRIGGER_ATTRIBUTES } from './demo-lambdas/index.js';
 import type { PoolRecord } from './services/model.js';
 
 export const DEMO_POOL_NAME = 'demo';
@@ -27,6 +28,11 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'reset-user', password: DEMO_PASSWORD, what: 'password reset by an administrator: sign-in leads to a reset code' },
   { username: 'email-user', password: DEMO_PASSWORD, what: 'e-mail code MFA; tick "Remember this device" to skip it next time' },
   { username: 'passkey-user', password: DEMO_PASSWORD, what: 'passwordless (SIGNIN_PASSWORDLESS=1 npm start): e-mail code or password; add a passkey under Account security' },
+  { username: 'question-user', password: DEMO_PASSWORD, what: 'custom challenge (SIGNIN_AUTH_FLOW=customWithSrp npm start): the password, then "your first pet?" (Rex), three tries' },
+  { username: 'legacy-user', password: 'Legacy-Passw0rd!', what: 'not in the pool yet: migrated from the "old system" on first sign-in (SIGNIN_AUTH_FLOW=password npm start), or by "Forgot your password?"' },
+  { username: 'suspended-user', password: DEMO_PASSWORD, what: 'refused at sign-in by the PreAuthentication trigger, with its reason' },
+  { username: 'admin-user', password: DEMO_PASSWORD, what: 'in the groups "admins" and "staff" (cognito:groups), shown once signed in' },
+  { username: 'sign up as …@auto.example', password: '', what: 'confirmed by the PreSignUp trigger: signed in without a code (…@blocked.example is refused)' },
 ];
 
 /** Federated sign-in in the demo: what to press or type, and what happens. */
@@ -56,6 +62,7 @@ export interface DemoConfig {
   emailMfa: boolean;
   rememberDevices: 'off' | 'always' | 'onUserPrompt';
   passwordless: boolean;
+  authFlow?: 'srp' | 'customWithSrp' | 'customWithoutSrp' | 'password';
 }
 
 /**
@@ -67,6 +74,7 @@ export async function seedDemo(services: Services, endpoint: string, appOrigin?:
   const existing = services.store.listPools().find((p) => p.name === DEMO_POOL_NAME);
   const client = existing && services.store.listClients(existing.id)[0];
   if (existing && client) {
+    await triggersDemo(services, existing.id, client.id);
     const oauth = appOrigin && services.oauthBase() ? await federateDemo(services, existing.id, client.id, appOrigin) : undefined;
     return { created: false, config: { ...configFor(existing, client.id, client.authSessionValidity, endpoint), ...oauth } };
   }
@@ -120,8 +128,39 @@ export async function seedDemo(services: Services, endpoint: string, appOrigin?:
     MessageAction: 'SUPPRESS',
     UserAttributes: [{ Name: 'email', Value: 'new-user@example.com' }],
   });
+  await triggersDemo(services, poolId, UserPoolClient.ClientId);
   const oauth = appOrigin && services.oauthBase() ? await federateDemo(services, poolId, UserPoolClient.ClientId, appOrigin) : undefined;
   return { created: true, config: { ...configFor(services.store.getPool(poolId)!, UserPoolClient.ClientId, 3, endpoint), ...oauth } };
+}
+
+/**
+ * The demo's Lambda triggers (emulator/demo-lambdas): LambdaConfig, the custom attribute the
+ * security question reads, custom authentication for the app client, and the users who show them.
+ * Idempotent: a data folder seeded before triggers existed gets them on its next start.
+ */
+async function triggersDemo(services: Services, poolId: string, clientId: string): Promise<void> {
+  const { store } = services;
+  const pool = store.getPool(poolId)!;
+  const missing = DEMO_TRIGGER_ATTRIBUTES.filter((a) => !pool.schema.customAttributes.some((c) => c.Name === `custom:${a.Name}`));
+  if (missing.length) await callAdmin(services, 'AddCustomAttributes', { UserPoolId: poolId, CustomAttributes: missing });
+  // Straight into the store: UpdateUserPool would put every other setting back to its default.
+  store.putPool({ ...store.getPool(poolId)!, lambdaConfig: DEMO_LAMBDA_CONFIG });
+  const client = store.getClient(clientId)!;
+  if (!client.explicitAuthFlows.includes('ALLOW_CUSTOM_AUTH')) store.putClient({ ...client, explicitAuthFlows: [...client.explicitAuthFlows, 'ALLOW_CUSTOM_AUTH'] });
+  const permanent = async (username: string, attributes: { Name: string; Value: string }[]) => {
+    if (store.getUser(poolId, username)) return false;
+    await callAdmin(services, 'AdminCreateUser', { UserPoolId: poolId, Username: username, UserAttributes: attributes, MessageAction: 'SUPPRESS' });
+    await callAdmin(services, 'AdminSetUserPassword', { UserPoolId: poolId, Username: username, Password: DEMO_PASSWORD, Permanent: true });
+    return true;
+  };
+  await permanent('question-user', [{ Name: 'email', Value: 'question-user@example.com' }, { Name: 'email_verified', Value: 'true' }, { Name: 'custom:pet', Value: 'Rex' }]);
+  await permanent('suspended-user', [{ Name: 'email', Value: 'suspended-user@example.com' }, { Name: 'email_verified', Value: 'true' }]);
+  if (await permanent('admin-user', [{ Name: 'email', Value: 'admin-user@example.com' }, { Name: 'email_verified', Value: 'true' }])) {
+    for (const [GroupName, Precedence, Description] of [['admins', 1, 'Administrators'], ['staff', 10, 'Staff']] as const) {
+      if (!store.getGroup(poolId, GroupName)) await callAdmin(services, 'CreateGroup', { UserPoolId: poolId, GroupName, Precedence, Description });
+      await callAdmin(services, 'AdminAddUserToGroup', { UserPoolId: poolId, Username: 'admin-user', GroupName });
+    }
+  }
 }
 
 /**

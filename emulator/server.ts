@@ -8,6 +8,7 @@ import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { RequestInfo, Services } from './context.js';
 import { type LambdaSource, Lambdas } from './services/lambdas.js';
+import { withClientMetadata } from './services/trigger-events.js';
 import { CognitoError } from './errors.js';
 import { EmulatorStartError } from './start-errors.js';
 import { AdjustableClock } from './services/clock.js';
@@ -154,7 +155,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     }
     const body = parseJsonObject(text);
     limiter.check(name);
-    send(res, 200, await operation(services, body, requestInfo(req)));
+    // The request's ClientMetadata stays at hand for the triggers the operation runs.
+    send(res, 200, await withClientMetadata(body, () => operation(services, body, requestInfo(req))));
   }
 
   async function handleGet(url: URL, res: ServerResponse): Promise<void> {

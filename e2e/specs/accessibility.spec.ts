@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, LOCALHOST_ORIGIN, test } from '../fixtures/emulator';
-import { walkEmailAndDeviceScreens, walkFederationScreens, walkLifecycleScreens, walkPasswordlessScreens, walkOtherScreens, walkSmsAndAccountScreens } from '../fixtures/screens';
+import { walkEmailAndDeviceScreens, walkFederationScreens, walkLifecycleScreens, walkPasswordlessScreens, walkTriggerScreens, walkOtherScreens, walkSmsAndAccountScreens } from '../fixtures/screens';
 
 async function expectNoAxeViolations(page: Page, screen: string): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
@@ -31,6 +31,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
     test('username first, the choice of first factor, the password factor, passkeys in account security', async ({ page, newPool, usePool, mail }) => {
       await walkPasswordlessScreens(page, { newPool, usePool, mail }, (screen) => expectNoAxeViolations(page, screen));
+    });
+
+    test("a custom challenge, a trigger's refusal, groups once signed in", async ({ page, newPool, usePool }) => {
+      await walkTriggerScreens(page, { newPool, usePool }, (screen) => expectNoAxeViolations(page, screen));
     });
   });
 }

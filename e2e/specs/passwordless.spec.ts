@@ -84,6 +84,11 @@ test.describe('passkeys (on localhost)', () => {
     await expect(page.getByText('Your passkey was added.')).toBeVisible();
     await expect(page.getByTestId('passkey')).toHaveCount(1);
     await expect(page.getByTestId('passkey')).toContainText('On a device');
+    // The same authenticator again: it already holds this account's passkey (excludeCredentials).
+    // Said as adding one, with what to do — not as a sign-in failure (issue 24).
+    await page.getByRole('button', { name: 'Add a passkey' }).click();
+    await expect(page.getByRole('alert')).toHaveText('This device already has a passkey for your account: you can sign in with it. To add another, use a different device or security key.');
+    await expect(page.getByTestId('passkey')).toHaveCount(1);
     await page.getByRole('button', { name: 'Back' }).click();
     await page.getByRole('button', { name: 'Sign out', exact: true }).click();
 

@@ -5,7 +5,7 @@
  */
 import { test } from '../fixtures/emulator';
 import { expectFitsPhone } from '../fixtures/layout';
-import { walkEmailAndDeviceScreens, walkLifecycleScreens, walkPasswordlessScreens, walkOtherScreens, walkSmsAndAccountScreens } from '../fixtures/screens';
+import { walkEmailAndDeviceScreens, walkLifecycleScreens, walkPasswordlessScreens, walkTriggerScreens, walkOtherScreens, walkSmsAndAccountScreens } from '../fixtures/screens';
 
 for (const width of [320, 375]) {
   test.describe(`${width} px wide`, () => {
@@ -29,6 +29,10 @@ for (const width of [320, 375]) {
 
     test('username first, the choice of first factor, the password factor, passkeys in account security', async ({ page, newPool, usePool, mail }) => {
       await walkPasswordlessScreens(page, { newPool, usePool, mail }, (screen) => expectFitsPhone(page, screen));
+    });
+
+    test("a custom challenge, a trigger's refusal, groups once signed in", async ({ page, newPool, usePool }) => {
+      await walkTriggerScreens(page, { newPool, usePool }, (screen) => expectFitsPhone(page, screen));
     });
     // The federated sign-in's screens are checked at 320 px in every language (i18n.spec.ts).
   });

@@ -6,6 +6,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { nowSeconds } from '../services/clock.js';
+import { issueTokens } from '../services/token-trigger.js';
 import { cookie, parseCookies, redirect } from '../http.js';
 import type { UserRecord } from '../services/model.js';
 import { appendParams, type AuthorizeRequest, errorLocation, type RedirectError } from './authorize-request.js';
@@ -77,7 +78,7 @@ export async function completeSignIn(
   } else {
     const client = svc.store.getClient(request.clientId);
     if (!client) return redirect(res, errorLocation({ redirectUri: request.redirectUri, responseType: 'token', error: 'unauthorized_client', state: request.state }), headers);
-    const tokens = await svc.tokens.issue(ctx.pool, client, user, { authTime, oauth: { scopes: request.scopes, nonce: request.nonce }, noRefreshToken: true });
+    const tokens = await issueTokens(svc, ctx.pool, client, user, { authTime, oauth: { scopes: request.scopes, nonce: request.nonce }, noRefreshToken: true }, 'TokenGeneration_HostedAuth');
     if (tokens.IdToken) params.set('id_token', tokens.IdToken);
     params.set('access_token', tokens.AccessToken);
     params.set('expires_in', String(tokens.ExpiresIn));

@@ -17,7 +17,7 @@ import { ERROR_TEXT, sendErrorPage } from './pages.js';
 
 async function finish(ctx: DomainContext, req: IncomingMessage, res: ServerResponse, pending: PendingFederation, provider: IdentityProviderRecord, profile: () => Promise<FederatedProfile>): Promise<void> {
   try {
-    const user = signInFederated(ctx.svc, ctx.pool, provider, await profile());
+    const user = await signInFederated(ctx.svc, ctx.pool, provider, await profile(), pending.request.clientId);
     return await completeSignIn(ctx, req, res, pending.request, user, { provider: provider.name });
   } catch (e) {
     if (e instanceof FederationError) return redirectError(res, federationError(pending.request, e.error, e.description));

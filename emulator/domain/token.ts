@@ -8,6 +8,7 @@ import { CognitoError } from '../errors.js';
 import { readForm, sendJson } from '../http.js';
 import { refreshTokens } from '../targets/GetTokensFromRefreshToken.js';
 import type { AuthenticationResult } from '../services/tokens.js';
+import { issueTokens } from '../services/token-trigger.js';
 import type { ClientRecord } from '../services/model.js';
 import { type AuthorizationCode, hashOf } from './complete.js';
 import { authenticateClient } from './client-auth.js';
@@ -52,7 +53,7 @@ async function authorizationCode(ctx: DomainContext, client: ClientRecord, form:
   }
   const user = ctx.svc.store.getUser(ctx.pool.id, record.username);
   if (!user || user.sub !== record.sub || !user.enabled) return fail('invalid_grant');
-  const result = await ctx.svc.tokens.issue(ctx.pool, client, user, { authTime: record.authTime, oauth: { scopes: record.request.scopes, nonce: record.request.nonce, codeFlow: true } });
+  const result = await issueTokens(ctx.svc, ctx.pool, client, user, { authTime: record.authTime, oauth: { scopes: record.request.scopes, nonce: record.request.nonce, codeFlow: true } }, 'TokenGeneration_HostedAuth');
   return tokenResponse(result);
 }
 

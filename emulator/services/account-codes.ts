@@ -9,7 +9,7 @@ import { type CodeDeliveryDetails, type Verifiable } from './attributes.js';
 import { codesEqual, maskEmail, maskPhone, newSixDigitCode } from './codes.js';
 import type { PoolRecord, UserRecord } from './model.js';
 import { getAttribute } from './model.js';
-import { fillCode } from './outbox.js';
+import { composeMessage, deliver, type OutgoingMessage } from './custom-message.js';
 
 export type AccountCodePurpose = 'signUp' | 'reset';
 
@@ -50,20 +50,59 @@ export function recoveryDestination(pool: PoolRecord, user: UserRecord): Verifia
   throw invalidParameter('Cannot reset password for the user as there is no registered/verified email or phone_number');
 }
 
-/** Sends a fresh code (replacing any earlier one) and remembers it in `user`, saved by the caller. */
-export function issueAccountCode(svc: Services, pool: PoolRecord, user: UserRecord, purpose: AccountCodePurpose, attribute: Verifiable): CodeDeliveryDetails {
-  const now = svc.clock.now();
+/** A code and its message, composed (CustomMessage trigger included) before the write that records it. */
+export interface PreparedCode {
+  attribute: Verifiable;
+  message: OutgoingMessage;
+}
+
+function checkSendLimit(now: number, user: UserRecord): number[] {
   const recent = (user.codeSends ?? []).filter((t) => t > now - 3_600_000);
   if (recent.length >= MAX_SENDS_PER_HOUR) throw limitExceeded();
-  user.codeSends = [...recent, now];
-  const destination = getAttribute(user, attribute)!;
-  const code = newSixDigitCode();
+  return recent;
+}
+
+/**
+ * A fresh code for `attribute` and its message (the pool's template, or the CustomMessage trigger's
+ * for `source`). Nothing is recorded or sent yet: a failing trigger leaves the user as it was.
+ */
+export async function prepareAccountCode(
+  svc: Services,
+  pool: PoolRecord,
+  user: UserRecord,
+  attribute: Verifiable,
+  source: 'SignUp' | 'ResendCode' | 'ForgotPassword',
+  clientId?: string,
+): Promise<PreparedCode> {
+  checkSendLimit(svc.clock.now(), user);
   const channel = attribute === 'email' ? 'EMAIL' : 'SMS';
-  const template = channel === 'SMS' ? pool.smsVerificationMessage : pool.emailVerificationMessage;
+  const message = await composeMessage(svc, pool, {
+    source,
+    user,
+    channel,
+    destination: getAttribute(user, attribute)!,
+    code: newSixDigitCode(),
+    template: channel === 'SMS' ? pool.smsVerificationMessage : pool.emailVerificationMessage,
+    subject: pool.emailVerificationSubject,
+    clientId,
+  });
+  return { attribute, message };
+}
+
+/** Remembers a prepared code in `user` (replacing any earlier one), saved by the caller; sends nothing. */
+export function recordAccountCode(svc: Services, user: UserRecord, purpose: AccountCodePurpose, prepared: PreparedCode): CodeDeliveryDetails {
+  const now = svc.clock.now();
+  user.codeSends = [...checkSendLimit(now, user), now];
   user.verificationCodes = user.verificationCodes.filter(([n]) => n !== key(purpose));
-  user.verificationCodes.push([key(purpose), { code, expiresAt: now + TTL_MS[purpose], attempts: 0, attribute }]);
-  svc.outbox.send({ poolId: pool.id, username: user.username, channel, destination, message: fillCode(template, code), code });
-  return deliveryDetails(attribute, destination);
+  user.verificationCodes.push([key(purpose), { code: prepared.message.code, expiresAt: now + TTL_MS[purpose], attempts: 0, attribute: prepared.attribute }]);
+  return deliveryDetails(prepared.attribute, prepared.message.destination);
+}
+
+/** Records a prepared code in `user` (saved by the caller) and sends it. */
+export function issueAccountCode(svc: Services, pool: PoolRecord, user: UserRecord, purpose: AccountCodePurpose, prepared: PreparedCode): CodeDeliveryDetails {
+  const details = recordAccountCode(svc, user, purpose, prepared);
+  deliver(svc, pool, user.username, prepared.message);
+  return details;
 }
 
 /**

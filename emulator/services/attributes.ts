@@ -5,7 +5,7 @@ import { type AttributeInput, type Body, optStringList } from '../validate.js';
 import { codesEqual, maskEmail, maskPhone, newSixDigitCode } from './codes.js';
 import type { PoolRecord, UserRecord } from './model.js';
 import { deleteAttribute, getAttribute, setAttribute } from './model.js';
-import { fillCode } from './outbox.js';
+import { composeMessage, deliver, type OutgoingMessage } from './custom-message.js';
 import { checkCustomValue, customAttributeOf, isPoolAttribute } from './schema.js';
 
 const VERIFIABLE = ['email', 'phone_number'] as const;
@@ -65,17 +65,40 @@ export interface CodeDeliveryDetails {
   AttributeName: Verifiable;
 }
 
-/** Sends a fresh verification code for email or phone_number and remembers it (in `user`, saved by the caller). */
-export function sendVerificationCode(svc: Services, pool: PoolRecord, user: UserRecord, name: string): CodeDeliveryDetails {
+/**
+ * A fresh verification code for email or phone_number and its message (the pool's template, or the
+ * CustomMessage trigger's): composed before the write that records it, so a failing trigger changes nothing.
+ */
+export async function prepareVerificationCode(
+  svc: Services,
+  pool: PoolRecord,
+  user: UserRecord,
+  name: string,
+  source: 'UpdateUserAttribute' | 'VerifyUserAttribute',
+  clientId?: string,
+): Promise<OutgoingMessage> {
   if (!isVerifiable(name)) throw invalidParameter(`Attribute ${name} cannot be verified.`);
   const destination = getAttribute(user, name);
   if (!destination) throw invalidParameter(`Attribute ${name} is not present for the user.`);
-  const code = newSixDigitCode();
   const channel = name === 'email' ? 'EMAIL' : 'SMS';
-  const template = channel === 'SMS' ? pool.smsVerificationMessage : pool.emailVerificationMessage;
+  return composeMessage(svc, pool, {
+    source,
+    user,
+    channel,
+    destination,
+    code: newSixDigitCode(),
+    template: channel === 'SMS' ? pool.smsVerificationMessage : pool.emailVerificationMessage,
+    subject: pool.emailVerificationSubject,
+    clientId,
+  });
+}
+
+/** Sends a prepared verification code for email or phone_number and remembers it (in `user`, saved by the caller). */
+export function sendVerificationCode(svc: Services, pool: PoolRecord, user: UserRecord, name: Verifiable, prepared: OutgoingMessage): CodeDeliveryDetails {
   user.verificationCodes = user.verificationCodes.filter(([n]) => n !== name);
-  user.verificationCodes.push([name, { code, expiresAt: svc.clock.now() + VERIFICATION_CODE_TTL_MS, attempts: 0 }]);
-  svc.outbox.send({ poolId: pool.id, username: user.username, channel, destination, message: fillCode(template, code), code });
+  user.verificationCodes.push([name, { code: prepared.code, expiresAt: svc.clock.now() + VERIFICATION_CODE_TTL_MS, attempts: 0 }]);
+  deliver(svc, pool, user.username, prepared);
+  const { channel, destination } = prepared;
   return { Destination: channel === 'SMS' ? maskPhone(destination) : maskEmail(destination), DeliveryMedium: channel, AttributeName: name };
 }
 

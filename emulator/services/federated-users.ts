@@ -7,6 +7,8 @@
 import type { Services } from '../context.js';
 import { CognitoError } from '../errors.js';
 import { deleteAttribute, getAttribute, type IdentityProviderRecord, type PoolRecord, setAttribute, type UserRecord } from './model.js';
+import { preSignUp } from './trigger-events.js';
+import { hasTrigger } from './triggers.js';
 import { newUser } from './users.js';
 
 /** One entry of the `identities` attribute, as AdminGetUser shows it (primary a boolean, dateCreated ms). */
@@ -72,29 +74,42 @@ function linkedUser(svc: Services, pool: PoolRecord, provider: IdentityProviderR
   return undefined;
 }
 
+/** Writes the provider's mapped attributes onto the user (not Cognito's own). */
+function writeMappedAttributes(user: UserRecord, profile: FederatedProfile): void {
+  for (const [name, value] of Object.entries(profile.attributes)) {
+    if (NOT_MAPPABLE.has(name)) continue;
+    // A changed e-mail or phone is not verified just because the old one was, unless the provider says so.
+    if ((name === 'email' || name === 'phone_number') && getAttribute(user, name) !== value && profile.attributes[`${name}_verified`] === undefined) {
+      setAttribute(user, `${name}_verified`, 'false');
+    }
+    setAttribute(user, name, value);
+  }
+}
+
 /**
  * The user this sign-in is: the linked native user, the federated user of an earlier sign-in, or a
  * new federated user. Mapped attributes are written each time; a missing required attribute is
- * Cognito's "attributes required: [...]".
+ * Cognito's "attributes required: [...]". A new user passes the PreSignUp trigger first
+ * (PreSignUp_ExternalProvider, "first sign-in with a trusted identity provider", DG pre sign-up):
+ * a throw refuses the sign-in and nothing is stored.
  */
-export function signInFederated(svc: Services, pool: PoolRecord, provider: IdentityProviderRecord, profile: FederatedProfile): UserRecord {
+export async function signInFederated(svc: Services, pool: PoolRecord, provider: IdentityProviderRecord, profile: FederatedProfile, clientId?: string): Promise<UserRecord> {
   const now = svc.clock.now();
+  const name = federatedUsername(provider.name, profile.userId);
+  if (hasTrigger(pool, 'PreSignUp') && !linkedUser(svc, pool, provider, profile) && !svc.store.getUser(pool.id, name)) {
+    const prospective = { ...newUser(name, now), status: 'EXTERNAL_PROVIDER' as const };
+    writeMappedAttributes(prospective, profile);
+    await preSignUp(svc, pool, 'PreSignUp_ExternalProvider', prospective, { clientId });
+  }
   return svc.store.transaction(() => {
     const linked = linkedUser(svc, pool, provider, profile);
-    const username = linked?.username ?? federatedUsername(provider.name, profile.userId);
+    const username = linked?.username ?? name;
     const existing = linked ?? svc.store.getUser(pool.id, username);
     // A native user who merely has that name (a sign-up as "Google_<id>") is not this person.
     if (!linked && existing && existing.status !== 'EXTERNAL_PROVIDER') throw new CognitoError('InvalidParameterException', `Already found an entry for username ${username}`);
     const user = existing ?? { ...newUser(username, now), status: 'EXTERNAL_PROVIDER' as const };
     if (!user.enabled) throw new CognitoError('NotAuthorizedException', 'User is disabled.');
-    for (const [name, value] of Object.entries(profile.attributes)) {
-      if (NOT_MAPPABLE.has(name)) continue;
-      // A changed e-mail or phone is not verified just because the old one was, unless the provider says so.
-      if ((name === 'email' || name === 'phone_number') && getAttribute(user, name) !== value && profile.attributes[`${name}_verified`] === undefined) {
-        setAttribute(user, `${name}_verified`, 'false');
-      }
-      setAttribute(user, name, value);
-    }
+    writeMappedAttributes(user, profile);
     const missing = pool.schema.requiredAttributes.filter((a) => !getAttribute(user, a));
     if (missing.length) throw new CognitoError('InvalidParameterException', `attributes required: [${missing.join(', ')}]`);
     const previous = identitiesOf(user).find((i) => i.providerName === provider.name && i.userId === profile.userId);

@@ -234,8 +234,18 @@ export function deleteAttribute(user: UserRecord, name: string): void {
 }
 
 /** What a challenge session remembers between calls. */
+/** One element of a custom sign-in's `session` as the challenge triggers see it (DG, Define auth challenge). */
+export interface CustomChallengeResult {
+  challengeName: string;
+  challengeResult: boolean;
+  challengeMetadata?: string;
+}
+
 export type ChallengeState =
-  | { step: 'PASSWORD_VERIFIER'; A: string; b: string; B: string; secretBlock: string }
+  /** custom: the CUSTOM_AUTH sign-in the password proof belongs to (CUSTOM_WITH_SRP): its challenge history so far. */
+  | { step: 'PASSWORD_VERIFIER'; A: string; b: string; B: string; secretBlock: string; custom?: CustomChallengeResult[] }
+  /** CUSTOM_AUTH: the challenges so far, and what CreateAuthChallenge said of this one. `unknown`: no such user (PreventUserExistenceErrors). */
+  | { step: 'CUSTOM_CHALLENGE'; history: CustomChallengeResult[]; privateParameters: Record<string, string>; challengeMetadata?: string; unknown?: boolean }
   | { step: 'NEW_PASSWORD_REQUIRED' }
   | { step: 'SELECT_MFA_TYPE'; choices: MfaFactor[] }
   | { step: 'SMS_MFA'; code: string }

@@ -10,8 +10,10 @@ import { checkSignInDevice, confirmedDevice, deviceSkipsMfa, issueDevice, tracks
 import { nowSeconds } from './clock.js';
 import type { ChallengeState, ClientRecord, MfaFactor, PoolRecord, UserRecord } from './model.js';
 import { getAttribute } from './model.js';
-import { fillCode } from './outbox.js';
+import { composeMessage, deliver } from './custom-message.js';
+import { postAuthentication } from './trigger-events.js';
 import type { AuthenticationResult } from './tokens.js';
+import { issueTokens } from './token-trigger.js';
 
 export type ChallengeName =
   | 'PASSWORD_VERIFIER'
@@ -25,7 +27,8 @@ export type ChallengeName =
   | 'DEVICE_PASSWORD_VERIFIER'
   | 'SELECT_CHALLENGE'
   | 'SMS_OTP'
-  | 'WEB_AUTHN';
+  | 'WEB_AUTHN'
+  | 'CUSTOM_CHALLENGE';
 
 /** What a sign-in carries from step to step: its auth_time, and the device it names (DEVICE_KEY). */
 export interface SignInAuth {
@@ -33,6 +36,8 @@ export interface SignInAuth {
   deviceKey?: string;
   /** The device passed device SRP in this sign-in: tokens come next, for that device. */
   deviceProven?: boolean;
+  /** NEW_PASSWORD_REQUIRED was answered in this request (PreTokenGeneration's TokenGeneration_NewPasswordChallenge). */
+  newPassword?: boolean;
 }
 
 export interface SignInStep {
@@ -113,7 +118,7 @@ export async function afterFirstFactor(svc: Services, pool: PoolRecord, client: 
   return challenge(svc, client, user, auth, { step: 'MFA_SETUP', canSetup }, 'MFA_SETUP', { MFAS_CAN_SETUP: JSON.stringify(canSetup) });
 }
 
-export function startFactor(svc: Services, pool: PoolRecord, client: ClientRecord, user: UserRecord, auth: SignInAuth, factor: MfaFactor): SignInStep {
+export async function startFactor(svc: Services, pool: PoolRecord, client: ClientRecord, user: UserRecord, auth: SignInAuth, factor: MfaFactor): Promise<SignInStep> {
   if (factor === 'SOFTWARE_TOKEN_MFA') {
     return challenge(svc, client, user, auth, { step: 'SOFTWARE_TOKEN_MFA' }, 'SOFTWARE_TOKEN_MFA', {
       ...(user.totpDeviceName ? { FRIENDLY_DEVICE_NAME: user.totpDeviceName } : {}),
@@ -121,15 +126,7 @@ export function startFactor(svc: Services, pool: PoolRecord, client: ClientRecor
   }
   if (factor === 'EMAIL_OTP') return sendEmailCode(svc, pool, client, user, auth, getAttribute(user, 'email')!);
   const phone = getAttribute(user, 'phone_number')!;
-  const code = newSixDigitCode();
-  svc.outbox.send({
-    poolId: pool.id,
-    username: user.username,
-    channel: 'SMS',
-    destination: phone,
-    message: fillCode(pool.smsAuthenticationMessage || DEFAULT_SMS_MESSAGE, code),
-    code,
-  });
+  const code = await sendSmsCode(svc, pool, client, user, phone);
   return challenge(svc, client, user, auth, { step: 'SMS_MFA', code }, 'SMS_MFA', {
     CODE_DELIVERY_DELIVERY_MEDIUM: 'SMS',
     CODE_DELIVERY_DESTINATION: maskPhone(phone),
@@ -140,14 +137,39 @@ export function startFactor(svc: Services, pool: PoolRecord, client: ClientRecor
  * EMAIL_OTP: a code to the address (the user's, or the one given in MFA_SETUP), valid for the auth
  * session; the destination masked as Cognito masks e-mail ("j***@e***").
  */
-export function sendEmailCode(svc: Services, pool: PoolRecord, client: ClientRecord, user: UserRecord, auth: SignInAuth, email: string, setup = false): SignInStep {
-  const code = newSixDigitCode();
+export async function sendEmailCode(svc: Services, pool: PoolRecord, client: ClientRecord, user: UserRecord, auth: SignInAuth, email: string, setup = false): Promise<SignInStep> {
   const template = pool.emailMfa ?? { message: DEFAULT_EMAIL_MFA_MESSAGE, subject: DEFAULT_EMAIL_MFA_SUBJECT };
-  svc.outbox.send({ poolId: pool.id, username: user.username, channel: 'EMAIL', destination: email, message: fillCode(template.message, code), code });
+  const message = await composeMessage(svc, pool, {
+    source: 'Authentication',
+    user,
+    channel: 'EMAIL',
+    destination: email,
+    code: newSixDigitCode(),
+    template: template.message,
+    subject: template.subject,
+    clientId: client.id,
+  });
+  deliver(svc, pool, user.username, message);
+  const { code } = message;
   return challenge(svc, client, user, auth, { step: 'EMAIL_OTP', code, ...(setup ? { setupEmail: email } : {}) }, 'EMAIL_OTP', {
     CODE_DELIVERY_DELIVERY_MEDIUM: 'EMAIL',
     CODE_DELIVERY_DESTINATION: maskEmail(email),
   });
+}
+
+/** An SMS sign-in code (SMS MFA, SMS_OTP) in the pool's SmsAuthenticationMessage or CustomMessage_Authentication's text: the code sent. */
+export async function sendSmsCode(svc: Services, pool: PoolRecord, client: ClientRecord, user: UserRecord, phone: string): Promise<string> {
+  const message = await composeMessage(svc, pool, {
+    source: 'Authentication',
+    user,
+    channel: 'SMS',
+    destination: phone,
+    code: newSixDigitCode(),
+    template: pool.smsAuthenticationMessage || DEFAULT_SMS_MESSAGE,
+    clientId: client.id,
+  });
+  deliver(svc, pool, user.username, message);
+  return message.code;
 }
 
 export function challenge(
@@ -173,6 +195,9 @@ export async function tokens(svc: Services, pool: PoolRecord, client: ClientReco
     return challenge(svc, client, user, auth, { step: 'DEVICE_SRP_AUTH', deviceKey: auth.deviceKey }, 'DEVICE_SRP_AUTH', {});
   }
   let deviceKey = auth.deviceProven ? auth.deviceKey : undefined;
+  // PostAuthentication: after the sign-in, before anything of it is written or the tokens go back
+  // (a throw refuses them). A sign-in without a proven device is on a new one.
+  await postAuthentication(svc, pool, client, user, tracksDevices(pool) ? !deviceKey : undefined);
   let newDevice: { DeviceKey: string; DeviceGroupKey: string } | undefined;
   if (tracksDevices(pool)) {
     const now = svc.clock.now();
@@ -184,6 +209,7 @@ export async function tokens(svc: Services, pool: PoolRecord, client: ClientReco
     });
     deviceKey ??= newDevice?.DeviceKey;
   }
-  const result = await svc.tokens.issue(pool, client, user, { authTime: auth.authTime, deviceKey });
+  const source = auth.deviceProven ? 'TokenGeneration_AuthenticateDevice' : auth.newPassword ? 'TokenGeneration_NewPasswordChallenge' : 'TokenGeneration_Authentication';
+  const result = await issueTokens(svc, pool, client, user, { authTime: auth.authTime, deviceKey }, source);
   return { ChallengeParameters: {}, AuthenticationResult: { ...result, ...(newDevice ? { NewDeviceMetadata: newDevice } : {}) } };
 }

@@ -60,6 +60,15 @@ export interface IssueOptions {
   oauth?: { scopes: string[]; nonce?: string | undefined; codeFlow?: boolean };
   /** The implicit flow gets no refresh token. */
   noRefreshToken?: boolean;
+  /** The PreTokenGeneration trigger's changes (token-trigger.ts). */
+  customize?: TokenCustomization;
+}
+
+/** Changes to the claims Cognito would write: applied last, to each token's claims and to the group claims. */
+export interface TokenCustomization {
+  id?: (claims: Record<string, unknown>) => Record<string, unknown>;
+  access?: (claims: Record<string, unknown>) => Record<string, unknown>;
+  groups?: (() => { id: Record<string, unknown>; access: Record<string, unknown> }) | undefined;
 }
 
 type KeyUse = 'id' | 'access';
@@ -139,9 +148,10 @@ export class TokenService {
     const originJti = refresh?.originJti ?? randomUUID();
     const iss = this.issuer(pool.id);
     // Read at every issue, refreshes included: tokens carry the user's groups as they are now.
-    const groups = groupClaims(this.store, pool.id, user.username);
+    const groups = options.customize?.groups?.() ?? groupClaims(this.store, pool.id, user.username);
+    const customized = (key: PoolKey, claims: Record<string, unknown>) => (key === idKey ? options.customize?.id : options.customize?.access)?.(claims) ?? claims;
     const sign = (key: PoolKey, claims: Record<string, unknown>, lifetimeSeconds: number) =>
-      new SignJWT(claims)
+      new SignJWT(customized(key, claims))
         .setProtectedHeader({ alg: 'RS256', kid: key.kid })
         .setIssuer(iss)
         .setSubject(user.sub)

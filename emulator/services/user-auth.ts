@@ -11,9 +11,8 @@ import { maskEmail, maskPhone, newSixDigitCode } from './codes.js';
 import { nowSeconds } from './clock.js';
 import type { ClientRecord, FirstFactorChallenge, PoolRecord, UserRecord } from './model.js';
 import { getAttribute } from './model.js';
-import { fillCode } from './outbox.js';
 import { passwordSignIn, startSrp } from './password-sign-in.js';
-import { activeFactors, challenge, DEFAULT_SMS_MESSAGE, sendEmailCode, type SignInAuth, type SignInStep } from './sign-in.js';
+import { activeFactors, challenge, sendEmailCode, sendSmsCode, type SignInAuth, type SignInStep } from './sign-in.js';
 import { findUser, unknownUser } from './users.js';
 import { authenticationOptions } from './webauthn.js';
 
@@ -81,8 +80,7 @@ export async function startFirstFactor(
     case 'SMS_OTP': {
       if (!user) return fakeCode(svc, client, username, 'SMS_OTP', 'SMS', '+*******0000');
       const phone = getAttribute(user, 'phone_number')!;
-      const code = newSixDigitCode();
-      svc.outbox.send({ poolId: pool.id, username: user.username, channel: 'SMS', destination: phone, message: fillCode(pool.smsAuthenticationMessage || DEFAULT_SMS_MESSAGE, code), code });
+      const code = await sendSmsCode(svc, pool, client, user, phone);
       return challenge(svc, client, user, auth, { step: 'SMS_OTP', code }, 'SMS_OTP', { CODE_DELIVERY_DELIVERY_MEDIUM: 'SMS', CODE_DELIVERY_DESTINATION: maskPhone(phone) });
     }
     case 'WEB_AUTHN': {

@@ -1,18 +1,20 @@
 import { adminUser, updateUser } from '../access.js';
 import type { Operation } from '../context.js';
-import { issueAccountCode, recoveryDestination } from '../services/account-codes.js';
+import { issueAccountCode, prepareAccountCode, recoveryDestination } from '../services/account-codes.js';
 import { optStringMap } from '../validate.js';
 
 /**
  * The user must reset the password: sign-in answers PasswordResetRequiredException until
- * ConfirmForgotPassword, with the code sent here (or a new one from ForgotPassword).
+ * ConfirmForgotPassword, with the code sent here (or a new one from ForgotPassword). The code's
+ * message is CustomMessage_ForgotPassword (DG, custom message: AdminResetUserPassword passes its
+ * ClientMetadata to that trigger).
  */
-export const AdminResetUserPassword: Operation = (svc, body, request) => {
+export const AdminResetUserPassword: Operation = async (svc, body, request) => {
   const { pool, user } = adminUser(svc, body, request);
   optStringMap(body, 'ClientMetadata');
-  const destination = recoveryDestination(pool, user);
+  const prepared = await prepareAccountCode(svc, pool, user, recoveryDestination(pool, user), 'ForgotPassword');
   updateUser(svc, pool, user.username, (u) => {
-    issueAccountCode(svc, pool, u, 'reset', destination);
+    issueAccountCode(svc, pool, u, 'reset', prepared);
     u.status = 'RESET_REQUIRED';
   });
   return {};

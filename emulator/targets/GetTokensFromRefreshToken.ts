@@ -3,6 +3,7 @@ import { invalidParameter, notAuthorized } from '../errors.js';
 import { confirmedDevice } from '../services/devices.js';
 import type { ClientRecord } from '../services/model.js';
 import type { AuthenticationResult } from '../services/tokens.js';
+import { issueTokens } from '../services/token-trigger.js';
 import { checkSecretHash, requireClient, requirePool, sameSecret } from '../services/users.js';
 import { CLIENT_ID, optString, reqString } from '../validate.js';
 
@@ -30,13 +31,20 @@ export async function refreshTokens(svc: Services, client: ClientRecord, token: 
   // any other device, the call fails" (AWS Mobile blog, quoted in amplify-js issue 2962).
   if (record.deviceKey && confirmedDevice(user, record.deviceKey) && options.deviceKey !== record.deviceKey) throw notAuthorized('Invalid Refresh Token');
   const rotate = options.rotate && client.refreshTokenRotation.Feature === 'ENABLED';
-  const result = await svc.tokens.issue(pool, client, user, {
-    authTime: record.authTime,
-    refresh: { originJti: record.originJti, rotate },
-    deviceKey: record.deviceKey,
-    // A refresh token from the OAuth endpoints keeps its scopes.
-    ...(record.scopes ? { oauth: { scopes: record.scopes } } : {}),
-  });
+  const result = await issueTokens(
+    svc,
+    pool,
+    client,
+    user,
+    {
+      authTime: record.authTime,
+      refresh: { originJti: record.originJti, rotate },
+      deviceKey: record.deviceKey,
+      // A refresh token from the OAuth endpoints keeps its scopes.
+      ...(record.scopes ? { oauth: { scopes: record.scopes } } : {}),
+    },
+    'TokenGeneration_RefreshTokens',
+  );
   if (rotate) svc.tokens.rotateOut(hash, record, client.refreshTokenRotation.RetryGracePeriodSeconds);
   return result;
 }

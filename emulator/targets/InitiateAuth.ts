@@ -1,12 +1,16 @@
-import type { Operation } from '../context.js';
+import type { Operation, Services } from '../context.js';
+import { startCustomAuth } from '../services/custom-auth.js';
+import { duringInitiateAuth } from '../services/initiate-context.js';
 import { invalidParameter, notAuthorized } from '../errors.js';
 import { passwordFlow, requireFlow, startSrp } from '../services/password-sign-in.js';
 import { checkSecretHash, requireClient } from '../services/users.js';
-import { CLIENT_ID, optObject, optStringMap, reqString } from '../validate.js';
+import { type Body, CLIENT_ID, optObject, optStringMap, reqString } from '../validate.js';
 import { refreshFlow } from './GetTokensFromRefreshToken.js';
 import { startUserAuth } from '../services/user-auth.js';
 
-export const InitiateAuth: Operation = async (svc, body) => {
+export const InitiateAuth: Operation = (svc, body) => duringInitiateAuth(() => initiateAuth(svc, body));
+
+async function initiateAuth(svc: Services, body: Body) {
   const flow = reqString(body, 'AuthFlow', { max: 64 });
   const clientId = reqString(body, 'ClientId', { max: 128, pattern: CLIENT_ID });
   const params = optStringMap(body, 'AuthParameters') ?? new Map<string, string>();
@@ -35,11 +39,12 @@ export const InitiateAuth: Operation = async (svc, body) => {
       if (username) checkSecretHash(client, username, params.get('SECRET_HASH'));
       return startUserAuth(svc, pool, client, params);
     case 'CUSTOM_AUTH':
-      throw invalidParameter(`${flow} is not supported by this emulator.`);
+      requireFlow(client, 'ALLOW_CUSTOM_AUTH', 'CUSTOM_AUTH');
+      return startCustomAuth(svc, pool, client, params);
     case 'ADMIN_USER_PASSWORD_AUTH':
     case 'ADMIN_NO_SRP_AUTH':
       throw notAuthorized(`${flow} is only allowed through AdminInitiateAuth.`);
     default:
       throw invalidParameter(`1 validation error detected: Value '${flow.slice(0, 64)}' at 'authFlow' failed to satisfy constraint: Member must satisfy enum value set`);
   }
-};
+}

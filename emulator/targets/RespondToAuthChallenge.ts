@@ -7,6 +7,7 @@ import { startFirstFactor } from '../services/user-auth.js';
 import { verifyAssertion } from '../services/webauthn.js';
 import { setAttribute } from '../services/model.js';
 import { answerPasswordVerifier } from '../services/password-sign-in.js';
+import { answerCustomChallenge } from '../services/custom-auth.js';
 import type { OpenSession } from '../services/sessions.js';
 import { afterFirstFactor, missingRequiredAttributes, sendEmailCode, type SignInAuth, type SignInStep, startFactor, tokens } from '../services/sign-in.js';
 import { answerDevicePasswordVerifier, startDeviceSrp } from '../services/device-sign-in.js';
@@ -25,6 +26,7 @@ export async function answerChallenge(svc: Services, pool: PoolRecord, client: C
   const { record } = session;
   const { state } = record;
   if (state.step !== name) throw invalidParameter(`Invalid challenge name ${name.slice(0, 64)}: the session expects ${state.step}.`);
+  if (state.step === 'CUSTOM_CHALLENGE') return answerCustomChallenge(svc, pool, client, session, responses);
   const username = responses.get('USERNAME');
   if (!username) throw invalidParameter('Missing required parameter USERNAME');
   const user = svc.store.getUser(pool.id, record.username);
@@ -59,7 +61,7 @@ export async function answerChallenge(svc: Services, pool: PoolRecord, client: C
         u.status = 'CONFIRMED';
         u.temporaryPasswordExpiresAt = undefined;
       });
-      return afterFirstFactor(svc, pool, client, updated, auth);
+      return afterFirstFactor(svc, pool, client, updated, { ...auth, newPassword: true });
     }
     case 'SMS_MFA':
     case 'SMS_OTP': {

@@ -299,7 +299,7 @@ describe('5. E-mail as username, aliases and the schema (DG: user pool attribute
     await expectCognitoError(
       h.sdk.send(new CreateUserPoolCommand({ PoolName: 'req', Schema: [{ Name: 'tier', AttributeDataType: 'String', Required: true }] })),
       'InvalidParameterException',
-      'Required custom attributes are not supported currently: tier',
+      'Required custom attributes are not supported currently.',
     );
     const { poolId, clientId } = await createPool(h.sdk, { pool: { Schema: [{ Name: 'team', AttributeDataType: 'String', Mutable: true }, { Name: 'email', AttributeDataType: 'String', Required: true }] } });
     const described = (await h.sdk.send(new DescribeUserPoolCommand({ UserPoolId: poolId }))).UserPool!;

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Emulator, startEmulator } from '../server.js';
+import type { LambdaSource } from '../services/lambdas.js';
 import { MEMORY } from '../services/store.js';
 
 export interface Harness {
@@ -16,8 +17,11 @@ export interface Harness {
 /** EMULATOR_STORE=memory runs the contract tests against the in-memory store (vitest.config.ts runs them both ways). */
 const defaultDataDir = () => (process.env.EMULATOR_STORE === 'memory' ? MEMORY : mkdtempSync(join(tmpdir(), 'cognito-emu-')));
 
-/** `tls`: serve pool domains and the test IdP (federation tests); the others start without, faster. */
-export async function startHarness(dataDir = defaultDataDir(), options: { rateLimitScale?: number; tls?: boolean } = {}): Promise<Harness> {
+/**
+ * `tls`: serve pool domains and the test IdP (federation tests); the others start without, faster.
+ * `lambdas`: the functions the pools' triggers run, by function name (a module path or a handler).
+ */
+export async function startHarness(dataDir = defaultDataDir(), options: { rateLimitScale?: number; tls?: boolean; lambdas?: Record<string, LambdaSource> } = {}): Promise<Harness> {
   const { tls = false, ...rest } = options;
   const emulator = await startEmulator({ dataDir, port: 0, testHooks: true, log: () => {}, tlsPort: tls ? 0 : false, ...rest });
   const sdk = new CognitoIdentityProviderClient({

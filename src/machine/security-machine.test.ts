@@ -417,7 +417,7 @@ describe('passkeys in account security', () => {
     await settled(actor);
     actor.send({ type: 'ADD_PASSKEY' });
     let s = await settled(actor);
-    expect(s.context.error?.kind).toBe('passkeyCanceled');
+    expect(s.context.error?.kind).toBe('passkeyRegistrationCanceled');
     fail = false;
     actor.send({ type: 'ADD_PASSKEY' });
     s = await settled(actor);
