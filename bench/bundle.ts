@@ -52,23 +52,32 @@ export default { root: '${dir}', plugins: [react()], resolve: { alias: ${JSON.st
   return dir;
 }
 
-/** The floor: React and the same aws-amplify/auth functions the app uses, a bare form, no UI library. */
-export function buildFloor(): string {
+/**
+ * The floor: React and the same aws-amplify/auth functions the app uses, a bare form, no UI library.
+ * With `pool` (and its endpoint), the form really signs in (USER_SRP_AUTH) and then says so.
+ */
+export function buildFloor(pool: { userPoolId: string; userPoolClientId: string; userPoolEndpoint?: string } = BENCH_POOL): string {
   const functions = amplifyImports();
   return buildComparisonApp(
     'floor',
     `import { createRoot } from 'react-dom/client';
+import { useState } from 'react';
 import { Amplify } from 'aws-amplify';
 import { ${functions.join(', ')} } from 'aws-amplify/auth';
-Amplify.configure({ Auth: { Cognito: ${JSON.stringify(BENCH_POOL)} } });
+Amplify.configure({ Auth: { Cognito: ${JSON.stringify(pool)} } });
 const api = [${functions.join(', ')}];
-createRoot(document.getElementById('root')!).render(
-  <form onSubmit={(e) => { e.preventDefault(); console.log(api); }}>
-    <label>Username <input name="username" autoComplete="username" /></label>
-    <label>Password <input name="password" type="password" autoComplete="current-password" /></label>
-    <button>Sign in</button>
-  </form>,
-);
+function Floor() {
+  const [signedIn, setSignedIn] = useState(false);
+  if (signedIn) return <p data-testid="signed-in">Signed in</p>;
+  return (
+    <form onSubmit={(e) => { e.preventDefault(); const f = new FormData(e.currentTarget); void signIn({ username: String(f.get('username')), password: String(f.get('password')) }).then((r) => r.isSignedIn && setSignedIn(true)); }}>
+      <label>Username <input name="username" autoComplete="username" /></label>
+      <label>Password <input name="password" type="password" autoComplete="current-password" /></label>
+      <button data-api={api.length}>Sign in</button>
+    </form>
+  );
+}
+createRoot(document.getElementById('root')!).render(<Floor />);
 `,
   );
 }
