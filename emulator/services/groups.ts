@@ -6,6 +6,10 @@
 import { CognitoError, invalidParameter, resourceNotFound } from '../errors.js';
 import { type Body, optNumber, optString, reqString } from '../validate.js';
 import type { Store } from './store.js';
+import type { Services } from '../context.js';
+import { usernameParam } from '../access.js';
+import type { PoolRecord } from './model.js';
+import { requireUser } from './users.js';
 
 export interface GroupRecord {
   poolId: string;
@@ -87,4 +91,16 @@ export function groupClaims(store: Store, poolId: string, username: string): { i
       ...(preferred.size === 1 ? { 'cognito:preferred_role': [...preferred][0] } : {}),
     },
   };
+}
+
+/** AdminAddUserToGroup / AdminRemoveUserFromGroup: the group and the user must exist; doing it twice is no error. */
+export function changeMembership(svc: Services, pool: PoolRecord, body: Body, change: 'add' | 'remove'): void {
+  const username = usernameParam(body);
+  const name = groupNameParam(body);
+  svc.store.transaction(() => {
+    requireGroup(svc.store, pool.id, name);
+    const user = requireUser(svc.store, pool, username);
+    if (change === 'add') svc.store.addGroupMember(pool.id, name, user.username);
+    else svc.store.removeGroupMember(pool.id, name, user.username);
+  });
 }

@@ -24,17 +24,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createPool, createUser, expectCognitoError, PASSWORD, type PoolSetup } from './fixtures.js';
 import { type Harness, startHarness } from './harness.js';
 import { SrpClient } from './srp-client.js';
+import { type Event, triggerRecorder } from './trigger-recorder.js';
 
-// biome-ignore lint/suspicious/noExplicitAny: trigger events are plain JSON.
-type Event = any;
-
-const events: Record<string, Event[]> = {};
-const behaviour: Record<string, (event: Event) => unknown> = {};
-const recorder = (name: string) => async (event: Event) => {
-  (events[name] ??= []).push(structuredClone(event));
-  const act = behaviour[name];
-  return act ? act(event) : event;
-};
+const { events, behaviour, recorder } = triggerRecorder();
 const INLINE = ['define', 'create', 'verify', 'preToken', 'preAuth', 'postAuth'] as const;
 const arn = (name: string) => `arn:aws:lambda:eu-west-1:123456789012:function:${name}`;
 

@@ -27,19 +27,10 @@ import { federatedPool, nextIdentity, oidcClient, startCodeFlow, APP } from './f
 import { createPool, createUser, expectCognitoError, PASSWORD, type PoolSetup } from './fixtures.js';
 import { type Harness, latestMessage, startHarness } from './harness.js';
 import { SrpClient } from './srp-client.js';
+import { type Event, triggerRecorder } from './trigger-recorder.js';
 import { landed, TestBrowser } from './test-browser.js';
 
-// biome-ignore lint/suspicious/noExplicitAny: trigger events are plain JSON.
-type Event = any;
-
-/** Every event an inline function received, by function name; and what each does this test. */
-const events: Record<string, Event[]> = {};
-const behaviour: Record<string, (event: Event) => unknown> = {};
-const recorder = (name: string) => async (event: Event) => {
-  (events[name] ??= []).push(structuredClone(event));
-  const act = behaviour[name];
-  return act ? act(event) : event;
-};
+const { events, behaviour, recorder } = triggerRecorder();
 const INLINE = ['preSignUp', 'postConfirmation', 'preAuth', 'postAuth', 'customMessage', 'migrate'] as const;
 
 const moduleFile = (name: string) => fileURLToPath(new URL(`./lambdas/${name}`, import.meta.url));
