@@ -218,6 +218,8 @@ export async function measureTypeable(runs = 3): Promise<Record<string, unknown>
   const passwordlessDir = mkdtempSync(join(tmpdir(), 'bench-app-passwordless-'));
   cpSync('dist', passwordlessDir, { recursive: true });
   writeFileSync(join(passwordlessDir, 'config.json'), JSON.stringify({ ...appConfig, passwordless: true }));
+  // Deployed as the README says: the config's first-screen settings stamped into the page.
+  for (const dir of [appDir, passwordlessDir]) execFileSync(process.execPath, ['scripts/stamp-first-screen.mjs', '--dir', dir], { stdio: 'ignore' });
   const floorDir = buildFloor(pool);
   const authenticatorDir = buildAuthenticator(pool);
   const dirs = { app: appDir, passwordless: passwordlessDir, floor: join(floorDir, 'dist'), authenticator: join(authenticatorDir, 'dist') };

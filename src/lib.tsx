@@ -12,7 +12,8 @@ import { createSecurityMachine } from './machine/security-machine';
 import type { AuthApi, UserInfo } from './machine/types';
 import { AuthProvider } from './react/auth';
 import { EmbeddedIn } from './react/embed';
-import { type CustomChallengeRenderer, FlowConfigContext } from './react/flow-config';
+import type { CustomChallengeRenderer } from './custom-challenge';
+import { FlowConfigContext } from './react/flow-config';
 import { CurrentScreen } from './screens';
 import { LoadingScreen } from './screens/Loading';
 
@@ -203,4 +204,4 @@ export { toAuthError } from './machine/errors';
 export type { AuthApi, AuthError, AuthErrorKind, MfaSettings, MfaType, SecurityState, SignInResult, UserInfo } from './machine/types';
 export { LOCALES, overrideMessages, translator, type Locale, type MessageKey } from './i18n';
 export type { Theme, ThemeName } from './theme';
-export type { CustomChallengeProps, CustomChallengeRenderer } from './react/flow-config';
+export type { CustomChallengeProps, CustomChallengeRenderer } from './custom-challenge';

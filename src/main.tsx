@@ -31,6 +31,9 @@ loadConfig()
     // Read what was typed into the prerendered form and render in the same task, so no keystroke
     // falls between the two; then the caret goes back where it was.
     const takeover = readPrerendered(container);
+    // The first screen's script may not have shown the page yet (it waits for the same config):
+    // the app renders it now, in the same task, so nothing unfinished is painted and focus can land.
+    document.documentElement.removeAttribute('data-first-screen');
     flushSync(() =>
       root.render(
         <StrictMode>

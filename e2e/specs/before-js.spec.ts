@@ -239,3 +239,28 @@ test('config locale beats the browser: a German page for an English browser; ?la
   await page.goto('/?lang=fr', { waitUntil: 'commit' });
   await expect(page.getByRole('heading', { name: 'Connexion' })).toBeVisible();
 });
+
+test.describe('stamped by the deployment (scripts/stamp-first-screen.mjs)', () => {
+  test.use({ poolOptions: { mfa: 'OPTIONAL', sms: true, totp: true, passwordless: true } });
+
+  test('the first screen needs no config.json: username first at once, while the config is still on its way', async ({ page, context }) => {
+    let configServed = false;
+    await context.route('**/config.json', async (route) => {
+      await new Promise((r) => setTimeout(r, 2500));
+      configServed = true;
+      await route.fallback();
+    });
+    // The page as the script writes it (the meta before /first-screen.js).
+    await page.route(`${APP_ORIGIN}/`, async (route) => {
+      const response = await route.fetch();
+      const html = (await response.text()).replace('<script src="/first-screen.js">', '<meta name="signin-first-screen" content="passwordless=true" />\n    <script src="/first-screen.js">');
+      await route.fulfill({ response, body: html });
+    });
+    await recordFirstShown(page);
+    await page.goto('/', { waitUntil: 'commit' });
+    const shown = await firstShown(page);
+    expect(configServed).toBe(false);
+    expect(shown.passwordFields).toBe(0);
+    expect(shown.text).toContain('Continue');
+  });
+});

@@ -189,6 +189,26 @@ test('the library components sign in and manage MFA inside a host app', async ({
   await expect(page.getByRole('button', { name: 'Security settings' })).toBeVisible();
 });
 
+test.describe('a host app drawing its own custom challenge (renderCustomChallenge)', () => {
+  test.use({ poolOptions: { mfa: 'OPTIONAL', sms: true, totp: true, triggers: true, authFlow: 'customWithSrp' } });
+
+  test("the host's UI gets the challenge's parameters and answers it; a wrong answer comes back marked", async ({ page, pool }) => {
+    await pool.createUser('host-pet', { attributes: { 'custom:pet': 'Rex' } });
+    await page.goto('/examples/host-app/');
+    await signIn(page, 'host-pet');
+    await expect(page.getByRole('heading', { name: 'One more step' })).toBeVisible();
+    await expect(page.locator('.host-challenge')).toContainText('What was the name of your first pet?');
+    // The built-in form is not drawn beside the host's.
+    await expect(page.getByLabel('Your answer')).toHaveCount(0);
+    await page.getByLabel('Answer for Acme').fill('Tom');
+    await page.getByRole('button', { name: 'Send answer' }).click();
+    await expect(page.getByText('Not accepted: try again.')).toBeVisible();
+    await page.getByLabel('Answer for Acme').fill('Rex');
+    await page.getByRole('button', { name: 'Send answer' }).click();
+    await expect(page.getByTestId('host-status')).toHaveText('Welcome, host-pet');
+  });
+});
+
 test('the library component takes its theme from custom properties', async ({ page }) => {
   await page.goto('/examples/host-app/');
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();

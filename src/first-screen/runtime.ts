@@ -28,18 +28,42 @@ const response = fetch('/config.json');
 
 let config: EarlyConfig | undefined;
 let applied = false;
+// A config that takes too long: the browser's language, the password form.
+const fallback = setTimeout(() => settle({}), 1500);
+// The page is applied to as soon as it is parsed up to the end of the first screen.
+const observer = new MutationObserver(() => apply());
+observer.observe(html, { childList: true, subtree: true });
+document.addEventListener('DOMContentLoaded', () => apply());
 const settle = (value: EarlyConfig) => {
   config ??= value;
   apply();
 };
+
+/**
+ * What the deployment wrote into the page from config.json (scripts/stamp-first-screen.mjs): then
+ * the first screen needn't wait for config.json at all.
+ */
+function stamped(): EarlyConfig | undefined {
+  const meta = document.querySelector<HTMLMetaElement>('meta[name="signin-first-screen"]');
+  if (!meta) return undefined;
+  const params = new URLSearchParams(meta.content);
+  return { locale: params.get('locale') ?? undefined, passwordless: params.get('passwordless') === 'true' };
+}
+const fromPage = stamped();
+
 response
   .then((r) => (r.ok ? (r.clone().json() as Promise<EarlyConfig>) : {}))
-  .then((c) => settle(typeof c === 'object' && c !== null ? c : {}), () => settle({}));
-// A config that takes too long: the browser's language, the password form.
-const fallback = setTimeout(() => settle({}), 1500);
-const observer = new MutationObserver(() => apply());
-observer.observe(html, { childList: true, subtree: true });
-document.addEventListener('DOMContentLoaded', () => apply());
+  .then(
+    (c) => {
+      const given: EarlyConfig = typeof c === 'object' && c !== null ? c : {};
+      if (fromPage && ((given.locale ?? undefined) !== fromPage.locale || (given.passwordless === true) !== fromPage.passwordless)) {
+        console.warn('index.html\'s first-screen settings differ from config.json: run scripts/stamp-first-screen.mjs again.');
+      }
+      settle(given);
+    },
+    () => settle({}),
+  );
+if (fromPage) settle(fromPage);
 
 function apply(): void {
   // The page is parsed up to the end of the prerendered screen (its last element says so).
