@@ -7,8 +7,27 @@ import { withCatalog } from '../i18n';
 
 // The first screen is sign-in: everything after it loads on demand (fetched while the user types,
 // see below), and TOTP setup and account security, which bring qrcode.react, only when opened.
-const laterScreens = () => withCatalog(import('./later-screens'));
-const later = (name: keyof Awaited<ReturnType<typeof laterScreens>>) => lazy(() => laterScreens().then((m) => ({ default: m[name] })));
+type LaterScreens = typeof import('./later-screens');
+/** The later screens once fetched: rendered directly from then on. */
+let laterLoaded: LaterScreens | undefined;
+const laterScreens = () =>
+  withCatalog(import('./later-screens')).then((m) => {
+    laterLoaded = m;
+    return m;
+  });
+/**
+ * A later screen: lazy until its chunk has come (fetched while the user types, below), then the
+ * component itself — a lazy one suspends on its first render even with its chunk in hand, and React
+ * holds a revealed Suspense boundary back for 300 ms: that would be 300 ms between the answer to
+ * the sign-in and the signed-in screen.
+ */
+const later = (name: keyof LaterScreens): ComponentType => {
+  const Lazy = lazy(() => laterScreens().then((m) => ({ default: m[name] })));
+  return function LaterScreen() {
+    const Loaded = laterLoaded?.[name];
+    return Loaded ? <Loaded /> : <Lazy />;
+  };
+};
 const TotpSetupScreen = lazy(() => withCatalog(import('./TotpSetup')));
 const AccountSecurityScreen = lazy(() => withCatalog(import('./AccountSecurity')));
 const RecoveryScreen = lazy(() => withCatalog(import('./Recovery')));
