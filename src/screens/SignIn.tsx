@@ -35,13 +35,20 @@ function useSso(username: string, providers: readonly ProviderOption[]): Provide
   return ssoProviderFor(username, providers)?.provider;
 }
 
+/**
+ * The username as typed, only where an e-mail domain can lead to single sign-on: reading it makes
+ * the form render again at every key, which a slow phone feels while typing.
+ */
+const watchedUsername = (watch: (name: 'username') => string, providers: readonly ProviderOption[]) =>
+  providers.some((p) => p.emailDomains.length > 0) ? watch('username') : '';
+
 /** The sign-in form itself, without the machine: the app renders it, and so does the build (prerender.tsx). */
 export function SignInForm({ error, notice, pending, defaults, onSignIn, onForgot, onSignUp, prerendered = false, submitOnMount = false, providers = [], onProvider }: SignInFormProps) {
   const t = useT();
   const form = useRef<HTMLFormElement>(null);
   const { register, handleSubmit, formState, getValues, watch } = useForm<{ username: string; password: string }>({ defaultValues: defaults });
   const required = useRequired();
-  const sso = useSso(watch('username'), providers);
+  const sso = useSso(watchedUsername(watch, providers), providers);
   useEffect(() => {
     if (submitOnMount) form.current?.requestSubmit();
   }, [submitOnMount]);
@@ -110,7 +117,7 @@ export function UsernameFirstForm({
   const form = useRef<HTMLFormElement>(null);
   const { register, handleSubmit, formState, watch } = useForm<{ username: string }>({ defaultValues: { username: defaultUsername } });
   const required = useRequired();
-  const sso = useSso(watch('username'), providers);
+  const sso = useSso(watchedUsername(watch, providers), providers);
   useEffect(() => {
     if (submitOnMount) form.current?.requestSubmit();
   }, [submitOnMount]);
