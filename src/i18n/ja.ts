@@ -48,7 +48,7 @@ export const ja: Catalog = {
   'error.totpRequired': 'お使いの組織では2段階認証が必須のため、認証アプリを削除することはできません。新しい認証アプリに置き換えるか、優先する方法を選択してください。',
   'error.unknown': '問題が発生しました（{detail}）。もう一度お試しください。',
   'error.triggerRefused': '{detail}',
-  'hosted.leaving': 'アプリに戻っています…',
+  'hosted.leaving': 'アプリに戻ります…',
   'hosted.badRequestTitle': 'このサインインリンクは無効です',
   'hosted.badRequestBody': '安全のため、ここから他のページには移動しません。アプリに戻ってもう一度お試しいただくか、アプリの管理者にお問い合わせください。',
   'hosted.reason.missing': 'このリンクには、サインイン後の移動先が指定されていません。',

@@ -71,7 +71,7 @@ export const nb: Catalog = {
   'error.passkeyCanceled': 'Forespørselen om tilgangsnøkkel ble lukket eller tidsavbrutt. Prøv igjen, eller velg en annen måte.',
   'error.passkeyUnavailable': 'Det finnes ingen tilgangsnøkkel for denne kontoen på denne enheten. Velg en annen måte å logge på.',
   'error.passkeyRejected': 'Tilgangsnøkkelen ble ikke godtatt for denne påloggingen. Velg en annen måte, eller kontakt administratoren din.',
-  'error.passkeyExists': 'Denne enheten har allerede en tilgangsnøkkel for kontoen din, så du kan logge på med den. Bruk en annen enhet eller en sikkerhetsnøkkel hvis du vil legge til en til.',
+  'error.passkeyExists': 'Denne enheten har allerede en tilgangsnøkkel for kontoen din, så du kan logge på med den. Bruk en annen enhet eller en sikkerhetsnøkkel hvis du vil legge til flere.',
   'error.passkeyRegistrationCanceled': 'Forespørselen om tilgangsnøkkel ble lukket eller tidsavbrutt. Prøv igjen når du er klar.',
   'error.passkeyNotSupported': 'Denne nettleseren eller enheten kan ikke opprette en tilgangsnøkkel her. Prøv en annen nettleser eller en sikkerhetsnøkkel.',
   'sms.title': 'Skriv inn koden vi sendte deg på SMS',

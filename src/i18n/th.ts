@@ -241,7 +241,7 @@ export const th: Catalog = {
   'account.makePreferredEMAIL': 'ตั้งเป็นวิธีหลัก: รหัสทางอีเมล',
   'success.emailMfaOn': 'เปิดรหัสทางอีเมลแล้ว',
   'success.emailMfaOff': 'ปิดรหัสทางอีเมลแล้ว',
-  'success.deviceForgotten': 'เลิกจดจำอุปกรณ์แล้ว อุปกรณ์นั้นจะต้องป้อนรหัสเมื่อลงชื่อเข้าใช้ครั้งถัดไป',
+  'success.deviceForgotten': 'เลิกจดจำอุปกรณ์แล้ว ระบบจะขอรหัสเมื่อลงชื่อเข้าใช้จากอุปกรณ์นั้นครั้งถัดไป',
   'account.devices': 'อุปกรณ์',
   'account.devicesHelp': 'อุปกรณ์ที่จดจำไว้จะข้ามขั้นตอนที่ 2 เมื่อลงชื่อเข้าใช้ โปรดเลิกจดจำอุปกรณ์ที่คุณไม่ได้ใช้แล้ว',
   'account.noDevices': 'ยังไม่มีอุปกรณ์',
@@ -291,6 +291,6 @@ export const th: Catalog = {
   'customChallenge.notAccepted': 'คำตอบนั้นไม่ได้รับการยอมรับ โปรดลองอีกครั้ง',
   'signedIn.groups': 'กลุ่ม: {groups}',
   'account.federatedHeading': 'วิธีที่คุณลงชื่อเข้าใช้',
-  'account.federated': 'คุณลงชื่อเข้าใช้ด้วย {provider} รหัสผ่านและการยืนยันแบบ 2 ขั้นตอนของคุณได้รับการจัดการที่บริการนั้น ไม่ใช่ที่นี่',
+  'account.federated': 'คุณลงชื่อเข้าใช้ด้วย {provider} คุณจัดการรหัสผ่านและการยืนยันแบบ 2 ขั้นตอนได้ที่บริการนั้น ไม่ใช่ที่นี่',
   'account.linked': 'คุณลงชื่อเข้าใช้ด้วย {providers} ได้ด้วย',
 };
