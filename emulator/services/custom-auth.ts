@@ -9,7 +9,7 @@
  * {PASSWORD_VERIFIER, true} appended (DG, Define auth challenge).
  */
 import type { Services } from '../context.js';
-import { CognitoError, badCredentials, invalidParameter, notAuthorized } from '../errors.js';
+import { badCredentials, invalidParameter, notAuthorized } from '../errors.js';
 import { nowSeconds } from './clock.js';
 import { checkSignInDevice } from './devices.js';
 import { challengeMetadataField } from './initiate-context.js';
@@ -18,7 +18,7 @@ import { assertCanSignIn, parseSrpA, refuseFederated, srpChallenge } from './pas
 import type { OpenSession } from './sessions.js';
 import { type SignInAuth, type SignInStep, tokens } from './sign-in.js';
 import { eventAttributes, preAuthentication } from './trigger-events.js';
-import { hasTrigger, responseBoolean, responseString, responseStringMap, runTrigger } from './triggers.js';
+import { hasTrigger, invalidResponse, responseBoolean, responseString, responseStringMap, runTrigger } from './triggers.js';
 import { checkSecretHash, findUser, unknownUser } from './users.js';
 
 /** What Cognito answers when the pool has no DefineAuthChallenge (amplify-js issues 5623, 6327). */
@@ -96,12 +96,12 @@ export function afterCustomPassword(svc: Services, pool: PoolRecord, client: Cli
  */
 async function defineNext(svc: Services, pool: PoolRecord, client: ClientRecord, sign: CustomSignIn): Promise<SignInStep> {
   const request = commonRequest(client, sign);
-  const response = await runTrigger(svc, pool, 'DefineAuthChallenge', {
+  const response = await runTrigger(svc, pool, 'DefineAuthChallenge', () => ({
     triggerSource: 'DefineAuthChallenge_Authentication',
     userName: sign.username,
     clientId: client.id,
     request: { ...request, session: sessionOf(sign.history) },
-  });
+  }));
   if (!response) throw notConfigured();
   const fail = responseBoolean(response, 'failAuthentication') ?? false;
   const issue = responseBoolean(response, 'issueTokens') ?? false;
@@ -118,14 +118,14 @@ async function defineNext(svc: Services, pool: PoolRecord, client: ClientRecord,
     return srpChallenge(svc, client, sign.user, sign.username, sign.srpA, sign.history);
   }
   // Wording ours (not established).
-  if (next !== 'CUSTOM_CHALLENGE') throw new CognitoError('InvalidLambdaResponseException', `Invalid lambda response: challengeName ${next ?? 'null'} cannot be issued here`);
+  if (next !== 'CUSTOM_CHALLENGE') throw invalidResponse(`challengeName ${next ?? 'null'} cannot be issued here`);
   if (!hasTrigger(pool, 'CreateAuthChallenge')) throw notConfigured();
-  const created = await runTrigger(svc, pool, 'CreateAuthChallenge', {
+  const created = await runTrigger(svc, pool, 'CreateAuthChallenge', () => ({
     triggerSource: 'CreateAuthChallenge_Authentication',
     userName: sign.username,
     clientId: client.id,
     request: { ...request, challengeName: next, session: sessionOf(sign.history) },
-  });
+  }));
   const publicParameters = responseStringMap(created ?? {}, 'publicChallengeParameters') ?? {};
   const privateParameters = responseStringMap(created ?? {}, 'privateChallengeParameters') ?? {};
   const challengeMetadata = responseString(created ?? {}, 'challengeMetadata');
@@ -166,12 +166,12 @@ export async function answerCustomChallenge(svc: Services, pool: PoolRecord, cli
     history: state.history,
   };
   if (!hasTrigger(pool, 'VerifyAuthChallengeResponse')) throw notConfigured();
-  const verified = await runTrigger(svc, pool, 'VerifyAuthChallengeResponse', {
+  const verified = await runTrigger(svc, pool, 'VerifyAuthChallengeResponse', () => ({
     triggerSource: 'VerifyAuthChallengeResponse_Authentication',
     userName: record.username,
     clientId: client.id,
     request: { ...commonRequest(client, sign), privateChallengeParameters: state.privateParameters, challengeAnswer: answer },
-  });
+  }));
   const correct = responseBoolean(verified ?? {}, 'answerCorrect') ?? false;
   return defineNext(svc, pool, client, {
     ...sign,

@@ -9,7 +9,7 @@ import type { Services } from '../context.js';
 import { CognitoError } from '../errors.js';
 import type { PoolRecord, UserRecord } from './model.js';
 import { fillCode } from './outbox.js';
-import { clientMetadata, eventAttributes } from './trigger-events.js';
+import { eventAttributes, metadataField } from './trigger-events.js';
 import { responseString, runTrigger } from './triggers.js';
 
 export type MessageSource = 'SignUp' | 'AdminCreateUser' | 'ResendCode' | 'ForgotPassword' | 'UpdateUserAttribute' | 'VerifyUserAttribute' | 'Authentication';
@@ -63,8 +63,7 @@ export async function composeMessage(svc: Services, pool: PoolRecord, request: M
   const invitation = request.source === 'AdminCreateUser';
   let text = request.template;
   let subject = request.subject;
-  const metadata = clientMetadata();
-  const response = await runTrigger(svc, pool, 'CustomMessage', {
+  const response = await runTrigger(svc, pool, 'CustomMessage', () => ({
     triggerSource: `CustomMessage_${request.source}`,
     userName: request.user.username,
     clientId: request.clientId,
@@ -73,10 +72,10 @@ export async function composeMessage(svc: Services, pool: PoolRecord, request: M
       codeParameter: CODE_PARAMETER,
       linkParameter: LINK_PARAMETER,
       usernameParameter: invitation ? USERNAME_PARAMETER : null,
-      ...(metadata ? { clientMetadata: metadata } : {}),
+      ...metadataField(),
     },
     response: { smsMessage: null, emailMessage: null, emailSubject: null },
-  });
+  }));
   if (response) {
     const custom = responseString(response, request.channel === 'SMS' ? 'smsMessage' : 'emailMessage');
     if (custom) {

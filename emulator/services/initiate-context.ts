@@ -7,7 +7,7 @@
  * verify auth challenge and pre token generation (API reference, RespondToAuthChallenge ClientMetadata).
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { clientMetadata } from './trigger-events.js';
+import { metadataField } from './trigger-events.js';
 
 const initiating = new AsyncLocalStorage<boolean>();
 
@@ -15,8 +15,4 @@ const initiating = new AsyncLocalStorage<boolean>();
 export const duringInitiateAuth = <T>(run: () => T): T => initiating.run(true, run);
 
 /** `clientMetadata` for the challenge triggers and PreTokenGeneration: present when the caller gave it, outside InitiateAuth. */
-export function challengeMetadataField(): { clientMetadata?: Record<string, string> } {
-  if (initiating.getStore()) return {};
-  const metadata = clientMetadata();
-  return metadata ? { clientMetadata: metadata } : {};
-}
+export const challengeMetadataField = (): { clientMetadata?: Record<string, string> } => (initiating.getStore() ? {} : metadataField());

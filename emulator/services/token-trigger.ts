@@ -10,13 +10,12 @@
  * established; here it is ignored.
  */
 import type { Services } from '../context.js';
-import { CognitoError } from '../errors.js';
 import { groupClaims } from './groups.js';
 import { challengeMetadataField } from './initiate-context.js';
 import type { ClientRecord, PoolRecord, UserRecord } from './model.js';
 import { ADMIN_SCOPE, type AuthenticationResult, type IssueOptions, type TokenCustomization } from './tokens.js';
 import { eventAttributes } from './trigger-events.js';
-import { responseStringMap, runTrigger } from './triggers.js';
+import { invalidResponse, responseObject, responseStringList, responseStringMap, runTrigger } from './triggers.js';
 
 export type TokenSource =
   | 'TokenGeneration_HostedAuth'
@@ -31,26 +30,9 @@ const PROTECTED = new Set(['acr', 'amr', 'aud', 'at_hash', 'auth_time', 'azp', '
 const ACCESS_PROTECTED = new Set([...PROTECTED, 'client_id', 'scope', 'username', 'event_id', 'version', 'device_key']);
 const changeable = (name: string, protectedClaims: Set<string>) => !protectedClaims.has(name) && !name.startsWith('dev:');
 
-const invalid = (what: string) => new CognitoError('InvalidLambdaResponseException', `Invalid lambda response: ${what}`);
-
-function objectField(container: Record<string, unknown>, key: string): Record<string, unknown> | undefined | null {
-  const value = container[key];
-  if (value === undefined) return undefined;
-  if (value === null) return null;
-  if (typeof value !== 'object' || Array.isArray(value)) throw invalid(`${key} must be an object`);
-  return value as Record<string, unknown>;
-}
-
-function stringList(container: Record<string, unknown>, key: string): string[] {
-  const value = container[key];
-  if (value === undefined || value === null) return [];
-  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) throw invalid(`${key} must be a list of strings`);
-  return value as string[];
-}
-
 /** V2 claim values: "String, Number, Boolean, Array of strings, numbers, booleans, or a combination of any of these, JSON" (DG). */
 function claimMap(container: Record<string, unknown>, key: string): Record<string, unknown> {
-  return objectField(container, key) ?? {};
+  return responseObject(container, key) ?? {};
 }
 
 interface ClaimChanges {
@@ -69,10 +51,10 @@ function applyChanges(claims: Record<string, unknown>, changes: ClaimChanges, pr
 /** groupOverrideDetails: given, it replaces the group claims ("If you provide an empty or null object in the response, then the groups are suppressed", DG); absent, they stay. */
 function groupOverride(details: Record<string, unknown> | null | undefined): TokenCustomization['groups'] {
   if (details === undefined) return undefined;
-  const groups = details ? stringList(details, 'groupsToOverride') : [];
-  const roles = details ? stringList(details, 'iamRolesToOverride') : [];
+  const groups = details ? responseStringList(details, 'groupsToOverride') : [];
+  const roles = details ? responseStringList(details, 'iamRolesToOverride') : [];
   const preferred = details?.preferredRole;
-  if (preferred !== undefined && preferred !== null && typeof preferred !== 'string') throw invalid('preferredRole must be a string');
+  if (preferred !== undefined && preferred !== null && typeof preferred !== 'string') throw invalidResponse('preferredRole must be a string');
   return () => ({
     access: groups.length ? { 'cognito:groups': groups } : {},
     id: {
@@ -93,7 +75,7 @@ export async function preTokenGeneration(svc: Services, pool: PoolRecord, client
   const lambdaVersion = pool.lambdaConfig?.PreTokenGenerationConfig?.LambdaVersion ?? 'V1_0';
   const v1 = lambdaVersion === 'V1_0';
   const current = groupClaims(svc.store, pool.id, user.username).id;
-  const response = await runTrigger(svc, pool, 'PreTokenGeneration', {
+  const response = await runTrigger(svc, pool, 'PreTokenGeneration', () => ({
     triggerSource: source,
     userName: user.username,
     clientId: client.id,
@@ -109,23 +91,23 @@ export async function preTokenGeneration(svc: Services, pool: PoolRecord, client
       ...challengeMetadataField(),
     },
     response: v1 ? { claimsOverrideDetails: null } : { claimsAndScopeOverrideDetails: null },
-  });
+  }));
   if (!response) return undefined;
   if (v1) {
-    const details = objectField(response, 'claimsOverrideDetails');
+    const details = responseObject(response, 'claimsOverrideDetails');
     if (!details) return {};
     // V1 claims are strings: "claimsToAddOrOverride": {"string": "string"} (DG).
-    const id: ClaimChanges = { add: responseStringMap(details, 'claimsToAddOrOverride') ?? {}, suppress: stringList(details, 'claimsToSuppress') };
-    return { id: (claims) => applyChanges(claims, id, PROTECTED), groups: groupOverride(objectField(details, 'groupOverrideDetails')) };
+    const id: ClaimChanges = { add: responseStringMap(details, 'claimsToAddOrOverride') ?? {}, suppress: responseStringList(details, 'claimsToSuppress') };
+    return { id: (claims) => applyChanges(claims, id, PROTECTED), groups: groupOverride(responseObject(details, 'groupOverrideDetails')) };
   }
-  const details = objectField(response, 'claimsAndScopeOverrideDetails');
+  const details = responseObject(response, 'claimsAndScopeOverrideDetails');
   if (!details) return {};
-  const idDetails = objectField(details, 'idTokenGeneration') ?? {};
-  const accessDetails = objectField(details, 'accessTokenGeneration') ?? {};
-  const id: ClaimChanges = { add: claimMap(idDetails, 'claimsToAddOrOverride'), suppress: stringList(idDetails, 'claimsToSuppress') };
-  const access: ClaimChanges = { add: claimMap(accessDetails, 'claimsToAddOrOverride'), suppress: stringList(accessDetails, 'claimsToSuppress') };
-  const scopesToAdd = stringList(accessDetails, 'scopesToAdd');
-  const scopesToSuppress = new Set(stringList(accessDetails, 'scopesToSuppress'));
+  const idDetails = responseObject(details, 'idTokenGeneration') ?? {};
+  const accessDetails = responseObject(details, 'accessTokenGeneration') ?? {};
+  const id: ClaimChanges = { add: claimMap(idDetails, 'claimsToAddOrOverride'), suppress: responseStringList(idDetails, 'claimsToSuppress') };
+  const access: ClaimChanges = { add: claimMap(accessDetails, 'claimsToAddOrOverride'), suppress: responseStringList(accessDetails, 'claimsToSuppress') };
+  const scopesToAdd = responseStringList(accessDetails, 'scopesToAdd');
+  const scopesToSuppress = new Set(responseStringList(accessDetails, 'scopesToSuppress'));
   return {
     id: (claims) => applyChanges(claims, id, PROTECTED),
     access: (claims) => {
@@ -137,7 +119,7 @@ export async function preTokenGeneration(svc: Services, pool: PoolRecord, client
       else delete changed.scope;
       return changed;
     },
-    groups: groupOverride(objectField(details, 'groupOverrideDetails')),
+    groups: groupOverride(responseObject(details, 'groupOverrideDetails')),
   };
 }
 

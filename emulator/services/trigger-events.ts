@@ -7,11 +7,10 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Services } from '../context.js';
-import { CognitoError } from '../errors.js';
 import type { Body } from '../validate.js';
 import type { ClientRecord, PoolRecord, UserRecord } from './model.js';
 import { getAttribute } from './model.js';
-import { hasTrigger, responseBoolean, runTrigger } from './triggers.js';
+import { invalidResponse, responseBoolean, runTrigger } from './triggers.js';
 
 const requestMetadata = new AsyncLocalStorage<Record<string, string> | undefined>();
 
@@ -29,7 +28,7 @@ export function withClientMetadata<T>(body: Body, run: () => T): T {
 export const clientMetadata = (): Record<string, string> | undefined => requestMetadata.getStore();
 
 /** `clientMetadata` for a trigger's request: present only when the caller gave it. */
-const metadataField = () => {
+export const metadataField = (): { clientMetadata?: Record<string, string> } => {
   const metadata = clientMetadata();
   return metadata ? { clientMetadata: metadata } : {};
 };
@@ -68,7 +67,7 @@ export async function preSignUp(
   options: { clientId?: string | undefined; validationData?: Record<string, string> | undefined },
 ): Promise<PreSignUpOutcome> {
   const none = { confirm: false, verifyEmail: false, verifyPhone: false };
-  const response = await runTrigger(svc, pool, 'PreSignUp', {
+  const response = await runTrigger(svc, pool, 'PreSignUp', () => ({
     triggerSource: source,
     userName: user.username,
     clientId: options.clientId,
@@ -81,7 +80,7 @@ export async function preSignUp(
       ...metadataField(),
     },
     response: { autoConfirmUser: false, autoVerifyEmail: false, autoVerifyPhone: false },
-  });
+  }));
   if (!response || source !== 'PreSignUp_SignUp') return none;
   const outcome = {
     confirm: responseBoolean(response, 'autoConfirmUser') ?? false,
@@ -89,10 +88,10 @@ export async function preSignUp(
     verifyPhone: responseBoolean(response, 'autoVerifyPhone') ?? false,
   };
   if (outcome.verifyEmail && !getAttribute(user, 'email')) {
-    throw new CognitoError('InvalidLambdaResponseException', 'Invalid lambda response: autoVerifyEmail is true but the user has no email attribute.');
+    throw invalidResponse('autoVerifyEmail is true but the user has no email attribute.');
   }
   if (outcome.verifyPhone && !getAttribute(user, 'phone_number')) {
-    throw new CognitoError('InvalidLambdaResponseException', 'Invalid lambda response: autoVerifyPhone is true but the user has no phone_number attribute.');
+    throw invalidResponse('autoVerifyPhone is true but the user has no phone_number attribute.');
   }
   return outcome;
 }
@@ -110,12 +109,12 @@ export async function postConfirmation(
   user: UserRecord,
   clientId?: string,
 ): Promise<void> {
-  await runTrigger(svc, pool, 'PostConfirmation', {
+  await runTrigger(svc, pool, 'PostConfirmation', () => ({
     triggerSource: source,
     userName: user.username,
     clientId,
     request: { userAttributes: eventAttributes(user), ...metadataField() },
-  });
+  }));
 }
 
 /**
@@ -126,10 +125,9 @@ export async function postConfirmation(
  * calls it for a user that doesn't exist too (DG, "Managing user existence error responses").
  */
 export async function preAuthentication(svc: Services, pool: PoolRecord, client: ClientRecord, user: UserRecord | undefined, username: string): Promise<void> {
-  if (!hasTrigger(pool, 'PreAuthentication')) return;
   const enabled = client.preventUserExistenceErrors === 'ENABLED';
   if (!user && !enabled) return;
-  await runTrigger(svc, pool, 'PreAuthentication', {
+  await runTrigger(svc, pool, 'PreAuthentication', () => ({
     triggerSource: 'PreAuthentication_Authentication',
     userName: user?.username ?? username,
     clientId: client.id,
@@ -138,7 +136,7 @@ export async function preAuthentication(svc: Services, pool: PoolRecord, client:
       validationData: clientMetadata() ?? {},
       ...(enabled ? { userNotFound: !user } : {}),
     },
-  });
+  }));
 }
 
 /**
@@ -147,10 +145,10 @@ export async function preAuthentication(svc: Services, pool: PoolRecord, client:
  * devices value of the user pool is set to Always or User Opt-In".
  */
 export async function postAuthentication(svc: Services, pool: PoolRecord, client: ClientRecord, user: UserRecord, newDeviceUsed: boolean | undefined): Promise<void> {
-  await runTrigger(svc, pool, 'PostAuthentication', {
+  await runTrigger(svc, pool, 'PostAuthentication', () => ({
     triggerSource: 'PostAuthentication_Authentication',
     userName: user.username,
     clientId: client.id,
     request: { userAttributes: eventAttributes(user), ...(newDeviceUsed === undefined ? {} : { newDeviceUsed }), ...metadataField() },
-  });
+  }));
 }

@@ -121,11 +121,15 @@ export function triggerEvent(pool: PoolRecord, call: TriggerCall): TriggerEvent 
   };
 }
 
-/** A trigger's `response`, or a Cognito error: its throw, a reply that is no event, its timeout, a function that isn't there. */
-export async function runTrigger(svc: Services, pool: PoolRecord, trigger: TriggerName, call: TriggerCall): Promise<Record<string, unknown> | undefined> {
+/**
+ * A trigger's `response`, or a Cognito error: its throw, a reply that is no event, its timeout, a
+ * function that isn't there. `call` is built only when the pool has the trigger: most sign-ins and
+ * messages go through here without one.
+ */
+export async function runTrigger(svc: Services, pool: PoolRecord, trigger: TriggerName, call: () => TriggerCall): Promise<Record<string, unknown> | undefined> {
   const target = triggerArn(pool, trigger);
   if (!target) return undefined;
-  const result = await svc.lambdas.invoke(target, triggerEvent(pool, call));
+  const result = await svc.lambdas.invoke(target, triggerEvent(pool, call()));
   if (!result.ok) {
     // "<Trigger> failed with error <message>." is what apps show (developer guide, Lambda triggers; amplify-js issues).
     if (result.reason === 'threw') throw new CognitoError('UserLambdaValidationException', `${trigger} failed with error ${result.message}.`);
@@ -140,11 +144,14 @@ export async function runTrigger(svc: Services, pool: PoolRecord, trigger: Trigg
   return (value.response ?? {}) as Record<string, unknown>;
 }
 
+/** An answer Cognito can't use: "Invalid lambda response: <what>" (the wording after the colon is ours). */
+export const invalidResponse = (what: string) => new CognitoError('InvalidLambdaResponseException', `Invalid lambda response: ${what}`);
+
 /** A response field that must be a boolean when present (autoConfirmUser, answerCorrect…). */
 export function responseBoolean(response: Record<string, unknown>, key: string): boolean | undefined {
   const value = response[key];
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'boolean') throw new CognitoError('InvalidLambdaResponseException', `Invalid lambda response: ${key} must be a boolean`);
+  if (typeof value !== 'boolean') throw invalidResponse(`${key} must be a boolean`);
   return value;
 }
 
@@ -152,7 +159,7 @@ export function responseBoolean(response: Record<string, unknown>, key: string):
 export function responseString(response: Record<string, unknown>, key: string): string | undefined {
   const value = response[key];
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string') throw new CognitoError('InvalidLambdaResponseException', `Invalid lambda response: ${key} must be a string`);
+  if (typeof value !== 'string') throw invalidResponse(`${key} must be a string`);
   return value;
 }
 
@@ -161,7 +168,24 @@ export function responseStringMap(response: Record<string, unknown>, key: string
   const value = response[key];
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'object' || Array.isArray(value) || Object.values(value).some((v) => typeof v !== 'string')) {
-    throw new CognitoError('InvalidLambdaResponseException', `Invalid lambda response: ${key} must map strings to strings`);
+    throw invalidResponse(`${key} must map strings to strings`);
   }
   return value as Record<string, string>;
+}
+
+/** An object from the response: undefined when left out, null when given as null (which some answers mean). */
+export function responseObject(response: Record<string, unknown>, key: string): Record<string, unknown> | undefined | null {
+  const value = response[key];
+  if (value === undefined) return undefined;
+  if (value === null) return null;
+  if (typeof value !== 'object' || Array.isArray(value)) throw invalidResponse(`${key} must be an object`);
+  return value as Record<string, unknown>;
+}
+
+/** A list of strings from the response; empty when left out. */
+export function responseStringList(response: Record<string, unknown>, key: string): string[] {
+  const value = response[key];
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) throw invalidResponse(`${key} must be a list of strings`);
+  return value as string[];
 }

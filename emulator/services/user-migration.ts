@@ -10,8 +10,8 @@ import { CognitoError } from '../errors.js';
 import { applyAttributes } from './attributes.js';
 import type { ClientRecord, PoolRecord, UserRecord } from './model.js';
 import { getAttribute, setAttribute } from './model.js';
-import { clientMetadata } from './trigger-events.js';
-import { hasTrigger, responseBoolean, responseString, responseStringMap, runTrigger } from './triggers.js';
+import { clientMetadata, metadataField } from './trigger-events.js';
+import { hasTrigger, invalidResponse, responseBoolean, responseString, responseStringMap, runTrigger } from './triggers.js';
 import { newIdentity, newUser, passwordVerifier, requireUnused } from './users.js';
 
 /**
@@ -54,7 +54,7 @@ export interface Migration {
 export async function migrateUser(svc: Services, pool: PoolRecord, client: ClientRecord, username: string, migration: Migration): Promise<UserRecord | undefined> {
   if (!hasTrigger(pool, 'UserMigration')) return undefined;
   const metadata = clientMetadata();
-  const response = await runTrigger(svc, pool, 'UserMigration', {
+  const response = await runTrigger(svc, pool, 'UserMigration', () => ({
     triggerSource: migration.source,
     userName: username,
     clientId: client.id,
@@ -62,10 +62,10 @@ export async function migrateUser(svc: Services, pool: PoolRecord, client: Clien
       ...(migration.password !== undefined ? { password: migration.password } : {}),
       // "the validation data in the user's sign-in request ... the ClientMetadata parameter in the InitiateAuth and AdminInitiateAuth API actions"
       validationData: metadata ?? {},
-      ...(metadata ? { clientMetadata: metadata } : {}),
+      ...metadataField(),
     },
     response: { userAttributes: null, finalUserStatus: null, messageAction: null, desiredDeliveryMediums: null, forceAliasCreation: null },
-  });
+  }));
   const attributes = response && responseStringMap(response, 'userAttributes');
   if (!response || !attributes || Object.keys(attributes).length === 0) {
     if (client.preventUserExistenceErrors === 'ENABLED') return undefined;
@@ -73,12 +73,12 @@ export async function migrateUser(svc: Services, pool: PoolRecord, client: Clien
     throw new CognitoError('UserNotFoundException', `Exception migrating user in app client ${client.id}`);
   }
   const finalStatus = responseString(response, 'finalUserStatus') ?? 'CONFIRMED';
-  if (finalStatus !== 'CONFIRMED' && finalStatus !== 'RESET_REQUIRED') throw new CognitoError('InvalidLambdaResponseException', 'Invalid lambda response: finalUserStatus must be CONFIRMED or RESET_REQUIRED');
+  if (finalStatus !== 'CONFIRMED' && finalStatus !== 'RESET_REQUIRED') throw invalidResponse('finalUserStatus must be CONFIRMED or RESET_REQUIRED');
   const action = responseString(response, 'messageAction');
-  if (action !== undefined && action !== 'SUPPRESS' && action !== 'RESEND') throw new CognitoError('InvalidLambdaResponseException', 'Invalid lambda response: messageAction must be SUPPRESS');
+  if (action !== undefined && action !== 'SUPPRESS' && action !== 'RESEND') throw invalidResponse('messageAction must be SUPPRESS');
   const mediums = response.desiredDeliveryMediums;
   if (mediums !== undefined && mediums !== null && (!Array.isArray(mediums) || mediums.some((m) => m !== 'SMS' && m !== 'EMAIL'))) {
-    throw new CognitoError('InvalidLambdaResponseException', 'Invalid lambda response: desiredDeliveryMediums must list SMS and/or EMAIL');
+    throw invalidResponse('desiredDeliveryMediums must list SMS and/or EMAIL');
   }
   const forceAlias = responseBoolean(response, 'forceAliasCreation') ?? false;
 
