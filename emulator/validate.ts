@@ -111,3 +111,18 @@ export function reqAttributes(body: Body, key: string): AttributeInput[] {
 export const POOL_ID = /^[\w-]+_[0-9a-zA-Z]+$/;
 export const CLIENT_ID = /^[\w+]+$/;
 export const USERNAME = /^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u;
+
+/** An enum member when present ("Member must satisfy enum value set", as the service answers). */
+export function optEnum<T extends string>(body: Body, key: string, values: readonly T[], max = 32): T | undefined {
+  const value = optString(body, key, { max });
+  if (value !== undefined && !(values as readonly string[]).includes(value)) {
+    throw new CognitoError('InvalidParameterException', `1 validation error detected: Value '${value}' at '${key}' failed to satisfy constraint: Member must satisfy enum value set: [${values.join(', ')}]`);
+  }
+  return value as T | undefined;
+}
+
+/** The API reference's pattern of an ARN (a Lambda function, an SNS role, an SES identity…). */
+export const ARN = /^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$/;
+
+/** An object of optional fields without those left out (so Describe shows only what was given). */
+export const definedFields = <T extends Record<string, unknown>>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;

@@ -4,7 +4,7 @@
  * value" (API reference, UpdateUserPoolClient), so both read a whole settings object from the request.
  */
 import { invalidParameter } from '../errors.js';
-import { type Body, optBoolean, optNumber, optObject, optString, optStringList } from '../validate.js';
+import { type Body, definedFields, optEnum, optBoolean, optNumber, optObject, optString, optStringList } from '../validate.js';
 import { type ClientSettings, type ExplicitAuthFlow, type PoolRecord, type TokenKind, type TokenUnit, validitySeconds } from './model.js';
 import { describeOAuthSettings, readOAuthSettings } from './oauth-client-settings.js';
 import type { Store } from './store.js';
@@ -61,14 +61,6 @@ function explicitAuthFlows(body: Body): Pick<ClientSettings, 'explicitAuthFlows'
   };
 }
 
-function enumValue<T extends string>(body: Body, key: string, values: readonly T[]): T | undefined {
-  const value = optString(body, key, { max: 32 });
-  if (value !== undefined && !(values as readonly string[]).includes(value)) {
-    throw invalidParameter(`1 validation error detected: Value '${value}' at '${key}' failed to satisfy constraint: Member must satisfy enum value set: [${values.join(', ')}]`);
-  }
-  return value as T | undefined;
-}
-
 /** AnalyticsConfiguration (Amazon Pinpoint): kept as given, its fields checked for type. */
 function analytics(body: Body): Record<string, unknown> | undefined {
   const config = optObject(body, 'AnalyticsConfiguration');
@@ -80,7 +72,7 @@ function analytics(body: Body): Record<string, unknown> | undefined {
     ExternalId: optString(config, 'ExternalId'),
     UserDataShared: optBoolean(config, 'UserDataShared'),
   };
-  return Object.fromEntries(Object.entries(read).filter(([, v]) => v !== undefined));
+  return definedFields(read);
 }
 
 /** `context`: what the OAuth settings are checked against (the pool's providers and scopes, the client's secret). */
@@ -90,18 +82,19 @@ export function readClientSettings(body: Body, context: { store: Store; pool: Po
   const units = {} as Record<TokenKind, TokenUnit>;
   for (const kind of ['AccessToken', 'IdToken', 'RefreshToken'] as const) {
     const value = optNumber(body, kind === 'AccessToken' ? 'AccessTokenValidity' : kind === 'IdToken' ? 'IdTokenValidity' : 'RefreshTokenValidity', 0, 315_360_000);
-    const unit = enumValue(unitsBody, kind, UNITS);
+    const unit = optEnum(unitsBody, kind, UNITS);
     [validity[kind], units[kind]] = value === undefined ? DEFAULT_VALIDITY[kind] : [value, unit ?? DEFAULT_UNIT[kind]];
   }
   const rotationBody = optObject(body, 'RefreshTokenRotation');
   const rotation: ClientSettings['refreshTokenRotation'] = rotationBody
     ? {
-        Feature: enumValue(rotationBody, 'Feature', ['ENABLED', 'DISABLED'] as const) ?? 'DISABLED',
+        Feature: optEnum(rotationBody, 'Feature', ['ENABLED', 'DISABLED'] as const) ?? 'DISABLED',
         RetryGracePeriodSeconds: optNumber(rotationBody, 'RetryGracePeriodSeconds', 0, 60) ?? 0,
       }
     : { Feature: 'DISABLED', RetryGracePeriodSeconds: 0 };
   const readAttributes = optStringList(body, 'ReadAttributes', 1000);
   const writeAttributes = optStringList(body, 'WriteAttributes', 1000);
+  const analyticsConfiguration = analytics(body);
   const settings: ClientSettings = {
     ...explicitAuthFlows(body),
     authSessionValidity: optNumber(body, 'AuthSessionValidity', 3, 15) ?? 3,
@@ -111,14 +104,14 @@ export function readClientSettings(body: Body, context: { store: Store; pool: Po
     tokenValidityUnits: units,
     enableTokenRevocation: optBoolean(body, 'EnableTokenRevocation') ?? true,
     // API-created clients default to LEGACY (the console's default is ENABLED).
-    preventUserExistenceErrors: enumValue(body, 'PreventUserExistenceErrors', ['LEGACY', 'ENABLED'] as const) ?? 'LEGACY',
+    preventUserExistenceErrors: optEnum(body, 'PreventUserExistenceErrors', ['LEGACY', 'ENABLED'] as const) ?? 'LEGACY',
     ...(readAttributes ? { readAttributes } : {}),
     ...(writeAttributes ? { writeAttributes } : {}),
     refreshTokenRotation: rotation,
     oauth: readOAuthSettings(body, context),
     // Kept and described; user context data and Pinpoint analytics are not used here.
     enablePropagateAdditionalUserContextData: optBoolean(body, 'EnablePropagateAdditionalUserContextData') ?? false,
-    ...(analytics(body) ? { analyticsConfiguration: analytics(body) } : {}),
+    ...(analyticsConfiguration ? { analyticsConfiguration } : {}),
   };
   for (const kind of ['AccessToken', 'IdToken', 'RefreshToken'] as const) {
     const [min, max] = RANGES[kind];

@@ -4,7 +4,7 @@
  * tokens: API reference, CreateGroup RoleArn).
  */
 import { CognitoError, invalidParameter, resourceNotFound } from '../errors.js';
-import { type Body, optNumber, optString, reqString } from '../validate.js';
+import { ARN, type Body, optNumber, optString, reqString } from '../validate.js';
 import type { Store } from './store.js';
 import type { Services } from '../context.js';
 import { usernameParam } from '../access.js';
@@ -27,9 +27,7 @@ export const descriptionParam = (body: Body) => optString(body, 'Description', {
 /** "The maximum Precedence value is 2^31-1" (API reference, CreateGroup). */
 export const precedenceParam = (body: Body) => optNumber(body, 'Precedence', 0, 2 ** 31 - 1);
 
-/** The API reference's ARN pattern (any ARN) … */
-const ARN = /^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$/;
-/** … of an IAM role: the group's role is one an identity pool can hand out. */
+/** An ARN (validate.ts) of an IAM role: the group's role is one an identity pool can hand out. */
 const IAM_ROLE = /^arn:[\w-]+:iam::[0-9]+:role\//;
 
 export function roleArnParam(body: Body): string | undefined {

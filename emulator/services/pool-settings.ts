@@ -4,17 +4,7 @@
  * is said beside each.
  */
 import { invalidParameter } from '../errors.js';
-import { type Body, optBoolean, optNumber, optObject, optString, optStringList, optStringMap } from '../validate.js';
-
-function enumOf<T extends string>(body: Body, key: string, values: readonly T[]): T | undefined {
-  const value = optString(body, key, { max: 64 });
-  if (value !== undefined && !(values as readonly string[]).includes(value)) {
-    throw invalidParameter(`1 validation error detected: Value '${value}' at '${key}' failed to satisfy constraint: Member must satisfy enum value set: [${values.join(', ')}]`);
-  }
-  return value as T | undefined;
-}
-
-const defined = <T extends Record<string, unknown>>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+import { ARN, type Body, definedFields, optBoolean, optEnum, optNumber, optObject, optString, optStringList, optStringMap } from '../validate.js';
 
 export interface InviteMessageTemplate {
   SMSMessage?: string;
@@ -26,7 +16,7 @@ export interface InviteMessageTemplate {
 export function readInviteTemplate(config: Body | undefined): InviteMessageTemplate | undefined {
   const template = config && optObject(config, 'InviteMessageTemplate');
   if (!template) return undefined;
-  const read = defined({
+  const read = definedFields({
     SMSMessage: optString(template, 'SMSMessage', { min: 6, max: 140 }),
     EmailMessage: optString(template, 'EmailMessage', { min: 6, max: 20000 }),
     EmailSubject: optString(template, 'EmailSubject', { min: 1, max: 140 }),
@@ -43,17 +33,17 @@ export function readInviteTemplate(config: Body | undefined): InviteMessageTempl
 
 /** VerificationMessageTemplate's link settings (kept and described; confirmation links are not sent). */
 export function readVerificationLink(template: Body): Record<string, string> {
-  const option = enumOf(template, 'DefaultEmailOption', ['CONFIRM_WITH_LINK', 'CONFIRM_WITH_CODE'] as const) ?? 'CONFIRM_WITH_CODE';
+  const option = optEnum(template, 'DefaultEmailOption', ['CONFIRM_WITH_LINK', 'CONFIRM_WITH_CODE'] as const, 64) ?? 'CONFIRM_WITH_CODE';
   const byLink = optString(template, 'EmailMessageByLink', { min: 6, max: 20000 });
   if (byLink !== undefined && !/\{##[\s\S]*##\}/.test(byLink)) throw invalidParameter('EmailMessageByLink must contain the {##Click Here##} placeholder.');
-  return defined({ DefaultEmailOption: option, EmailMessageByLink: byLink, EmailSubjectByLink: optString(template, 'EmailSubjectByLink', { min: 1, max: 140 }) }) as Record<string, string>;
+  return definedFields({ DefaultEmailOption: option, EmailMessageByLink: byLink, EmailSubjectByLink: optString(template, 'EmailSubjectByLink', { min: 1, max: 140 }) }) as Record<string, string>;
 }
 
 /** EmailConfiguration beyond EmailSendingAccount: kept and described (messages go to the outbox). */
 export function readEmailDetails(config: Body | undefined): Record<string, string> {
   if (!config) return {};
-  return defined({
-    SourceArn: optString(config, 'SourceArn', { min: 20, max: 2048, pattern: /^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$/ }),
+  return definedFields({
+    SourceArn: optString(config, 'SourceArn', { min: 20, max: 2048, pattern: ARN }),
     ReplyToEmailAddress: optString(config, 'ReplyToEmailAddress', { max: 320 }),
     From: optString(config, 'From', { max: 320 }),
     ConfigurationSet: optString(config, 'ConfigurationSet', { min: 1, max: 64, pattern: /^[a-zA-Z0-9_-]+$/ }),
@@ -80,8 +70,8 @@ export function readKeptSettings(body: Body): Record<string, unknown> {
   }
   const addOns = optObject(body, 'UserPoolAddOns');
   if (addOns) {
-    kept.UserPoolAddOns = defined({
-      AdvancedSecurityMode: enumOf(addOns, 'AdvancedSecurityMode', ['OFF', 'AUDIT', 'ENFORCED'] as const) ?? 'OFF',
+    kept.UserPoolAddOns = definedFields({
+      AdvancedSecurityMode: optEnum(addOns, 'AdvancedSecurityMode', ['OFF', 'AUDIT', 'ENFORCED'] as const, 64) ?? 'OFF',
       AdvancedSecurityAdditionalFlows: optObject(addOns, 'AdvancedSecurityAdditionalFlows'),
     });
   }

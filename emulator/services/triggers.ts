@@ -5,7 +5,7 @@
  */
 import type { Services } from '../context.js';
 import { CognitoError, invalidParameter } from '../errors.js';
-import { type Body, optObject, optString } from '../validate.js';
+import { ARN, type Body, optObject, optString } from '../validate.js';
 import type { PoolRecord } from './model.js';
 
 export const TRIGGERS = [
@@ -39,8 +39,7 @@ export interface LambdaConfig {
   KMSKeyID?: string;
 }
 
-const LAMBDA_ARN = /^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$/;
-const arn = (body: Body, key: string) => optString(body, key, { min: 20, max: 2048, pattern: LAMBDA_ARN });
+const arn = (body: Body, key: string) => optString(body, key, { min: 20, max: 2048, pattern: ARN });
 
 function versioned(body: Body, key: string, versions: readonly string[]): { LambdaVersion: string; LambdaArn: string } | undefined {
   const config = optObject(body, key);

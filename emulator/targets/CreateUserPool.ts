@@ -5,7 +5,7 @@ import { invalidParameter } from '../errors.js';
 import { describePool } from '../services/describe.js';
 import type { PasswordPolicy, PoolRecord, PoolTier } from '../services/model.js';
 import { DEFAULT_SMS_MESSAGE } from '../services/sign-in.js';
-import { type Body, optBoolean, optNumber, optObject, optString, optStringList, reqString } from '../validate.js';
+import { type Body, definedFields, optBoolean, optNumber, optObject, optString, optStringList, reqString } from '../validate.js';
 import { readSchema } from '../services/schema.js';
 import { DEFAULT_ACCOUNT_RECOVERY } from '../services/store.js';
 import { checkMfaSettings } from './SetUserPoolMfaConfig.js';
@@ -25,7 +25,7 @@ function passwordPolicy(body: Body | undefined): PasswordPolicy {
     RequireNumbers: optBoolean(p, 'RequireNumbers') ?? true,
     RequireSymbols: optBoolean(p, 'RequireSymbols') ?? true,
     TemporaryPasswordValidityDays: optNumber(p, 'TemporaryPasswordValidityDays', 0, 365) ?? 7,
-    ...(optNumber(p, 'PasswordHistorySize', 0, 24) !== undefined ? { PasswordHistorySize: optNumber(p, 'PasswordHistorySize', 0, 24) } : {}),
+    ...definedFields({ PasswordHistorySize: optNumber(p, 'PasswordHistorySize', 0, 24) }),
   };
 }
 

@@ -3,7 +3,7 @@ import type { Operation } from '../context.js';
 import { CognitoError, invalidParameter } from '../errors.js';
 import type { PoolRecord } from '../services/model.js';
 import { DEFAULT_EMAIL_MFA_MESSAGE, DEFAULT_EMAIL_MFA_SUBJECT, DEFAULT_SMS_MESSAGE } from '../services/sign-in.js';
-import { type Body, optBoolean, optObject, optString, reqString } from '../validate.js';
+import { ARN, type Body, optBoolean, optObject, optString, reqString } from '../validate.js';
 import { mfaConfigResponse } from './GetUserPoolMfaConfig.js';
 import { checkSignInPolicy } from '../services/sign-in-policy.js';
 
@@ -67,7 +67,7 @@ export const SetUserPoolMfaConfig: Operation = (svc, body, request) => {
     const smsConfiguration = optObject(sms, 'SmsConfiguration');
     if (smsConfiguration) {
       next.smsConfiguration = {
-        SnsCallerArn: reqString(smsConfiguration, 'SnsCallerArn', { min: 20, max: 2048, pattern: /^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$/ }),
+        SnsCallerArn: reqString(smsConfiguration, 'SnsCallerArn', { min: 20, max: 2048, pattern: ARN }),
         ...(optString(smsConfiguration, 'ExternalId') !== undefined ? { ExternalId: optString(smsConfiguration, 'ExternalId') } : {}),
         ...(optString(smsConfiguration, 'SnsRegion') !== undefined ? { SnsRegion: optString(smsConfiguration, 'SnsRegion') } : {}),
       };
