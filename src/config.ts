@@ -75,10 +75,14 @@ export interface RuntimeConfig {
 export const AUTH_FLOWS = ['srp', 'customWithSrp', 'customWithoutSrp', 'password'] as const;
 export type AuthFlow = (typeof AUTH_FLOWS)[number];
 
-function authFlow(value: unknown): AuthFlow {
-  if (value === undefined) return 'srp';
-  if (!AUTH_FLOWS.includes(value as AuthFlow)) throw new ConfigError(`config.json: "authFlow" must be one of ${AUTH_FLOWS.map((f) => `"${f}"`).join(', ')}`);
-  return value as AuthFlow;
+/** A key that takes one of a few strings: `fallback` when left out (if it may be), else refused with the list. */
+function oneOf<T extends string>(key: string, value: unknown, values: readonly T[], fallback?: T): T {
+  if (value === undefined && fallback !== undefined) return fallback;
+  if (!values.includes(value as T)) {
+    const listed = values.map((v) => `"${v}"`);
+    throw new ConfigError(`config.json: "${key}" must be ${listed.slice(0, -1).join(', ')} or ${listed.at(-1)}`);
+  }
+  return value as T;
 }
 
 export interface PasswordPolicy {
@@ -145,13 +149,13 @@ export function parseConfig(value: unknown): RuntimeConfig {
     ...(str('cookieDomain', false) ? { cookieDomain: str('cookieDomain', false) } : {}),
     ...(str('locale', false) ? { locale: str('locale', false) } : {}),
     signUp: v.signUp === true,
-    ...(v.signUpPhone !== undefined ? { signUpPhone: signUpPhone(v.signUpPhone) } : {}),
+    ...(v.signUpPhone !== undefined ? { signUpPhone: oneOf('signUpPhone', v.signUpPhone, ['optional', 'required'] as const) } : {}),
     passwordPolicy: parsePasswordPolicy(v.passwordPolicy),
     verifyEmail: v.verifyEmail !== false,
     emailMfa: v.emailMfa === true,
-    rememberDevices: rememberDevices(v.rememberDevices),
+    rememberDevices: oneOf('rememberDevices', v.rememberDevices, ['off', 'always', 'onUserPrompt'] as const, 'off'),
     passwordless: v.passwordless === true,
-    authFlow: authFlow(v.authFlow),
+    authFlow: oneOf('authFlow', v.authFlow, AUTH_FLOWS, 'srp'),
     ...(v.oauth !== undefined ? { oauth: parseOAuth(v.oauth) } : {}),
     providers: parseProviders(v.providers, v.oauth !== undefined),
   };
@@ -216,17 +220,6 @@ export function parseProviders(value: unknown, hasOAuth: boolean): ProviderOptio
     if (e.label !== undefined && (typeof e.label !== 'string' || e.label === '')) throw new ConfigError(`config.json: "providers[${i}].label" must be a non-empty string`);
     return { name, label: (e.label as string | undefined) ?? defaultLabel(name), emailDomains: (domains as string[]).map((d) => d.toLowerCase()), button: e.button !== false };
   });
-}
-
-function rememberDevices(value: unknown): RuntimeConfig['rememberDevices'] {
-  if (value === undefined) return 'off';
-  if (value !== 'off' && value !== 'always' && value !== 'onUserPrompt') throw new ConfigError('config.json: "rememberDevices" must be "off", "always" or "onUserPrompt"');
-  return value;
-}
-
-function signUpPhone(value: unknown): 'optional' | 'required' {
-  if (value !== 'optional' && value !== 'required') throw new ConfigError('config.json: "signUpPhone" must be "optional" or "required"');
-  return value;
 }
 
 export async function loadConfig(url = '/config.json'): Promise<RuntimeConfig> {

@@ -325,22 +325,20 @@ async function loadUser(): Promise<UserInfo> {
   const payload = (await fetchAuthSession()).tokens?.idToken?.payload as Record<string, unknown> | undefined;
   const username = payload?.['cognito:username'];
   if (!payload || typeof username !== 'string') return loadFreshUser();
-  const via = signedInWith();
-  const groups = groupsOf(payload);
-  return { username, attributes: attributesOfToken(payload), ...(via ? { signedInWith: via } : {}), ...(groups.length ? { groups } : {}) };
+  return userInfo(username, attributesOfToken(payload), payload);
 }
 
 /** The user's attributes as they are now (GetUser): for account security, where they change. */
 async function loadFreshUser(): Promise<UserInfo> {
   const [{ username }, attributes, session] = await Promise.all([getCurrentUser(), fetchUserAttributes(), fetchAuthSession().catch(() => undefined)]);
+  return userInfo(username, stringsOf(attributes), (session?.tokens?.idToken?.payload ?? {}) as Record<string, unknown>);
+}
+
+/** The user as the machine keeps it: the attributes, the groups of the ID token, the provider signed in with. */
+function userInfo(username: string, attributes: Record<string, string>, idToken: Record<string, unknown>): UserInfo {
   const via = signedInWith();
-  const groups = groupsOf((session?.tokens?.idToken?.payload ?? {}) as Record<string, unknown>);
-  return {
-    username,
-    attributes: stringsOf(attributes),
-    ...(via ? { signedInWith: via } : {}),
-    ...(groups.length ? { groups } : {}),
-  };
+  const groups = groupsOf(idToken);
+  return { username, attributes, ...(via ? { signedInWith: via } : {}), ...(groups.length ? { groups } : {}) };
 }
 
 /** Config authFlow as Amplify's authFlowType. */

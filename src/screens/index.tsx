@@ -16,25 +16,30 @@ const laterScreens = () =>
     return m;
   });
 /**
- * A later screen: lazy until its chunk has come (fetched while the user types, below), then the
- * component itself — a lazy one suspends on its first render even with its chunk in hand, and React
- * holds a revealed Suspense boundary back for 300 ms: that would be 300 ms between the answer to
- * the sign-in and the signed-in screen.
+ * A screen loaded on demand: lazy until its chunk has come, then the component itself. A lazy
+ * component suspends on its first render even with its chunk in hand, and React holds a revealed
+ * Suspense boundary back for 300 ms: that was 300 ms between the answer to the sign-in and the
+ * signed-in screen. `peek`: the component if it came another way (the later screens' prefetch).
  */
-const later = (name: keyof LaterScreens): ComponentType => {
-  const Lazy = lazy(() => laterScreens().then((m) => ({ default: m[name] })));
-  return function LaterScreen() {
-    const Loaded = laterLoaded?.[name];
+function onDemand(load: () => Promise<ComponentType>, peek: () => ComponentType | undefined = () => undefined): ComponentType {
+  let own: ComponentType | undefined;
+  const Lazy = lazy(() => load().then((component) => ({ default: (own = component) })));
+  return function OnDemandScreen() {
+    const Loaded = own ?? peek();
     return Loaded ? <Loaded /> : <Lazy />;
   };
-};
-const TotpSetupScreen = lazy(() => withCatalog(import('./TotpSetup')));
-const AccountSecurityScreen = lazy(() => withCatalog(import('./AccountSecurity')));
-const RecoveryScreen = lazy(() => withCatalog(import('./Recovery')));
-const SignUpScreen = lazy(() => withCatalog(import('./SignUp')));
-const FederationScreen = lazy(() => withCatalog(import('./Federation')));
-const VerifyEmailScreen = lazy(() => withCatalog(import('./VerifyEmail')));
-const CustomChallengeScreen = lazy(() => withCatalog(import('./CustomChallenge')));
+}
+/** A later screen: fetched while the user types (below). */
+const later = (name: keyof LaterScreens) => onDemand(() => laterScreens().then((m) => m[name]), () => laterLoaded?.[name]);
+/** A screen of its own chunk, with the English it may fall back to. */
+const ownChunk = (load: () => Promise<{ default: ComponentType }>) => onDemand(() => withCatalog(load()).then((m) => m.default));
+const TotpSetupScreen = ownChunk(() => import('./TotpSetup'));
+const AccountSecurityScreen = ownChunk(() => import('./AccountSecurity'));
+const RecoveryScreen = ownChunk(() => import('./Recovery'));
+const SignUpScreen = ownChunk(() => import('./SignUp'));
+const FederationScreen = ownChunk(() => import('./Federation'));
+const VerifyEmailScreen = ownChunk(() => import('./VerifyEmail'));
+const CustomChallengeScreen = ownChunk(() => import('./CustomChallenge'));
 const SmsCodeScreen = later('SmsCodeScreen');
 const TotpCodeScreen = later('TotpCodeScreen');
 const SelectMfaScreen = later('SelectMfaScreen');
