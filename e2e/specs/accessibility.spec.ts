@@ -71,6 +71,8 @@ test.describe('federated sign-in by keyboard', () => {
   test('single sign-on by e-mail domain, with the keyboard alone', async ({ page, nextIdentity }) => {
     await nextIdentity({ provider: 'saml', email: 'keys@acme.example' });
     await page.goto(`${LOCALHOST_ORIGIN}/`);
+    // Shown (the first screen waits for its language and mode), and the app's: as a keyboard user finds it.
+    await expect(page.getByRole('heading', { name: 'Sign in' })).toBeFocused();
     await page.keyboard.press('Tab');
     await expect(page.getByLabel('Username')).toBeFocused();
     await page.keyboard.type('keys@acme.example');

@@ -61,6 +61,8 @@ test.describe('a custom challenge (authFlow customWithSrp)', () => {
   test('the whole custom challenge with the keyboard alone', async ({ page, pool }) => {
     await pool.createUser('keys-pet', { attributes: { 'custom:pet': 'Rex' } });
     await page.goto('/');
+    // Shown (the first screen waits for its language and mode), and the app's: as a keyboard user finds it.
+    await expect(page.getByRole('heading', { name: 'Sign in' })).toBeFocused();
     await page.keyboard.press('Tab');
     await expect(page.getByLabel('Username')).toBeFocused();
     await page.keyboard.type('keys-pet');
