@@ -27,10 +27,11 @@ function inlineStylesheet(html: string, bundle: Record<string, { type: string; f
 }
 
 /**
- * /first-screen.js (src/first-screen/runtime.ts): the first screen's strings in every language —
- * only the messages the prerendered page shows — and the script that picks one, as one small file.
+ * The first screen's strings in every language — only the messages the prerendered page shows —
+ * as a JSON data block for the page (not executed: the CSP has nothing to allow), and
+ * /first-screen.js (src/first-screen/runtime.ts), the small script that picks one.
  */
-async function buildFirstScreen(server: ViteDevServer, keys: string[]): Promise<string> {
+async function buildFirstScreen(server: ViteDevServer, keys: string[]): Promise<{ script: string; stringsBlock: string }> {
   const { LOCALES } = (await server.ssrLoadModule('/src/i18n/index.ts')) as { LOCALES: string[] };
   const strings: Record<string, Record<string, string>> = {};
   for (const locale of LOCALES.filter((l) => l !== 'en')) {
@@ -44,9 +45,10 @@ async function buildFirstScreen(server: ViteDevServer, keys: string[]): Promise<
     minify: true,
     target: 'es2020',
     write: false,
-    define: { __FIRST_SCREEN_STRINGS__: JSON.stringify(strings) },
   });
-  return result.outputFiles[0]!.text;
+  // "<" escaped, so no string can end the block.
+  const json = JSON.stringify(strings).replace(/</g, '\\u003c');
+  return { script: result.outputFiles[0]!.text, stringsBlock: `<script type="application/json" id="first-screen-strings">${json}</script>` };
 }
 
 /**
@@ -85,10 +87,15 @@ function prerenderSignIn(): Plugin {
         try {
           const { renderSignInPage } = (await server.ssrLoadModule('/src/prerender.tsx')) as { renderSignInPage: () => { html: string; keys: string[] } };
           const page = renderSignInPage();
-          firstScreen = await buildFirstScreen(server, page.keys);
+          const built = await buildFirstScreen(server, page.keys);
+          firstScreen = built.script;
           return inlineStylesheet(html, ctx.bundle, hashes)
-            .replace(ROOT_MARKER, `<div id="root">${page.html}</div>`)
-            .replace('</title>', '</title>\n    <script src="/first-screen.js"></script>');
+            .replace(ROOT_MARKER, `<div id="root">${page.html}</div>\n    ${built.stringsBlock}`)
+            // Hidden until /first-screen.js has set its language and mode (styles/page.css). The script is
+            // deferred, so the page is parsed and laid out while it comes, and fetched first (a deferred
+            // script is otherwise fetched after the app's modules, and shares the link with them).
+            .replace('<html lang="en">', '<html lang="en" data-first-screen="pending">')
+            .replace('</title>', '</title>\n    <script src="/first-screen.js" defer fetchpriority="high"></script>');
         } finally {
           await server.close();
         }

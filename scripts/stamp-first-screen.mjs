@@ -31,7 +31,8 @@ export function stampFirstScreen(html, config) {
   const meta = `<meta name="signin-first-screen" content="${firstScreenContent(config).replace(/&/g, '&amp;').replace(/"/g, '&quot;')}" />`;
   const existing = /<meta name="signin-first-screen"[^>]*>/;
   if (existing.test(html)) return html.replace(existing, meta);
-  if (!html.includes('<script src="/first-screen.js">')) throw new Error('index.html has no /first-screen.js: build it with vite build first');
+  const script = /<script src="\/first-screen\.js"/;
+  if (!script.test(html)) throw new Error('index.html has no /first-screen.js: build it with vite build first');
   // Before the script that reads it.
-  return html.replace('<script src="/first-screen.js">', `${meta}\n    <script src="/first-screen.js">`);
+  return html.replace(script, (tag) => `${meta}\n    ${tag}`);
 }

@@ -59,7 +59,7 @@ export function renderSignInPage(): { html: string; keys: MessageKey[] } {
   );
   const usernameFirst = render(<UsernameFirstForm pending={false} defaultUsername="" onContinue={() => {}} prerendered />, keys);
   return {
-    html: `${page}<template id="first-screen-username-first">${usernameFirst}</template><span hidden data-first-screen-end></span>`,
+    html: `${page}<template id="first-screen-username-first">${usernameFirst}</template>`,
     keys: [...new Set(keys)],
   };
 }

@@ -42,8 +42,9 @@ test('the server sends the sign-in form, labelled, for / and the hosted /login',
     expect(html).toContain('<h1 tabindex="-1" id="screen-heading" class="screen-title"><span data-t="signIn.title">Sign in</span></h1>');
     expect(html).toMatch(/<label for="username"><span data-t="field.username">Username<\/span><\/label><input id="username"[^>]*name="username"/);
     expect(html).toMatch(/<label for="password"><span data-t="field.password">Password<\/span><\/label>.*<input id="password" type="password"[^>]*name="password"/);
-    // No inline script: the strict CSP stays.
-    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    // No inline script: the strict CSP stays. The first screen's strings are a JSON data block, which no browser runs.
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)(?![^>]*type="application\/json")[^>]*>/);
+    expect(html).toMatch(/<script type="application\/json" id="first-screen-strings">\{"de":\{/);
   }
 });
 
@@ -231,6 +232,20 @@ test.describe('passwordless, the app\'s script held back', () => {
   });
 });
 
+test('should /first-screen.js never come, the page shows anyway (English, after a moment) and the app signs in', async ({ page, pool }) => {
+  await pool.createUser('no-first-screen');
+  await page.route('**/first-screen.js', (route) => route.abort());
+  const violations: string[] = [];
+  page.on('console', (m) => /Content.Security.Policy/i.test(m.text()) && violations.push(m.text()));
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await page.getByLabel('Username').fill('no-first-screen');
+  await page.locator('input[name=password]').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page.getByTestId('signed-in-user')).toBeVisible();
+  expect(violations).toEqual([]);
+});
+
 test('config locale beats the browser: a German page for an English browser; ?lang= beats both', async ({ page, newPool, usePool }) => {
   await usePool(await newPool({ locale: 'de' }));
   await recordFirstShown(page);
@@ -253,7 +268,7 @@ test.describe('stamped by the deployment (scripts/stamp-first-screen.mjs)', () =
     // The page as the script writes it (the meta before /first-screen.js).
     await page.route(`${APP_ORIGIN}/`, async (route) => {
       const response = await route.fetch();
-      const html = (await response.text()).replace('<script src="/first-screen.js">', '<meta name="signin-first-screen" content="passwordless=true" />\n    <script src="/first-screen.js">');
+      const html = (await response.text()).replace('<script src="/first-screen.js"', '<meta name="signin-first-screen" content="passwordless=true" />\n    <script src="/first-screen.js"');
       await route.fulfill({ response, body: html });
     });
     await recordFirstShown(page);

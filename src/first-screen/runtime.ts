@@ -1,17 +1,28 @@
 /**
- * The first screen before the app's JavaScript arrives (served as /first-screen.js, a blocking
- * script in <head>: a file, as the Content-Security-Policy allows no inline script). The page's
- * prerendered form (src/prerender.tsx) is English and in password mode; this puts it in the
+ * The first screen before the app's JavaScript arrives (served as /first-screen.js, a deferred
+ * script in <head>: a file, as the Content-Security-Policy allows no inline script). It is fetched
+ * while the page is parsed and runs once the whole page is there. The page's prerendered form
+ * (src/prerender.tsx) is English and in password mode, and hidden (html[data-first-screen=pending],
+ * styles/page.css, with a fallback that shows it anyway after a moment); this puts it in the
  * language the app will choose (?lang=, the config's locale, the browser's languages: the same
  * rules, src/i18n/locale-choice.ts) and in the configured mode (username first with
- * `passwordless`), before it is shown: the page keeps it hidden until then (styles/page.css, with a
- * fallback that shows it anyway after a moment). Then it lets a press of "Sign in" be noted, so the
- * app signs in as soon as it takes over (react/takeover.ts).
+ * `passwordless`), then shows it. Then it lets a press of "Sign in" be noted, so the app signs in as
+ * soon as it takes over (react/takeover.ts).
  */
 import { directionOf, type Locale, pickLocale } from '../i18n/locale-choice';
 
-/** The strings the first screen shows, per language (English is in the page): put in at build time. */
-declare const __FIRST_SCREEN_STRINGS__: Partial<Record<Locale, Record<string, string>>>;
+/**
+ * The strings the first screen shows, per language (English is in the page): a JSON data block the
+ * build puts at the end of the page. In the page, not in this script: the page arrives alone, while
+ * this script shares the link with the app's own scripts, so the smaller it is the sooner it runs.
+ */
+function firstScreenStrings(): Partial<Record<Locale, Record<string, string>>> {
+  try {
+    return JSON.parse(document.getElementById('first-screen-strings')?.textContent ?? '{}') as Partial<Record<Locale, Record<string, string>>>;
+  } catch {
+    return {};
+  }
+}
 
 interface EarlyConfig {
   locale?: unknown;
@@ -19,7 +30,6 @@ interface EarlyConfig {
 }
 
 const html = document.documentElement;
-html.setAttribute('data-first-screen', 'pending');
 
 // The app reads this same response (the server sends config.json no-store: a second fetch would be
 // a second round trip), through window.__signinConfig (src/config.ts).
@@ -30,10 +40,6 @@ let config: EarlyConfig | undefined;
 let applied = false;
 // A config that takes too long: the browser's language, the password form.
 const fallback = setTimeout(() => settle({}), 1500);
-// The page is applied to as soon as it is parsed up to the end of the first screen.
-const observer = new MutationObserver(() => apply());
-observer.observe(html, { childList: true, subtree: true });
-document.addEventListener('DOMContentLoaded', () => apply());
 const settle = (value: EarlyConfig) => {
   config ??= value;
   apply();
@@ -66,10 +72,9 @@ response
 if (fromPage) settle(fromPage);
 
 function apply(): void {
-  // The page is parsed up to the end of the prerendered screen (its last element says so).
-  if (applied || config === undefined || !document.querySelector('[data-first-screen-end]')) return;
+  // Deferred, so the page is parsed: only the config may still be awaited.
+  if (applied || config === undefined) return;
   applied = true;
-  observer.disconnect();
   clearTimeout(fallback);
   try {
     const locale = pickLocale({
@@ -94,7 +99,7 @@ function useUsernameFirst(): void {
 }
 
 function translate(locale: Locale): void {
-  const strings = __FIRST_SCREEN_STRINGS__[locale];
+  const strings = firstScreenStrings()[locale];
   if (strings) {
     document.querySelectorAll<HTMLElement>('[data-t]').forEach((el) => {
       const text = strings[el.dataset.t ?? ''];
