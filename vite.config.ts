@@ -31,7 +31,7 @@ function inlineStylesheet(html: string, bundle: Record<string, { type: string; f
  * as a JSON data block for the page (not executed: the CSP has nothing to allow), and
  * /first-screen.js (src/first-screen/runtime.ts), the small script that picks one.
  */
-async function buildFirstScreen(server: ViteDevServer, keys: string[]): Promise<{ script: string; stringsBlock: string }> {
+async function buildFirstScreen(server: ViteDevServer, keys: string[], preload: FirstScreenPreloads): Promise<{ script: string; dataBlock: string }> {
   const { LOCALES } = (await server.ssrLoadModule('/src/i18n/index.ts')) as { LOCALES: string[] };
   const strings: Record<string, Record<string, string>> = {};
   for (const locale of LOCALES.filter((l) => l !== 'en')) {
@@ -47,8 +47,43 @@ async function buildFirstScreen(server: ViteDevServer, keys: string[]): Promise<
     write: false,
   });
   // "<" escaped, so no string can end the block.
-  const json = JSON.stringify(strings).replace(/</g, '\\u003c');
-  return { script: result.outputFiles[0]!.text, stringsBlock: `<script type="application/json" id="first-screen-strings">${json}</script>` };
+  const json = JSON.stringify({ strings, preload }).replace(/</g, '\\u003c');
+  return { script: result.outputFiles[0]!.text, dataBlock: `<script type="application/json" id="first-screen-data">${json}</script>` };
+}
+
+type OutputBundle = Record<string, { type: string; fileName: string; source?: string | Uint8Array; isEntry?: boolean; facadeModuleId?: string | null; imports?: string[] }>;
+
+/** What the app fetches only after it has started, and the first screen can ask for sooner: Amplify's chunk, and each language's. */
+interface FirstScreenPreloads {
+  auth: string[];
+  locales: Record<string, string[]>;
+}
+
+/**
+ * The chunks (with those they import) of the modules `wanted` names, less what the entry already
+ * loads: the URLs /first-screen.js adds as <link rel="modulepreload">.
+ */
+function firstScreenPreloads(bundle: OutputBundle | undefined): FirstScreenPreloads {
+  const chunks = Object.values(bundle ?? {}).filter((c) => c.type === 'chunk');
+  const byFile = new Map(chunks.map((c) => [c.fileName, c]));
+  const closure = (fileName: string, into = new Set<string>()): Set<string> => {
+    if (into.has(fileName)) return into;
+    into.add(fileName);
+    for (const imported of byFile.get(fileName)?.imports ?? []) closure(imported, into);
+    return into;
+  };
+  const entry = chunks.find((c) => c.isEntry);
+  const loaded = entry ? closure(entry.fileName) : new Set<string>();
+  const urlsOf = (moduleSuffix: string): string[] => {
+    const chunk = chunks.find((c) => c.facadeModuleId?.endsWith(moduleSuffix));
+    return chunk ? [...closure(chunk.fileName)].filter((f) => !loaded.has(f)).map((f) => `/${f}`) : [];
+  };
+  const locales: Record<string, string[]> = {};
+  for (const chunk of chunks) {
+    const locale = /\/src\/i18n\/([a-z]{2})\.ts$/.exec(chunk.facadeModuleId ?? '')?.[1];
+    if (locale && locale !== 'en') locales[locale] = urlsOf(`/src/i18n/${locale}.ts`);
+  }
+  return { auth: urlsOf('/src/machine/amplify-auth.ts'), locales };
 }
 
 /**
@@ -87,10 +122,10 @@ function prerenderSignIn(): Plugin {
         try {
           const { renderSignInPage } = (await server.ssrLoadModule('/src/prerender.tsx')) as { renderSignInPage: () => { html: string; keys: string[] } };
           const page = renderSignInPage();
-          const built = await buildFirstScreen(server, page.keys);
+          const built = await buildFirstScreen(server, page.keys, firstScreenPreloads(ctx.bundle as OutputBundle | undefined));
           firstScreen = built.script;
           return inlineStylesheet(html, ctx.bundle, hashes)
-            .replace(ROOT_MARKER, `<div id="root">${page.html}</div>\n    ${built.stringsBlock}`)
+            .replace(ROOT_MARKER, `<div id="root">${page.html}</div>\n    ${built.dataBlock}`)
             // Hidden until /first-screen.js has set its language and mode (styles/page.css). The script is
             // deferred, so the page is parsed and laid out while it comes, and fetched first (a deferred
             // script is otherwise fetched after the app's modules, and shares the link with them).

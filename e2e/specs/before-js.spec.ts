@@ -44,7 +44,7 @@ test('the server sends the sign-in form, labelled, for / and the hosted /login',
     expect(html).toMatch(/<label for="password"><span data-t="field.password">Password<\/span><\/label>.*<input id="password" type="password"[^>]*name="password"/);
     // No inline script: the strict CSP stays. The first screen's strings are a JSON data block, which no browser runs.
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)(?![^>]*type="application\/json")[^>]*>/);
-    expect(html).toMatch(/<script type="application\/json" id="first-screen-strings">\{"de":\{/);
+    expect(html).toMatch(/<script type="application\/json" id="first-screen-data">\{"strings":\{"de":\{/);
   }
 });
 
@@ -134,11 +134,12 @@ test('/config.json is fetched alongside the scripts, not after them', async ({ p
 test('hosted /forgot-password gets the same prerendered page: a username typed there carries into the reset form', async ({ page, pool, mail }) => {
   await pool.createUser('early-reset', { email: 'early-reset@example.com', emailVerified: true });
   const { release, held } = await holdAppScript(page);
+  // The session is restored after takeover, with Amplify (asked for early by the first screen): hold
+  // that too, to see the page meanwhile.
+  const restoring = await holdAmplify(page);
   await page.goto('/forgot-password', { waitUntil: 'commit' });
   await held;
   await page.getByLabel('Username').fill('early-reset');
-  // The session is restored after takeover (Amplify loads then): hold that too, to see the page meanwhile.
-  const restoring = await holdAmplify(page);
   release();
   await restoring.held;
   // No sign-in form while the session is restored on this route: typing there would be lost.
@@ -229,6 +230,24 @@ test.describe('passwordless, the app\'s script held back', () => {
     await page.getByLabel('6-digit code').fill((await mail.latest('early-nopass')).code);
     await page.getByRole('button', { name: 'Continue' }).click();
     await expect(page.getByTestId('signed-in-user')).toBeVisible();
+  });
+});
+
+test.describe('a German browser', () => {
+  test.use({ locale: 'de-DE' });
+
+  test('the first screen asks for the German catalogue and Amplify while the app\'s script is still on its way', async ({ page }) => {
+    const fetched: string[] = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+    const { release, held } = await holdAppScript(page);
+    await page.goto('/', { waitUntil: 'commit' });
+    await held;
+    await expect.poll(() => fetched.filter((p) => /^\/assets\/(de|amplify-auth)-[\w-]+\.js$/.test(p)).map((p) => p.split('-')[0]).sort()).toEqual(['/assets/amplify', '/assets/de']);
+    // Only the chosen language.
+    expect(fetched.filter((p) => /^\/assets\/(fr|ar|ja)-/.test(p))).toEqual([]);
+    release();
+    await expect(page.getByRole('heading', { name: 'Anmelden' })).toBeFocused();
+    await expect(page.locator('form[data-prerendered]')).toHaveCount(0);
   });
 });
 

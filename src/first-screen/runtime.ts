@@ -12,17 +12,24 @@
 import { directionOf, type Locale, pickLocale } from '../i18n/locale-choice';
 
 /**
- * The strings the first screen shows, per language (English is in the page): a JSON data block the
- * build puts at the end of the page. In the page, not in this script: the page arrives alone, while
- * this script shares the link with the app's own scripts, so the smaller it is the sooner it runs.
+ * What the build puts at the end of the page, as a JSON data block: the strings the first screen
+ * shows, per language (English is in the page), and the chunks the app will fetch only once it has
+ * started. In the page, not in this script: the page arrives alone, while this script shares the
+ * link with the app's own scripts, so the smaller it is the sooner it runs.
  */
-function firstScreenStrings(): Partial<Record<Locale, Record<string, string>>> {
+interface FirstScreenData {
+  strings?: Partial<Record<Locale, Record<string, string>>>;
+  preload?: { auth?: string[]; locales?: Partial<Record<Locale, string[]>> };
+}
+
+function firstScreenData(): FirstScreenData {
   try {
-    return JSON.parse(document.getElementById('first-screen-strings')?.textContent ?? '{}') as Partial<Record<Locale, Record<string, string>>>;
+    return JSON.parse(document.getElementById('first-screen-data')?.textContent ?? '{}') as FirstScreenData;
   } catch {
     return {};
   }
 }
+const data = firstScreenData();
 
 interface EarlyConfig {
   locale?: unknown;
@@ -85,8 +92,26 @@ function apply(): void {
     if (config.passwordless === true) useUsernameFirst();
     translate(locale);
     noteEarlySubmit();
+    fetchAhead(locale);
   } finally {
     html.removeAttribute('data-first-screen');
+  }
+}
+
+/**
+ * What the app would otherwise ask for only after it has started: the chosen language's catalogue
+ * (it renders in it) and Amplify (every sign-in needs it). Fetched now, a user who signs in at once —
+ * a password manager's autofill — doesn't wait for them one after the other once the app is there.
+ */
+function fetchAhead(locale: Locale): void {
+  for (const href of [...(data.preload?.locales?.[locale] ?? []), ...(data.preload?.auth ?? [])]) {
+    if (document.querySelector(`link[href="${CSS.escape(href)}"]`)) continue;
+    const link = document.createElement('link');
+    link.rel = 'modulepreload';
+    link.href = href;
+    // As the app's own module scripts are fetched, so the preloaded response is the one they use.
+    link.crossOrigin = 'anonymous';
+    document.head.append(link);
   }
 }
 
@@ -99,7 +124,7 @@ function useUsernameFirst(): void {
 }
 
 function translate(locale: Locale): void {
-  const strings = firstScreenStrings()[locale];
+  const strings = data.strings?.[locale];
   if (strings) {
     document.querySelectorAll<HTMLElement>('[data-t]').forEach((el) => {
       const text = strings[el.dataset.t ?? ''];
