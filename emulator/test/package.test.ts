@@ -5,9 +5,9 @@
  * both stop cleanly; the API's types check in a strict TypeScript project.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -65,7 +65,18 @@ beforeAll(() => {
       allowScripts: { 'better-sqlite3': true },
     }),
   );
-  execFileSync(npm, ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: host, stdio: 'pipe', env: cleanEnv });
+  // Install scripts skipped: better-sqlite3's would compile SQLite (about a minute, without the
+  // internet for its prebuilt binary). This repository's own build of the same version is reused;
+  // another version is built as a user's install would.
+  execFileSync(npm, ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', '--ignore-scripts'], { cwd: host, stdio: 'pipe', env: cleanEnv });
+  const sqliteVersion = (dir: string) => (JSON.parse(readFileSync(join(dir, 'node_modules', 'better-sqlite3', 'package.json'), 'utf8')) as { version: string }).version;
+  const binary = join('node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
+  if (sqliteVersion(repo) === sqliteVersion(host) && existsSync(join(repo, binary))) {
+    mkdirSync(dirname(join(host, binary)), { recursive: true });
+    copyFileSync(join(repo, binary), join(host, binary));
+  } else {
+    execFileSync(npm, ['rebuild', 'better-sqlite3', '--loglevel=error'], { cwd: host, stdio: 'pipe', env: cleanEnv });
+  }
   writeFileSync(join(host, 'sign-in.mjs'), SIGN_IN);
   writeFileSync(join(host, 'via-api.mjs'), VIA_API);
   writeFileSync(join(host, 'typed.ts'), TYPED);
