@@ -10,12 +10,15 @@ const path = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
 const ROOT_MARKER = '<div id="root"></div>';
 
+/** What the plugin reads of Rollup's output: assets' sources, chunks' modules and imports. */
+type OutputBundle = Record<string, { type: string; fileName: string; source?: string | Uint8Array; isEntry?: boolean; facadeModuleId?: string | null; imports?: string[] }>;
+
 /**
  * The stylesheet (about 1.6 KiB gzip) goes into the page: on a slow link its own request was a round
  * trip before the form could be drawn. The Content-Security-Policy allows it by its hash
  * (scripts/serve-dist.mjs computes it from the page; the README says how a deployment does).
  */
-function inlineStylesheet(html: string, bundle: Record<string, { type: string; fileName: string; source?: string | Uint8Array }> | undefined, hashes: string[]): string {
+function inlineStylesheet(html: string, bundle: OutputBundle | undefined, hashes: string[]): string {
   return html.replace(/<link rel="stylesheet" crossorigin href="\/([^"]+\.css)">/g, (link, fileName: string) => {
     const asset = bundle?.[fileName];
     if (!asset || asset.type !== 'asset' || asset.source === undefined) return link;
@@ -51,8 +54,6 @@ async function buildFirstScreen(server: ViteDevServer, keys: string[], preload: 
   return { script: result.outputFiles[0]!.text, dataBlock: `<script type="application/json" id="first-screen-data">${json}</script>` };
 }
 
-type OutputBundle = Record<string, { type: string; fileName: string; source?: string | Uint8Array; isEntry?: boolean; facadeModuleId?: string | null; imports?: string[] }>;
-
 /** What the app fetches only after it has started, and the first screen can ask for sooner: Amplify's chunk, and each language's. */
 interface FirstScreenPreloads {
   auth: string[];
@@ -60,8 +61,8 @@ interface FirstScreenPreloads {
 }
 
 /**
- * The chunks (with those they import) of the modules `wanted` names, less what the entry already
- * loads: the URLs /first-screen.js adds as <link rel="modulepreload">.
+ * Amplify's chunk and each language's, with the chunks they import, less what the entry already
+ * loads (the page links those): the URLs /first-screen.js adds as <link rel="modulepreload">.
  */
 function firstScreenPreloads(bundle: OutputBundle | undefined): FirstScreenPreloads {
   const chunks = Object.values(bundle ?? {}).filter((c) => c.type === 'chunk');
@@ -74,16 +75,15 @@ function firstScreenPreloads(bundle: OutputBundle | undefined): FirstScreenPrelo
   };
   const entry = chunks.find((c) => c.isEntry);
   const loaded = entry ? closure(entry.fileName) : new Set<string>();
-  const urlsOf = (moduleSuffix: string): string[] => {
-    const chunk = chunks.find((c) => c.facadeModuleId?.endsWith(moduleSuffix));
-    return chunk ? [...closure(chunk.fileName)].filter((f) => !loaded.has(f)).map((f) => `/${f}`) : [];
-  };
-  const locales: Record<string, string[]> = {};
+  const urlsOf = (fileName: string) => [...closure(fileName)].filter((f) => !loaded.has(f)).map((f) => `/${f}`);
+  const preloads: FirstScreenPreloads = { auth: [], locales: {} };
   for (const chunk of chunks) {
-    const locale = /\/src\/i18n\/([a-z]{2})\.ts$/.exec(chunk.facadeModuleId ?? '')?.[1];
-    if (locale && locale !== 'en') locales[locale] = urlsOf(`/src/i18n/${locale}.ts`);
+    const module = chunk.facadeModuleId ?? '';
+    const locale = /\/src\/i18n\/([a-z]{2})\.ts$/.exec(module)?.[1];
+    if (locale && locale !== 'en') preloads.locales[locale] = urlsOf(chunk.fileName);
+    if (module.endsWith('/src/machine/amplify-auth.ts')) preloads.auth = urlsOf(chunk.fileName);
   }
-  return { auth: urlsOf('/src/machine/amplify-auth.ts'), locales };
+  return preloads;
 }
 
 /**

@@ -104,8 +104,8 @@ function apply(): void {
  * a password manager's autofill — doesn't wait for them one after the other once the app is there.
  */
 function fetchAhead(locale: Locale): void {
-  for (const href of [...(data.preload?.locales?.[locale] ?? []), ...(data.preload?.auth ?? [])]) {
-    if (document.querySelector(`link[href="${CSS.escape(href)}"]`)) continue;
+  // The build leaves out what the page links already; the two lists may share a chunk.
+  for (const href of new Set([...(data.preload?.locales?.[locale] ?? []), ...(data.preload?.auth ?? [])])) {
     const link = document.createElement('link');
     link.rel = 'modulepreload';
     link.href = href;
