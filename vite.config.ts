@@ -34,7 +34,7 @@ function inlineStylesheet(html: string, bundle: OutputBundle | undefined, hashes
  * as a JSON data block for the page (not executed: the CSP has nothing to allow), and
  * /first-screen.js (src/first-screen/runtime.ts), the small script that picks one.
  */
-async function buildFirstScreen(server: ViteDevServer, keys: string[], preload: FirstScreenPreloads): Promise<{ script: string; dataBlock: string }> {
+async function buildFirstScreen(server: ViteDevServer, keys: string[], chunks: FirstScreenChunks): Promise<{ script: string; dataBlock: string }> {
   const { LOCALES } = (await server.ssrLoadModule('/src/i18n/index.ts')) as { LOCALES: string[] };
   const strings: Record<string, Record<string, string>> = {};
   for (const locale of LOCALES.filter((l) => l !== 'en')) {
@@ -50,21 +50,25 @@ async function buildFirstScreen(server: ViteDevServer, keys: string[], preload: 
     write: false,
   });
   // "<" escaped, so no string can end the block.
-  const json = JSON.stringify({ strings, preload }).replace(/</g, '\\u003c');
+  const json = JSON.stringify({ strings, ...chunks }).replace(/</g, '\\u003c');
   return { script: result.outputFiles[0]!.text, dataBlock: `<script type="application/json" id="first-screen-data">${json}</script>` };
 }
 
-/** What the app fetches only after it has started, and the first screen can ask for sooner: Amplify's chunk, and each language's. */
-interface FirstScreenPreloads {
-  auth: string[];
-  locales: Record<string, string[]>;
+/**
+ * What the app fetches only after it has started, and the first screen can ask for sooner: Amplify's
+ * chunk, and each language's; and the chunk that signs in before the app has arrived.
+ */
+interface FirstScreenChunks {
+  preload: { auth: string[]; locales: Record<string, string[]> };
+  signIn?: string;
 }
 
 /**
- * Amplify's chunk and each language's, with the chunks they import, less what the entry already
- * loads (the page links those): the URLs /first-screen.js adds as <link rel="modulepreload">.
+ * Amplify's chunk (the early sign-in's) and each language's, with the chunks they import, less what
+ * the entry already loads (the page links those): the URLs /first-screen.js adds as
+ * <link rel="modulepreload">.
  */
-function firstScreenPreloads(bundle: OutputBundle | undefined): FirstScreenPreloads {
+function firstScreenChunks(bundle: OutputBundle | undefined): FirstScreenChunks {
   const chunks = Object.values(bundle ?? {}).filter((c) => c.type === 'chunk');
   const byFile = new Map(chunks.map((c) => [c.fileName, c]));
   const closure = (fileName: string, into = new Set<string>()): Set<string> => {
@@ -73,17 +77,20 @@ function firstScreenPreloads(bundle: OutputBundle | undefined): FirstScreenPrelo
     for (const imported of byFile.get(fileName)?.imports ?? []) closure(imported, into);
     return into;
   };
-  const entry = chunks.find((c) => c.isEntry);
+  const entry = chunks.find((c) => c.isEntry && c.facadeModuleId?.endsWith('/index.html'));
   const loaded = entry ? closure(entry.fileName) : new Set<string>();
   const urlsOf = (fileName: string) => [...closure(fileName)].filter((f) => !loaded.has(f)).map((f) => `/${f}`);
-  const preloads: FirstScreenPreloads = { auth: [], locales: {} };
+  const chunksFor: FirstScreenChunks = { preload: { auth: [], locales: {} } };
   for (const chunk of chunks) {
     const module = chunk.facadeModuleId ?? '';
     const locale = /\/src\/i18n\/([a-z]{2})\.ts$/.exec(module)?.[1];
-    if (locale && locale !== 'en') preloads.locales[locale] = urlsOf(chunk.fileName);
-    if (module.endsWith('/src/machine/amplify-auth.ts')) preloads.auth = urlsOf(chunk.fileName);
+    if (locale && locale !== 'en') chunksFor.preload.locales[locale] = urlsOf(chunk.fileName);
+    if (module.endsWith('/src/machine/early-sign-in.ts')) {
+      chunksFor.preload.auth = urlsOf(chunk.fileName);
+      chunksFor.signIn = `/${chunk.fileName}`;
+    }
   }
-  return preloads;
+  return chunksFor;
 }
 
 /**
@@ -122,7 +129,7 @@ function prerenderSignIn(): Plugin {
         try {
           const { renderSignInPage } = (await server.ssrLoadModule('/src/prerender.tsx')) as { renderSignInPage: () => { html: string; keys: string[] } };
           const page = renderSignInPage();
-          const built = await buildFirstScreen(server, page.keys, firstScreenPreloads(ctx.bundle as OutputBundle | undefined));
+          const built = await buildFirstScreen(server, page.keys, firstScreenChunks(ctx.bundle as OutputBundle | undefined));
           firstScreen = built.script;
           return inlineStylesheet(html, ctx.bundle, hashes)
             .replace(ROOT_MARKER, `<div id="root">${page.html}</div>\n    ${built.dataBlock}`)
@@ -157,7 +164,10 @@ export default defineConfig(({ mode }) => ({
     rollupOptions: {
       input: (mode === 'examples'
         ? { 'relying-app': path('./examples/relying-app/index.html'), 'host-app': path('./examples/host-app/index.html') }
-        : { main: path('./index.html') }) as Record<string, string>,
+        : // The early sign-in is an entry of its own: the first screen imports it with its exports, and
+          // it must not import the app's entry (which would start the app).
+          { main: path('./index.html'), 'early-sign-in': path('./src/machine/early-sign-in.ts') }) as Record<string, string>,
+      preserveEntrySignatures: 'exports-only',
     },
   },
 }));

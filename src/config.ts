@@ -227,7 +227,8 @@ export async function loadConfig(url = '/config.json'): Promise<RuntimeConfig> {
   // (the server says no-store, so a second fetch would be a second round trip). Otherwise the
   // default cache mode, so the page's <link rel="preload"> of it is used.
   const early = (window as Window & { __signinConfig?: Promise<Response> }).__signinConfig;
-  const res = url === '/config.json' && early ? await early : await fetch(url);
+  // Each reader its own copy: the app, and a sign-in started before it (machine/early-sign-in.ts).
+  const res = url === '/config.json' && early ? (await early).clone() : await fetch(url);
   if (!res.ok) throw new ConfigError(`Could not load ${url} (HTTP ${res.status}). Run "npm start" or write it as the README says.`);
   return parseConfig(await res.json());
 }

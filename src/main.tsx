@@ -17,12 +17,8 @@ const root = createRoot(container);
 loadConfig()
   .then(async (config) => {
     // Amplify loads after the first render, when the machine first needs it.
-    const api = createLazyAuthApi(() =>
-      import('./machine/amplify-auth').then((m) => {
-        m.configureAmplify(config);
-        return m.createAmplifyAuthApi(config);
-      }),
-    );
+    // The chunk the first screen may have loaded already, to sign in before the app had arrived.
+    const api = createLazyAuthApi(() => import('./machine/early-sign-in').then((m) => m.appAuthApi(config)));
     // Back from the pool domain (a provider's sign-in, or its /logout): what this tab kept for the way back.
     const roundTrip = config.oauth?.handleReturn ? takeRoundTrip(config.oauth) : {};
     const locale = pickLocale({ query: new URLSearchParams(window.location.search).get('lang') ?? roundTripLocale(roundTrip), configured: config.locale, browser: navigator.languages });

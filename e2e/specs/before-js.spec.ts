@@ -26,7 +26,7 @@ async function holdAmplify(page: Page): Promise<{ release: () => void; held: Pro
   const gate = new Promise<void>((r) => (release = r));
   let markHeld!: () => void;
   const held = new Promise<void>((r) => (markHeld = r));
-  await page.route(/\/assets\/amplify-auth-[\w-]+\.js$/, async (route: Route) => {
+  await page.route(/\/assets\/early-sign-in-[\w-]+\.js$/, async (route: Route) => {
     markHeld();
     await gate;
     await route.continue();
@@ -118,6 +118,79 @@ test('Enter in the password field before the app arrived waits for it too; a wro
   release();
   await expect(page.getByRole('alert')).toHaveText('Incorrect username or password.');
   await expect(page.getByLabel('Username')).toHaveValue('eager');
+});
+
+/** The Cognito operations the page calls, in order (the X-Amz-Target of Amplify's requests). */
+function cognitoCalls(page: Page): string[] {
+  const calls: string[] = [];
+  page.on('request', (r) => {
+    const target = r.headers()['x-amz-target'];
+    if (target?.startsWith('AWSCognitoIdentityProviderService.')) calls.push(target.split('.')[1]!);
+  });
+  return calls;
+}
+
+test.describe('a sign-in pressed before the app arrived (a password manager\'s autofill)', () => {
+  test('starts at once, with Amplify alone, and the app takes it over: Cognito is asked once', async ({ page, pool }) => {
+    await pool.createUser('autofilled');
+    const calls = cognitoCalls(page);
+    const { release, held } = await holdAppScript(page);
+    await page.goto('/', { waitUntil: 'commit' });
+    await held;
+    await page.getByLabel('Username').fill('autofilled');
+    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.getByLabel('Password', { exact: true }).press('Enter');
+    // The app's script is still held back, and the sign-in is done with Cognito already.
+    await expect.poll(() => calls).toEqual(['InitiateAuth', 'RespondToAuthChallenge']);
+    // As in a form being sent: what was pressed is what signs in.
+    await expect(page.getByLabel('Username')).not.toBeEditable();
+    release();
+    await expect(page.getByTestId('signed-in-user')).toHaveText('Signed in as autofilled.');
+    expect(calls.filter((c) => c === 'InitiateAuth')).toHaveLength(1);
+  });
+
+  test('an MFA code asked for by the early sign-in is answered on the app\'s screen, with no "interrupted" notice', async ({ page, pool, sms }) => {
+    await pool.createUser('early-texter', { phone: '+12065550123', sms: true });
+    const calls = cognitoCalls(page);
+    const { release, held } = await holdAppScript(page);
+    await page.goto('/', { waitUntil: 'commit' });
+    await held;
+    await page.getByLabel('Username').fill('early-texter');
+    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => calls).toEqual(['InitiateAuth', 'RespondToAuthChallenge']);
+    release();
+    await expect(page.getByRole('heading', { name: 'Enter the code we texted you' })).toBeVisible();
+    await expect(page.getByText('We sent a code to +*******0123.')).toBeVisible();
+    await expect(page.getByText('Your sign-in was interrupted.')).toHaveCount(0);
+    await page.getByLabel('6-digit code').fill((await sms.latest('early-texter')).code);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect(page.getByTestId('signed-in-user')).toHaveText('Signed in as early-texter.');
+    expect(calls.filter((c) => c === 'InitiateAuth')).toHaveLength(1);
+  });
+
+  test('with someone signed in on this device, nothing starts early: the app shows who is signed in', async ({ page, pool }) => {
+    await pool.createUser('already-here');
+    await page.goto('/');
+    await page.getByLabel('Username').fill('already-here');
+    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByTestId('signed-in-user')).toHaveText('Signed in as already-here.');
+    const calls = cognitoCalls(page);
+    const { release, held } = await holdAppScript(page);
+    const earlyChunk = page.waitForResponse(/\/assets\/early-sign-in-[\w-]+\.js$/);
+    await page.goto('/', { waitUntil: 'commit' });
+    await held;
+    await page.getByLabel('Username').fill('someone-else');
+    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.getByLabel('Password', { exact: true }).press('Enter');
+    await earlyChunk;
+    await page.waitForTimeout(500);
+    expect(calls).toEqual([]);
+    release();
+    await expect(page.getByTestId('signed-in-user')).toHaveText('Signed in as already-here.');
+    expect(calls).not.toContain('InitiateAuth');
+  });
 });
 
 test('/config.json is fetched alongside the scripts, not after them', async ({ page }) => {
@@ -215,6 +288,7 @@ test.describe('passwordless, the app\'s script held back', () => {
   test('the first screen asks for the username alone: no password field, ever; "Continue" before the app goes on', async ({ page, pool, mail }) => {
     await pool.createUser('early-nopass', { email: 'early-nopass@example.com', emailVerified: true });
     await recordFirstShown(page);
+    const calls = cognitoCalls(page);
     const { release, held } = await holdAppScript(page);
     await page.goto('/', { waitUntil: 'commit' });
     await held;
@@ -224,12 +298,15 @@ test.describe('passwordless, the app\'s script held back', () => {
     await expect(page.locator('input[type=password]')).toHaveCount(0);
     await page.getByLabel('Username').fill('early-nopass');
     await page.getByRole('button', { name: 'Continue' }).click();
+    // Choice-based sign-in's first step starts before the app is there; the app takes it over.
+    await expect.poll(() => calls).toEqual(['InitiateAuth']);
     release();
     await expect(page.getByRole('heading', { name: 'Choose how to sign in' })).toBeVisible();
     await page.getByRole('button', { name: 'Code by e-mail' }).click();
     await page.getByLabel('6-digit code').fill((await mail.latest('early-nopass')).code);
     await page.getByRole('button', { name: 'Continue' }).click();
     await expect(page.getByTestId('signed-in-user')).toBeVisible();
+    expect(calls.filter((c) => c === 'InitiateAuth')).toHaveLength(1);
   });
 });
 
@@ -242,7 +319,7 @@ test.describe('a German browser', () => {
     const { release, held } = await holdAppScript(page);
     await page.goto('/', { waitUntil: 'commit' });
     await held;
-    await expect.poll(() => fetched.filter((p) => /^\/assets\/(de|amplify-auth)-[\w-]+\.js$/.test(p)).map((p) => p.split('-')[0]).sort()).toEqual(['/assets/amplify', '/assets/de']);
+    await expect.poll(() => fetched.filter((p) => /^\/assets\/(de|early-sign-in)-[\w-]+\.js$/.test(p)).map((p) => p.split('-')[0]).sort()).toEqual(['/assets/de', '/assets/early']);
     // Only the chosen language.
     expect(fetched.filter((p) => /^\/assets\/(fr|ar|ja)-/.test(p))).toEqual([]);
     release();

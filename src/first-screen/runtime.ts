@@ -20,6 +20,8 @@ import { directionOf, type Locale, pickLocale } from '../i18n/locale-choice';
 interface FirstScreenData {
   strings?: Partial<Record<Locale, Record<string, string>>>;
   preload?: { auth?: string[]; locales?: Partial<Record<Locale, string[]>> };
+  /** The chunk that signs in before the app has arrived (src/machine/early-sign-in.ts). */
+  signIn?: string;
 }
 
 function firstScreenData(): FirstScreenData {
@@ -161,6 +163,7 @@ function noteEarlySubmit(): void {
   if (submit) submit.disabled = false;
   const queue = () => {
     form.setAttribute('data-pending', 'submit');
+    signInEarly(form);
     if (submit) {
       submit.setAttribute('aria-busy', 'true');
       submit.textContent = submit.getAttribute('data-waiting') || submit.textContent;
@@ -175,4 +178,25 @@ function noteEarlySubmit(): void {
       queue();
     }
   });
+}
+
+/**
+ * A press before the app has arrived (a password manager's autofill submits at once): the sign-in
+ * starts now, with Amplify alone (fetched ahead), and the app takes it over when it arrives. The
+ * values go to that module in memory, nowhere else.
+ */
+function signInEarly(form: HTMLFormElement): void {
+  if (!data.signIn) return;
+  const value = (name: string) => {
+    const field = form.elements.namedItem(name);
+    return field instanceof HTMLInputElement ? field.value : undefined;
+  };
+  const username = value('username') ?? '';
+  const password = value('password');
+  // As a form being sent is: what was pressed is what signs in.
+  form.querySelectorAll('input').forEach((field) => (field.readOnly = true));
+  import(/* @vite-ignore */ data.signIn)
+    .then((m: { startEarlySignIn?: (values: { username: string; password?: string | undefined }) => void }) => m.startEarlySignIn?.({ username, password }))
+    // Offline, or a chunk from another deployment: the app signs in when it takes over, as before.
+    .catch(() => undefined);
 }

@@ -113,6 +113,18 @@ function isAt(href: string, urls: readonly string[]): boolean {
   }
 }
 
+/** What takeRoundTrip would find here (read, not taken): a page that may be back from the pool domain. */
+export function roundTripWaiting(oauth: { redirectSignIn: readonly string[]; redirectSignOut: readonly string[] }, href = arrival): boolean {
+  const kept = (key: string) => {
+    try {
+      return sessionStorage.getItem(key) !== null;
+    } catch {
+      return false;
+    }
+  };
+  return (isAt(href, oauth.redirectSignIn) && kept(TICKET)) || (isAt(href, oauth.redirectSignOut) && kept(SIGNED_OUT));
+}
+
 let taken: RoundTrip | undefined;
 
 /**

@@ -144,6 +144,18 @@ function clearStoppedFlow(): void {
 }
 let staleFlowAtStart = false;
 
+/**
+ * Nobody is signed in on this device and no federated sign-in is in flight (both read locally): a
+ * sign-in may start before the app has restored the session (machine/early-sign-in.ts).
+ */
+export async function signInMayStart(): Promise<boolean> {
+  if (staleFlowAtStart) return false;
+  return getCurrentUser().then(
+    () => false,
+    () => true,
+  );
+}
+
 /** Amplify has ended a flow it found in flight when configured (or 3 s have passed). */
 async function staleFlowEnded(): Promise<void> {
   if (!staleFlowAtStart) return;
@@ -445,6 +457,11 @@ async function signInAfresh(start: () => Promise<SignInOutput>): Promise<SignInO
 export function createAmplifyAuthApi(config: Pick<RuntimeConfig, 'appName' | 'rememberDevices'> & Partial<Pick<RuntimeConfig, 'passwordless' | 'oauth' | 'authFlow'>>): AuthApi {
   const authFlowType = AUTH_FLOW_TYPES[config.authFlow ?? 'srp'];
   let challengeUsername = '';
+  /**
+   * A sign-in has started through this API: one that began before the app restored the session
+   * (machine/early-sign-in.ts) marked its own challenge, which is no interrupted sign-in.
+   */
+  let started = false;
   /** SRP when Cognito offers it for the password choice. */
   let srpOffered = false;
   return {
@@ -454,7 +471,7 @@ export function createAmplifyAuthApi(config: Pick<RuntimeConfig, 'appName' | 're
         await getCurrentUser();
       } catch {
         setSignedInWith(undefined);
-        return { user: null, interrupted: takeChallengeMarker() };
+        return { user: null, interrupted: !started && takeChallengeMarker() };
       }
       try {
         return { user: await loadUser() };
@@ -468,6 +485,7 @@ export function createAmplifyAuthApi(config: Pick<RuntimeConfig, 'appName' | 're
       }
     },
     async signIn({ username, password }) {
+      started = true;
       challengeUsername = username;
       setSignedInWith(undefined);
       // A device forgotten elsewhere ("Device does not exist.") is Amplify's to recover from: it drops
@@ -539,6 +557,7 @@ export function createAmplifyAuthApi(config: Pick<RuntimeConfig, 'appName' | 're
       return { user, mfa: value(mfa)!, ...(value(devices) ? { devices: value(devices)! } : {}), ...(value(passkeys) ? { passkeys: value(passkeys)! } : {}), ...(authTime ? { authTime } : {}) };
     },
     async startPasswordless({ username, factor }) {
+      started = true;
       challengeUsername = username;
       setSignedInWith(undefined);
       const preferredChallenge = factor === 'PASSWORD' ? undefined : factor;
