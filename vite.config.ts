@@ -56,10 +56,11 @@ async function buildFirstScreen(server: ViteDevServer, keys: string[], chunks: F
 
 /**
  * What the app fetches only after it has started, and the first screen can ask for sooner: Amplify's
- * chunk, and each language's; and the chunk that signs in before the app has arrived.
+ * chunk, each language's, and the screens after sign-in (with their English) for a sign-in pressed
+ * before the app has come; and the chunk that signs in before the app has arrived.
  */
 interface FirstScreenChunks {
-  preload: { auth: string[]; locales: Record<string, string[]> };
+  preload: { auth: string[]; locales: Record<string, string[]>; later: string[] };
   signIn?: string;
 }
 
@@ -80,11 +81,12 @@ function firstScreenChunks(bundle: OutputBundle | undefined): FirstScreenChunks 
   const entry = chunks.find((c) => c.isEntry && c.facadeModuleId?.endsWith('/index.html'));
   const loaded = entry ? closure(entry.fileName) : new Set<string>();
   const urlsOf = (fileName: string) => [...closure(fileName)].filter((f) => !loaded.has(f)).map((f) => `/${f}`);
-  const chunksFor: FirstScreenChunks = { preload: { auth: [], locales: {} } };
+  const chunksFor: FirstScreenChunks = { preload: { auth: [], locales: {}, later: [] } };
   for (const chunk of chunks) {
     const module = chunk.facadeModuleId ?? '';
     const locale = /\/src\/i18n\/([a-z]{2})\.ts$/.exec(module)?.[1];
     if (locale && locale !== 'en') chunksFor.preload.locales[locale] = urlsOf(chunk.fileName);
+    if (locale === 'en' || module.endsWith('/src/screens/later-screens.ts')) chunksFor.preload.later.push(...urlsOf(chunk.fileName));
     if (module.endsWith('/src/machine/early-sign-in.ts')) {
       chunksFor.preload.auth = urlsOf(chunk.fileName);
       chunksFor.signIn = `/${chunk.fileName}`;

@@ -134,6 +134,8 @@ test.describe('a sign-in pressed before the app arrived (a password manager\'s a
   test('starts at once, with Amplify alone, and the app takes it over: Cognito is asked once', async ({ page, pool }) => {
     await pool.createUser('autofilled');
     const calls = cognitoCalls(page);
+    const fetched: string[] = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
     const { release, held } = await holdAppScript(page);
     await page.goto('/', { waitUntil: 'commit' });
     await held;
@@ -144,6 +146,8 @@ test.describe('a sign-in pressed before the app arrived (a password manager\'s a
     await expect.poll(() => calls).toEqual(['InitiateAuth', 'RespondToAuthChallenge']);
     // As in a form being sent: what was pressed is what signs in.
     await expect(page.getByLabel('Username')).not.toBeEditable();
+    // The screens after sign-in are on their way too: the answer may come before the app.
+    expect(fetched.some((p) => /^\/assets\/later-screens-[\w-]+\.js$/.test(p))).toBe(true);
     release();
     await expect(page.getByTestId('signed-in-user')).toHaveText('Signed in as autofilled.');
     expect(calls.filter((c) => c === 'InitiateAuth')).toHaveLength(1);

@@ -19,7 +19,7 @@ import { directionOf, type Locale, pickLocale } from '../i18n/locale-choice';
  */
 interface FirstScreenData {
   strings?: Partial<Record<Locale, Record<string, string>>>;
-  preload?: { auth?: string[]; locales?: Partial<Record<Locale, string[]>> };
+  preload?: { auth?: string[]; locales?: Partial<Record<Locale, string[]>>; later?: string[] };
   /** The chunk that signs in before the app has arrived (src/machine/early-sign-in.ts). */
   signIn?: string;
 }
@@ -32,6 +32,8 @@ function firstScreenData(): FirstScreenData {
   }
 }
 const data = firstScreenData();
+/** The chunks asked for so far (before settle() below: a stamped page applies at once). */
+const preloaded = new Set<string>();
 
 interface EarlyConfig {
   locale?: unknown;
@@ -106,8 +108,14 @@ function apply(): void {
  * a password manager's autofill — doesn't wait for them one after the other once the app is there.
  */
 function fetchAhead(locale: Locale): void {
-  // The build leaves out what the page links already; the two lists may share a chunk.
-  for (const href of new Set([...(data.preload?.locales?.[locale] ?? []), ...(data.preload?.auth ?? [])])) {
+  preload([...(data.preload?.locales?.[locale] ?? []), ...(data.preload?.auth ?? [])]);
+}
+
+function preload(hrefs: string[]): void {
+  // The build leaves out what the page links already; the lists may share a chunk.
+  for (const href of hrefs) {
+    if (preloaded.has(href)) continue;
+    preloaded.add(href);
     const link = document.createElement('link');
     link.rel = 'modulepreload';
     link.href = href;
@@ -195,6 +203,9 @@ function signInEarly(form: HTMLFormElement): void {
   const password = value('password');
   // As a form being sent is: what was pressed is what signs in.
   form.querySelectorAll('input').forEach((field) => (field.readOnly = true));
+  // The screens after it (signed in, a code) would otherwise be fetched only once the app has come,
+  // and the answer can be here before them.
+  preload(data.preload?.later ?? []);
   import(/* @vite-ignore */ data.signIn)
     .then((m: { startEarlySignIn?: (values: { username: string; password?: string | undefined }) => void }) => m.startEarlySignIn?.({ username, password }))
     // Offline, or a chunk from another deployment: the app signs in when it takes over, as before.

@@ -94,11 +94,13 @@ export function CurrentScreen() {
   // the username typed so far); a sign-in form shown meanwhile would take typing they then lose.
   const takeover = useTakeover();
   const Component = screen === 'restoring' && takeover && !context.initialFlow ? SignInScreen : SCREENS[screen];
-  // Once the first screen is up, fetch the next ones so moving on doesn't wait for the network.
+  // Once the first screen is up, fetch the next ones so moving on doesn't wait for the network: at
+  // once for a sign-in pressed before the app came (already under way: machine/early-sign-in.ts).
+  const soon = takeover?.submit === true;
   useEffect(() => {
-    const id = setTimeout(() => void laterScreens().catch(() => {}), 200);
+    const id = setTimeout(() => void laterScreens().catch(() => {}), soon ? 0 : 200);
     return () => clearTimeout(id);
-  }, []);
+  }, [soon]);
   return (
     <Suspense fallback={<LoadingScreen />}>
       <Component />
