@@ -372,10 +372,16 @@ test.describe('stamped by the deployment (scripts/stamp-first-screen.mjs)', () =
       await route.fulfill({ response, body: html });
     });
     await recordFirstShown(page);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const amplify = page.waitForRequest(/\/assets\/early-sign-in-[\w-]+\.js$/);
     await page.goto('/', { waitUntil: 'commit' });
     const shown = await firstShown(page);
     expect(configServed).toBe(false);
     expect(shown.passwordFields).toBe(0);
     expect(shown.text).toContain('Continue');
+    // Applied at once, it still fetches ahead.
+    await amplify;
+    expect(errors).toEqual([]);
   });
 });
