@@ -178,6 +178,31 @@ interface SignInRun {
 
 const SIGNED_IN = '[data-testid=signed-in-user], [data-testid=signed-in]';
 
+/** 120 ms a key: a steady typist. */
+const KEY_INTERVAL_MS = 120;
+
+/**
+ * Types as a person does: each key at its own time (start + 120 ms × its place), whether or not the
+ * page has handled the one before. The browser queues input while its main thread is busy, as it
+ * does a keyboard's; Playwright's own typing waits for each key to be handled before the next
+ * interval starts, so a page busy while the keys come would also type slower.
+ */
+async function typeAsAPerson(cdp: CDPSession, keys: string[]): Promise<void> {
+  const SPECIAL: Record<string, { code: string; keyCode: number; text?: string }> = { Tab: { code: 'Tab', keyCode: 9 }, Enter: { code: 'Enter', keyCode: 13, text: '\r' } };
+  const start = performance.now();
+  const sent: Promise<unknown>[] = [];
+  for (const [i, key] of keys.entries()) {
+    const wait = start + i * KEY_INTERVAL_MS - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    const special = SPECIAL[key];
+    const down = special
+      ? { key, code: special.code, windowsVirtualKeyCode: special.keyCode, ...(special.text ? { text: special.text } : {}) }
+      : { key, text: key, unmodifiedText: key };
+    sent.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', ...down }), cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key, ...(special ? { code: special.code, windowsVirtualKeyCode: special.keyCode } : {}) }));
+  }
+  await Promise.all(sent);
+}
+
 /** `autofill`: both fields filled at once as soon as the field shows, then Enter, as a password manager does. */
 async function signInOnce(browser: Browser, url: string, username: string, password: string, endpoint: string, autofill = false): Promise<SignInRun> {
   const { context, page, cdp } = await throttledPage(browser);
@@ -217,11 +242,9 @@ async function signInOnce(browser: Browser, url: string, username: string, passw
       await page.locator('input[name=password]').first().fill(password);
       await page.locator('input[name=password]').first().press('Enter');
     } else {
-      await page.locator(USERNAME_FIELD).first().pressSequentially(username, { delay: 120, timeout: 30_000 });
-      await page.keyboard.press('Tab', { delay: 120 });
-      // The app's "Show password" toggle sits between the fields in no tab order trouble: type into the password field itself.
-      await page.locator('input[name=password]').first().pressSequentially(password, { delay: 120 });
-      await page.keyboard.press('Enter');
+      // The field takes focus as a tap would (through CDP: a Playwright locator would add its own task).
+      await cdp.send('Runtime.evaluate', { expression: `document.querySelector(${JSON.stringify(USERNAME_FIELD)}).focus()` });
+      await typeAsAPerson(cdp, [...username, 'Tab', ...password, 'Enter']);
     }
     await page
       .locator(SIGNED_IN)
