@@ -130,6 +130,9 @@ function cognitoCalls(page: Page): string[] {
   return calls;
 }
 
+/** Amplify has stored the tokens (its localStorage keys end in .idToken): the sign-in is done. */
+const sessionStored = (page: Page) => page.waitForFunction(() => Object.keys(localStorage).some((k) => k.endsWith('.idToken')));
+
 test.describe('a sign-in pressed before the app arrived (a password manager\'s autofill)', () => {
   test('starts at once, with Amplify alone, and the app takes it over: Cognito is asked once', async ({ page, pool }) => {
     await pool.createUser('autofilled');
@@ -146,6 +149,7 @@ test.describe('a sign-in pressed before the app arrived (a password manager\'s a
     await expect.poll(() => calls).toEqual(['InitiateAuth', 'RespondToAuthChallenge']);
     // As in a form being sent: what was pressed is what signs in.
     await expect(page.getByLabel('Username')).not.toBeEditable();
+    await sessionStored(page);
     // The screens after sign-in are on their way too: the answer may come before the app.
     expect(fetched.some((p) => /^\/assets\/later-screens-[\w-]+\.js$/.test(p))).toBe(true);
     release();
@@ -173,6 +177,27 @@ test.describe('a sign-in pressed before the app arrived (a password manager\'s a
     expect(calls.filter((c) => c === 'InitiateAuth')).toHaveLength(1);
   });
 
+  test.describe('with the e-mail offer on', () => {
+    test.use({ poolOptions: { mfa: 'OPTIONAL', sms: true, totp: true, verifyEmail: true } });
+
+    test('a sign-in done before the app came is the app\'s own: an unverified e-mail is offered for verification', async ({ page, pool }) => {
+      await pool.createUser('early-unverified', { email: 'early-unverified@example.com' });
+      const calls = cognitoCalls(page);
+      const { release, held } = await holdAppScript(page);
+      await page.goto('/', { waitUntil: 'commit' });
+      await held;
+      await page.getByLabel('Username').fill('early-unverified');
+      await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+      await page.getByLabel('Password', { exact: true }).press('Enter');
+      // Signed in with Cognito before the app is let through: the session is stored already.
+      await expect.poll(() => calls).toEqual(['InitiateAuth', 'RespondToAuthChallenge']);
+      await sessionStored(page);
+      release();
+      await expect(page.getByRole('heading', { name: 'Verify your e-mail address' })).toBeFocused();
+      await expect(page.getByText('Your e-mail address early-unverified@example.com is not verified yet.')).toBeVisible();
+    });
+  });
+
   test('with someone signed in on this device, nothing starts early: the app shows who is signed in', async ({ page, pool }) => {
     await pool.createUser('already-here');
     await page.goto('/');
@@ -189,6 +214,8 @@ test.describe('a sign-in pressed before the app arrived (a password manager\'s a
     await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
     await page.getByLabel('Password', { exact: true }).press('Enter');
     await earlyChunk;
+    // The press reached the early sign-in (the fields lock), which then found the session and stopped.
+    await expect(page.getByLabel('Username')).not.toBeEditable();
     await page.waitForTimeout(500);
     expect(calls).toEqual([]);
     release();

@@ -201,13 +201,14 @@ function signInEarly(form: HTMLFormElement): void {
   };
   const username = value('username') ?? '';
   const password = value('password');
-  // As a form being sent is: what was pressed is what signs in.
-  form.querySelectorAll('input').forEach((field) => (field.readOnly = true));
   // The screens after it (signed in, a code) would otherwise be fetched only once the app has come,
   // and the answer can be here before them.
   preload(data.preload?.later ?? []);
   import(/* @vite-ignore */ data.signIn)
-    .then((m: { startEarlySignIn?: (values: { username: string; password?: string | undefined }) => void }) => m.startEarlySignIn?.({ username, password }))
+    .then((m: { startEarlySignIn?: (values: { username: string; password?: string | undefined }) => boolean }) => {
+      // As in a form being sent: what was pressed is what signs in.
+      if (m.startEarlySignIn?.({ username, password })) form.querySelectorAll('input').forEach((field) => (field.readOnly = true));
+    })
     // Offline, or a chunk from another deployment: the app signs in when it takes over, as before.
     .catch(() => undefined);
 }

@@ -457,11 +457,6 @@ async function signInAfresh(start: () => Promise<SignInOutput>): Promise<SignInO
 export function createAmplifyAuthApi(config: Pick<RuntimeConfig, 'appName' | 'rememberDevices'> & Partial<Pick<RuntimeConfig, 'passwordless' | 'oauth' | 'authFlow'>>): AuthApi {
   const authFlowType = AUTH_FLOW_TYPES[config.authFlow ?? 'srp'];
   let challengeUsername = '';
-  /**
-   * A sign-in has started through this API: one that began before the app restored the session
-   * (machine/early-sign-in.ts) marked its own challenge, which is no interrupted sign-in.
-   */
-  let started = false;
   /** SRP when Cognito offers it for the password choice. */
   let srpOffered = false;
   return {
@@ -471,7 +466,7 @@ export function createAmplifyAuthApi(config: Pick<RuntimeConfig, 'appName' | 're
         await getCurrentUser();
       } catch {
         setSignedInWith(undefined);
-        return { user: null, interrupted: !started && takeChallengeMarker() };
+        return { user: null, interrupted: takeChallengeMarker() };
       }
       try {
         return { user: await loadUser() };
@@ -485,7 +480,6 @@ export function createAmplifyAuthApi(config: Pick<RuntimeConfig, 'appName' | 're
       }
     },
     async signIn({ username, password }) {
-      started = true;
       challengeUsername = username;
       setSignedInWith(undefined);
       // A device forgotten elsewhere ("Device does not exist.") is Amplify's to recover from: it drops
@@ -557,7 +551,6 @@ export function createAmplifyAuthApi(config: Pick<RuntimeConfig, 'appName' | 're
       return { user, mfa: value(mfa)!, ...(value(devices) ? { devices: value(devices)! } : {}), ...(value(passkeys) ? { passkeys: value(passkeys)! } : {}), ...(authTime ? { authTime } : {}) };
     },
     async startPasswordless({ username, factor }) {
-      started = true;
       challengeUsername = username;
       setSignedInWith(undefined);
       const preferredChallenge = factor === 'PASSWORD' ? undefined : factor;

@@ -94,6 +94,7 @@ describe('a sign-in pressed before the app arrived', () => {
 
   const notStarted: [string, () => void, object?][] = [
     ['an empty password (the form refuses it)', () => startEarlySignIn({ username: 'ann', password: '' })],
+    ['a password of spaces (the form refuses it too)', () => startEarlySignIn({ username: 'ann', password: '   ' })],
     ['a blank username', () => startEarlySignIn({ username: '  ', password: 'pw' })],
     ['a password form on a passwordless pool', () => startEarlySignIn({ username: 'ann', password: 'pw' }), { passwordless: true }],
     ['custom challenges without a password (the app asks for the username alone)', () => startEarlySignIn({ username: 'ann', password: 'pw' }), { authFlow: 'customWithoutSrp' }],
@@ -124,15 +125,48 @@ describe('a sign-in pressed before the app arrived', () => {
     });
   }
 
-  it('starts nothing once the app has taken over, nor for a second press', async () => {
-    startEarlySignIn({ username: 'ann', password: 'pw' });
-    startEarlySignIn({ username: 'bob', password: 'pw' });
+  it('starts nothing once the app has taken over, nor for a second press; says whether the press may sign in', async () => {
+    expect(startEarlySignIn({ username: 'ann', password: 'pw' })).toBe(true);
+    expect(startEarlySignIn({ username: 'bob', password: 'pw' })).toBe(false);
     await settle();
     expect(signIns()).toHaveLength(1);
     resetEarlySignIn();
     appAuthApi(parseConfig(CONFIG));
-    startEarlySignIn({ username: 'carl', password: 'pw' });
+    expect(startEarlySignIn({ username: 'carl', password: 'pw' })).toBe(false);
     await settle();
     expect(signIns()).toHaveLength(1);
+    expect(startEarlySignIn({ username: '', password: 'pw' })).toBe(false);
+  });
+
+  it('restoring the session while it is under way finds nobody, even once it has signed in: the machine takes it over as its own sign-in', async () => {
+    amplify.fake!.handlers.restoreSession = () => Promise.resolve({ user: { username: 'ann', attributes: {} }, interrupted: false });
+    startEarlySignIn({ username: 'ann', password: 'pw' });
+    await settle();
+    answer({ step: 'DONE' });
+    await settle();
+    const api = appAuthApi(parseConfig(CONFIG));
+    expect(await api.restoreSession()).toEqual({ user: null, interrupted: false });
+    expect(await api.signIn({ username: 'ann', password: 'pw' })).toEqual({ step: 'DONE' });
+    expect(amplify.fake!.calls.map((c) => c.method)).toEqual(['signIn']);
+  });
+
+  it('an early sign-in is taken over once: a later sign-in with the same values asks Cognito again', async () => {
+    startEarlySignIn({ username: 'ann', password: 'pw' });
+    await settle();
+    const api = appAuthApi(parseConfig(CONFIG));
+    const first = api.signIn({ username: 'ann', password: 'pw' });
+    answer({ step: 'DONE' });
+    await first;
+    amplify.fake!.handlers.signIn = () => Promise.resolve({ step: 'DONE' });
+    await api.signIn({ username: 'ann', password: 'pw' });
+    expect(signIns()).toHaveLength(2);
+  });
+
+  it('where nothing started, restoring the session asks Amplify', async () => {
+    page('http://localhost:5173/signup');
+    amplify.fake!.handlers.restoreSession = () => Promise.resolve({ user: { username: 'ann', attributes: {} }, interrupted: false });
+    startEarlySignIn({ username: 'ann', password: 'pw' });
+    await settle();
+    expect(await appAuthApi(parseConfig(CONFIG)).restoreSession()).toMatchObject({ user: { username: 'ann' } });
   });
 });

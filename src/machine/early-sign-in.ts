@@ -30,7 +30,9 @@ export interface EarlyValues {
 
 interface EarlySignIn {
   values: EarlyValues;
-  /** undefined: not started, as the machine will not make this call. */
+  /** Whether the call went out: false where the machine will not make it. */
+  started: Promise<boolean>;
+  /** undefined: not started. */
   answer: Promise<SignInResult | undefined>;
 }
 
@@ -52,6 +54,10 @@ export function appAuthApi(config: RuntimeConfig): AuthApi {
   appStarted = true;
   return {
     ...api,
+    // A sign-in under way since before the app came was started with nobody signed in (signInMayStart):
+    // the machine then goes on to take it over as its own sign-in, so what follows one follows it
+    // (the e-mail offer), even if its answer is already here and the session already stored.
+    restoreSession: async () => ((await early?.started) ? { user: null, interrupted: false } : api.restoreSession()),
     signIn: (input) => takeOver((v) => v.password !== undefined && v.username === input.username && v.password === input.password, () => api.signIn(input)),
     startPasswordless: (input) => takeOver((v) => v.password === undefined && input.factor === undefined && v.username === input.username, () => api.startPasswordless(input)),
   };
@@ -69,24 +75,26 @@ async function takeOver(same: (values: EarlyValues) => boolean, call: () => Prom
 
 /**
  * The prerendered form was submitted before the app took over: the sign-in the machine will start
- * when it does, started now. Values the form would refuse (an empty field) start nothing; neither
- * does a second press (the first one's sign-in is under way).
+ * when it does, started now. Values the form would refuse (a blank field) start nothing; neither
+ * does a second press (the first one's sign-in is under way). True when this press may sign in.
  */
-export function startEarlySignIn(typed: EarlyValues): void {
-  if (appStarted || early) return;
+export function startEarlySignIn(typed: EarlyValues): boolean {
+  if (appStarted || early) return false;
   const values = { username: typed.username.trim(), password: typed.password };
-  if (values.username === '' || values.password === '') return;
-  const answer = begin(values);
+  if (values.username === '' || values.password?.trim() === '') return false;
+  const config = loadConfig().then(
+    async (c) => ((await machineWillCall(c, values)) ? c : undefined),
+    () => undefined,
+  );
+  const answer = config.then((c) => {
+    if (!c) return undefined;
+    const api = authApi(c);
+    return values.password === undefined ? api.startPasswordless({ username: values.username }) : api.signIn({ username: values.username, password: values.password });
+  });
   // Taken over by the machine, or never used.
   answer.catch(() => undefined);
-  early = { values, answer };
-}
-
-async function begin(values: EarlyValues): Promise<SignInResult | undefined> {
-  const config = await loadConfig().catch(() => undefined);
-  if (!config || !(await machineWillCall(config, values))) return undefined;
-  const api = authApi(config);
-  return values.password === undefined ? api.startPasswordless({ username: values.username }) : api.signIn({ username: values.username, password: values.password });
+  early = { values, started: config.then((c) => c !== undefined), answer };
+  return true;
 }
 
 /** What App.tsx and the sign-in machine decide for a press of the prerendered form, decided the same way. */
