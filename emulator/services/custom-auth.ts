@@ -12,12 +12,11 @@ import type { Services } from '../context.js';
 import { badCredentials, invalidParameter, notAuthorized } from '../errors.js';
 import { nowSeconds } from './clock.js';
 import { checkSignInDevice } from './devices.js';
-import { challengeMetadataField } from './initiate-context.js';
 import type { ChallengeState, ClientRecord, CustomChallengeResult, PoolRecord, UserRecord } from './model.js';
 import { assertCanSignIn, parseSrpA, refuseFederated, srpChallenge } from './password-sign-in.js';
 import type { OpenSession } from './sessions.js';
 import { type SignInAuth, type SignInStep, tokens } from './sign-in.js';
-import { eventAttributes, preAuthentication } from './trigger-events.js';
+import { eventAttributes, metadataUnlessInitiating, preAuthentication } from './trigger-events.js';
 import { hasTrigger, invalidResponse, responseBoolean, responseString, responseStringMap, runTrigger } from './triggers.js';
 import { checkSecretHash, findUser, unknownUser } from './users.js';
 
@@ -38,7 +37,7 @@ interface CustomSignIn {
 function commonRequest(client: ClientRecord, sign: CustomSignIn): Record<string, unknown> {
   return {
     userAttributes: sign.user ? eventAttributes(sign.user) : {},
-    ...challengeMetadataField(),
+    ...metadataUnlessInitiating(),
     ...(client.preventUserExistenceErrors === 'ENABLED' ? { userNotFound: !sign.user } : {}),
   };
 }

@@ -9,7 +9,7 @@ import type { Services } from '../context.js';
 import { CognitoError } from '../errors.js';
 import type { PoolRecord, UserRecord } from './model.js';
 import { fillCode } from './outbox.js';
-import { eventAttributes, metadataField } from './trigger-events.js';
+import { eventAttributes, metadataUnlessInitiating } from './trigger-events.js';
 import { responseString, runTrigger } from './triggers.js';
 
 export type MessageSource = 'SignUp' | 'AdminCreateUser' | 'ResendCode' | 'ForgotPassword' | 'UpdateUserAttribute' | 'VerifyUserAttribute' | 'Authentication';
@@ -72,7 +72,7 @@ export async function composeMessage(svc: Services, pool: PoolRecord, request: M
       codeParameter: CODE_PARAMETER,
       linkParameter: LINK_PARAMETER,
       usernameParameter: invitation ? USERNAME_PARAMETER : null,
-      ...metadataField(),
+      ...metadataUnlessInitiating(),
     },
     response: { smsMessage: null, emailMessage: null, emailSubject: null },
   }));

@@ -11,10 +11,9 @@
  */
 import type { Services } from '../context.js';
 import { groupClaims } from './groups.js';
-import { challengeMetadataField } from './initiate-context.js';
 import type { ClientRecord, PoolRecord, UserRecord } from './model.js';
 import { ADMIN_SCOPE, type AuthenticationResult, type IssueOptions, type TokenCustomization } from './tokens.js';
-import { eventAttributes } from './trigger-events.js';
+import { eventAttributes, metadataUnlessInitiating } from './trigger-events.js';
 import { invalidResponse, responseObject, responseStringList, responseStringMap, runTrigger } from './triggers.js';
 
 export type TokenSource =
@@ -88,7 +87,7 @@ export async function preTokenGeneration(svc: Services, pool: PoolRecord, client
         preferredRole: (current['cognito:preferred_role'] as string | undefined) ?? null,
       },
       ...(v1 ? {} : { scopes }),
-      ...challengeMetadataField(),
+      ...metadataUnlessInitiating(),
     },
     response: v1 ? { claimsOverrideDetails: null } : { claimsAndScopeOverrideDetails: null },
   }));

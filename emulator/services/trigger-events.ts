@@ -33,6 +33,23 @@ export const metadataField = (): { clientMetadata?: Record<string, string> } => 
   return metadata ? { clientMetadata: metadata } : {};
 };
 
+/*
+ * Which triggers see a request's ClientMetadata. (Admin)InitiateAuth passes it "to the functions for
+ * only the following triggers: Pre sign-up, Pre authentication, User migration"; it "invokes the
+ * following triggers without ClientMetadata as input: Post authentication, Custom message, Pre token
+ * generation, Create auth challenge, Define auth challenge" (API reference, InitiateAuth and
+ * AdminInitiateAuth, ClientMetadata). (Admin)RespondToAuthChallenge passes it to post authentication,
+ * pre token generation and the three challenge triggers (API reference, RespondToAuthChallenge
+ * ClientMetadata); every other operation to every trigger it runs.
+ */
+const initiating = new AsyncLocalStorage<boolean>();
+
+/** Runs (Admin)InitiateAuth's work: the triggers it runs without ClientMetadata get none. */
+export const duringInitiateAuth = <T>(run: () => T): T => initiating.run(true, run);
+
+/** `clientMetadata` for the triggers InitiateAuth runs without it: present when the caller gave it, outside InitiateAuth. */
+export const metadataUnlessInitiating = (): { clientMetadata?: Record<string, string> } => (initiating.getStore() ? {} : metadataField());
+
 /** An attribute list (SignUp's ValidationData…) as the map a trigger's request carries. */
 export const attributeMap = (list: { Name: string; Value: string }[] | undefined): Record<string, string> | undefined =>
   list ? Object.fromEntries(list.map((a) => [a.Name, a.Value])) : undefined;
@@ -149,6 +166,6 @@ export async function postAuthentication(svc: Services, pool: PoolRecord, client
     triggerSource: 'PostAuthentication_Authentication',
     userName: user.username,
     clientId: client.id,
-    request: { userAttributes: eventAttributes(user), ...(newDeviceUsed === undefined ? {} : { newDeviceUsed }), ...metadataField() },
+    request: { userAttributes: eventAttributes(user), ...(newDeviceUsed === undefined ? {} : { newDeviceUsed }), ...metadataUnlessInitiating() },
   }));
 }

@@ -1,7 +1,7 @@
 import { adminPool } from '../access.js';
 import type { Operation, RequestInfo, Services } from '../context.js';
 import { startCustomAuth } from '../services/custom-auth.js';
-import { duringInitiateAuth } from '../services/initiate-context.js';
+import { duringInitiateAuth } from '../services/trigger-events.js';
 import { invalidParameter } from '../errors.js';
 import { passwordFlow, requireFlow } from '../services/password-sign-in.js';
 import { requireClient } from '../services/users.js';

@@ -1,6 +1,6 @@
 import type { Operation, Services } from '../context.js';
 import { startCustomAuth } from '../services/custom-auth.js';
-import { duringInitiateAuth } from '../services/initiate-context.js';
+import { duringInitiateAuth } from '../services/trigger-events.js';
 import { invalidParameter, notAuthorized } from '../errors.js';
 import { passwordFlow, requireFlow, startSrp } from '../services/password-sign-in.js';
 import { checkSecretHash, requireClient } from '../services/users.js';

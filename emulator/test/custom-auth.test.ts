@@ -240,11 +240,13 @@ describe('CUSTOM_AUTH without SRP (DG, custom authentication challenge Lambda tr
   it('a disabled user is told at InitiateAuth; PreAuthentication and PostAuthentication run around the custom sign-in', async () => {
     const { poolId, clientId } = await customPool({ ...CHALLENGES, PreAuthentication: arn('preAuth'), PostAuthentication: arn('postAuth') });
     await createUser(h.sdk, poolId, 'ida');
-    const start = await initiate(clientId, 'ida');
+    const start = await initiate(clientId, 'ida', {}, { from: 'initiate' });
     expect(events.preAuth).toHaveLength(1);
     expect(events.postAuth).toBeUndefined();
-    await answer(clientId, start.Session, 'ida', 'blue');
+    await answer(clientId, start.Session, 'ida', 'blue', { from: 'respond' });
     expect(events.postAuth).toHaveLength(1);
+    // RespondToAuthChallenge passes its ClientMetadata to post authentication (API reference, RespondToAuthChallenge ClientMetadata).
+    expect(events.postAuth![0].request.clientMetadata).toEqual({ from: 'respond' });
     await h.sdk.send(new AdminDisableUserCommand({ UserPoolId: poolId, Username: 'ida' }));
     await expectCognitoError(initiate(clientId, 'ida'), 'NotAuthorizedException', 'User is disabled.');
   });

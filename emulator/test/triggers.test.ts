@@ -248,7 +248,7 @@ describe('PostConfirmation (DG, post confirmation Lambda trigger)', () => {
 });
 
 describe('PreAuthentication and PostAuthentication (DG, pre / post authentication Lambda triggers)', () => {
-  it('USER_PASSWORD_AUTH: PreAuthentication gets the attributes and ClientMetadata as validationData; PostAuthentication follows; tokens', async () => {
+  it('USER_PASSWORD_AUTH: PreAuthentication gets the attributes and ClientMetadata as validationData; PostAuthentication follows, without it; tokens', async () => {
     const { poolId, clientId } = await triggerPool({ PreAuthentication: 'preAuth', PostAuthentication: 'postAuth' });
     await createUser(h.sdk, poolId, 'auth-ann', [{ Name: 'email', Value: 'auth-ann@example.com' }]);
     const result = await passwordSignIn(clientId, 'auth-ann', PASSWORD, { device: 'kiosk' });
@@ -258,8 +258,9 @@ describe('PreAuthentication and PostAuthentication (DG, pre / post authenticatio
     expect(pre.request).toEqual({ userAttributes: expect.objectContaining({ email: 'auth-ann@example.com', 'cognito:user_status': 'CONFIRMED' }), validationData: { device: 'kiosk' } });
     const [post] = events.postAuth!;
     expectCommon(post, poolId, 'PostAuthentication_Authentication', 'auth-ann', clientId);
-    // newDeviceUsed only when the pool remembers devices.
-    expect(post.request).toEqual({ userAttributes: expect.objectContaining({ email: 'auth-ann@example.com' }), clientMetadata: { device: 'kiosk' } });
+    // newDeviceUsed only when the pool remembers devices. InitiateAuth "invokes the following triggers
+    // without ClientMetadata as input: Post authentication, Custom message, …" (API reference, InitiateAuth ClientMetadata).
+    expect(post.request).toEqual({ userAttributes: expect.objectContaining({ email: 'auth-ann@example.com' }) });
   });
 
   it('a PreAuthentication throw refuses the sign-in before the password is checked (every password flow)', async () => {
@@ -372,10 +373,12 @@ describe('CustomMessage (DG, custom message Lambda trigger)', () => {
     await h.sdk.send(new ConfirmForgotPasswordCommand({ ClientId: clientId, Username: 'cm-cat', ConfirmationCode: (await latestMessage(h.emulator, 'cm-cat')).code, Password: PASSWORD }));
 
     // MFA is required and cm-cat has a phone: the SMS code's text.
-    const mfa = await passwordSignIn(clientId, 'cm-cat');
+    const mfa = await passwordSignIn(clientId, 'cm-cat', PASSWORD, { via: 'kiosk' });
     expect(mfa.ChallengeName).toBe('SMS_MFA');
     const sms = await latestMessage(h.emulator, 'cm-cat');
     expect(sms.message).toBe(`SMS CustomMessage_Authentication ${sms.code}`);
+    // Sent by InitiateAuth, which runs the custom message trigger without ClientMetadata (API reference, InitiateAuth ClientMetadata).
+    expect(events.customMessage!.at(-1).request).not.toHaveProperty('clientMetadata');
     const tokens = await h.sdk.send(
       new RespondToAuthChallengeCommand({ ClientId: clientId, ChallengeName: 'SMS_MFA', Session: mfa.Session, ChallengeResponses: { USERNAME: 'cm-cat', SMS_MFA_CODE: sms.code } }),
     );
