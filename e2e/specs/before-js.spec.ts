@@ -133,18 +133,28 @@ function cognitoCalls(page: Page): string[] {
 /** Amplify has stored the tokens (its localStorage keys end in .idToken): the sign-in is done. */
 const sessionStored = (page: Page) => page.waitForFunction(() => Object.keys(localStorage).some((k) => k.endsWith('.idToken')));
 
+/**
+ * The app's script held back, the prerendered form filled in and submitted (Enter, or the button):
+ * what Cognito is asked meanwhile, and the hold's release.
+ */
+async function submitBeforeTheApp(page: Page, username: string, submit: 'Enter' | 'button' = 'Enter'): Promise<{ calls: string[]; release: () => void }> {
+  const calls = cognitoCalls(page);
+  const { release, held } = await holdAppScript(page);
+  await page.goto('/', { waitUntil: 'commit' });
+  await held;
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  if (submit === 'Enter') await page.getByLabel('Password', { exact: true }).press('Enter');
+  else await page.getByRole('button', { name: 'Sign in' }).click();
+  return { calls, release };
+}
+
 test.describe('a sign-in pressed before the app arrived (a password manager\'s autofill)', () => {
   test('starts at once, with Amplify alone, and the app takes it over: Cognito is asked once', async ({ page, pool }) => {
     await pool.createUser('autofilled');
-    const calls = cognitoCalls(page);
     const fetched: string[] = [];
     page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
-    const { release, held } = await holdAppScript(page);
-    await page.goto('/', { waitUntil: 'commit' });
-    await held;
-    await page.getByLabel('Username').fill('autofilled');
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await page.getByLabel('Password', { exact: true }).press('Enter');
+    const { calls, release } = await submitBeforeTheApp(page, 'autofilled');
     // The app's script is still held back, and the sign-in is done with Cognito already.
     await expect.poll(() => calls).toEqual(['InitiateAuth', 'RespondToAuthChallenge']);
     // As in a form being sent: what was pressed is what signs in.
@@ -159,13 +169,7 @@ test.describe('a sign-in pressed before the app arrived (a password manager\'s a
 
   test('an MFA code asked for by the early sign-in is answered on the app\'s screen, with no "interrupted" notice', async ({ page, pool, sms }) => {
     await pool.createUser('early-texter', { phone: '+12065550123', sms: true });
-    const calls = cognitoCalls(page);
-    const { release, held } = await holdAppScript(page);
-    await page.goto('/', { waitUntil: 'commit' });
-    await held;
-    await page.getByLabel('Username').fill('early-texter');
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    const { calls, release } = await submitBeforeTheApp(page, 'early-texter', 'button');
     await expect.poll(() => calls).toEqual(['InitiateAuth', 'RespondToAuthChallenge']);
     release();
     await expect(page.getByRole('heading', { name: 'Enter the code we texted you' })).toBeVisible();
@@ -182,13 +186,7 @@ test.describe('a sign-in pressed before the app arrived (a password manager\'s a
 
     test('a sign-in done before the app came is the app\'s own: an unverified e-mail is offered for verification', async ({ page, pool }) => {
       await pool.createUser('early-unverified', { email: 'early-unverified@example.com' });
-      const calls = cognitoCalls(page);
-      const { release, held } = await holdAppScript(page);
-      await page.goto('/', { waitUntil: 'commit' });
-      await held;
-      await page.getByLabel('Username').fill('early-unverified');
-      await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-      await page.getByLabel('Password', { exact: true }).press('Enter');
+      const { calls, release } = await submitBeforeTheApp(page, 'early-unverified');
       // Signed in with Cognito before the app is let through: the session is stored already.
       await expect.poll(() => calls).toEqual(['InitiateAuth', 'RespondToAuthChallenge']);
       await sessionStored(page);
