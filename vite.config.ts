@@ -65,9 +65,9 @@ interface FirstScreenChunks {
 }
 
 /**
- * Amplify's chunk (the early sign-in's) and each language's, with the chunks they import, less what
- * the entry already loads (the page links those): the URLs /first-screen.js adds as
- * <link rel="modulepreload">.
+ * Amplify's chunk (the early sign-in's), each language's and the later screens' (with the English),
+ * each with the chunks it imports, less what the entry already loads (the page links those): the
+ * URLs /first-screen.js adds as <link rel="modulepreload">.
  */
 function firstScreenChunks(bundle: OutputBundle | undefined): FirstScreenChunks {
   const chunks = Object.values(bundle ?? {}).filter((c) => c.type === 'chunk');

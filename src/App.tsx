@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { RuntimeConfig } from './config';
+import { offeredProviders, type RuntimeConfig } from './config';
 import { leave } from './hosted/leave';
 import { routeAfterRoundTrip } from './hosted/route';
 import { returningInput, type RoundTrip } from './hosted/round-trip';
@@ -15,8 +15,7 @@ import { RefusedRequestScreen } from './screens/RefusedRequest';
 export function App({ config, locale, api, roundTrip = {} }: { config: RuntimeConfig; locale: Locale; api: AuthApi; roundTrip?: RoundTrip }) {
   const takeover = useTakeover();
   const route = useMemo(() => routeAfterRoundTrip(roundTrip, window.location, config), [roundTrip, config]);
-  // Providers' pages refuse to be framed (as Cognito's do): inside a frame, no federated sign-in.
-  const providers = config.oauth && window.self === window.top ? config.providers : [];
+  const providers = offeredProviders(config);
   const t = useMemo(() => translator(locale), [locale]);
   const host = useMemo(() => ({ leave }), []);
   const flowConfig = useMemo(

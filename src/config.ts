@@ -72,6 +72,13 @@ export interface RuntimeConfig {
   providers: ProviderOption[];
 }
 
+/**
+ * The identity providers this page offers: none without the pool domain, and none inside a frame —
+ * providers' pages refuse to be framed (as Cognito's do).
+ */
+export const offeredProviders = (config: { oauth?: unknown; providers: ProviderOption[] }): ProviderOption[] =>
+  config.oauth && window.self === window.top ? config.providers : [];
+
 export const AUTH_FLOWS = ['srp', 'customWithSrp', 'customWithoutSrp', 'password'] as const;
 export type AuthFlow = (typeof AUTH_FLOWS)[number];
 

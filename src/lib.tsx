@@ -4,7 +4,7 @@
  */
 import { useActorRef } from '@xstate/react';
 import { lazy, type ReactNode, Suspense, useEffect, useMemo, useState } from 'react';
-import { DEFAULT_PASSWORD_POLICY, type OAuthInput, parseOAuth, parseProviders, type ProviderInput, type RuntimeConfig } from './config';
+import { DEFAULT_PASSWORD_POLICY, type OAuthInput, offeredProviders, parseOAuth, parseProviders, type ProviderInput, type RuntimeConfig } from './config';
 import { returningInput, roundTripUsed, takeRoundTrip } from './hosted/round-trip';
 import { directionOf, I18nContext, type Locale, loadLocale, translator, withCatalog } from './i18n';
 import { configureAmplify, createAmplifyAuthApi } from './machine/amplify-auth';
@@ -160,7 +160,7 @@ export function SignIn(props: SignInProps) {
           offerRememberDevice: props.config.rememberDevices === 'onUserPrompt',
           passwordless: props.config.passwordless ?? false,
           usernameOnly: props.config.authFlow === 'customWithoutSrp',
-          providers: federation.oauth && window.self === window.top ? federation.providers : [],
+          providers: offeredProviders(federation),
           ...returningInput(roundTrip),
         }}
       >

@@ -15,7 +15,7 @@
  * configured for, nobody signed in on this device, no federated sign-in in flight, no e-mail of a
  * single-sign-on domain.
  */
-import { loadConfig, type RuntimeConfig } from '../config';
+import { loadConfig, offeredProviders, type RuntimeConfig } from '../config';
 import { routeFor } from '../hosted/route';
 import { roundTripWaiting } from '../hosted/round-trip';
 import { configureAmplify, createAmplifyAuthApi, signInMayStart } from './amplify-auth';
@@ -104,8 +104,7 @@ async function machineWillCall(config: RuntimeConfig, values: EarlyValues): Prom
   if (!(route.kind === 'app' || (route.kind === 'login' && !route.flow))) return false;
   // Back from the pool domain (a provider's code or error, or its /logout): the machine resumes that.
   if (config.oauth?.handleReturn && roundTripWaiting(config.oauth, window.location.href)) return false;
-  const providers = window.self === window.top ? config.providers : [];
-  if (config.oauth && ssoTargetFor(values.username, providers)) return false;
+  if (ssoTargetFor(values.username, offeredProviders(config))) return false;
   configureAmplify(config);
   return signInMayStart();
 }
