@@ -1,43 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+/**
+ * Keyboard-only sign-ins, and the federated sign-in's screens in the dark scheme. Every other screen
+ * is checked with axe in both schemes by every-screen.spec.ts.
+ */
+import { expectNoAxeViolations } from '../fixtures/axe';
 import { expect, LOCALHOST_ORIGIN, test } from '../fixtures/emulator';
-import { walkEmailAndDeviceScreens, walkFederationScreens, walkLifecycleScreens, walkPasswordlessScreens, walkTriggerScreens, walkOtherScreens, walkSmsAndAccountScreens } from '../fixtures/screens';
-
-async function expectNoAxeViolations(page: Page, screen: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(summary, `axe violations on ${screen}`).toEqual([]);
-}
-
-for (const colorScheme of ['light', 'dark'] as const) {
-  test.describe(`axe, ${colorScheme} scheme`, () => {
-    test.use({ colorScheme });
-
-    test('sign-in, errors, SMS code, signed in, account security and its dialogs', async ({ page, pool, sms, totpCode }) => {
-      await walkSmsAndAccountScreens(page, { pool, sms, totpCode }, (screen) => expectNoAxeViolations(page, screen));
-    });
-
-    test('TOTP code, choice of factor, first-time TOTP setup, new password, phone entry, refused link', async ({ page, pool, newPool, usePool, totpCode }) => {
-      await walkOtherScreens(page, { pool, newPool, usePool, totpCode }, (screen) => expectNoAxeViolations(page, screen));
-    });
-
-    test('forgotten password, sign-up and its code, the e-mail offer, change password and e-mail', async ({ page, newPool, usePool, mail }) => {
-      await walkLifecycleScreens(page, { newPool, usePool, mail }, (screen) => expectNoAxeViolations(page, screen));
-    });
-
-    test('e-mail codes, three factors, remember this device, e-mail set-up, devices in account security', async ({ page, newPool, usePool, mail }) => {
-      await walkEmailAndDeviceScreens(page, { newPool, usePool, mail }, (screen) => expectNoAxeViolations(page, screen));
-    });
-
-    test('username first, the choice of first factor, the password factor, passkeys in account security', async ({ page, newPool, usePool, mail }) => {
-      await walkPasswordlessScreens(page, { newPool, usePool, mail }, (screen) => expectNoAxeViolations(page, screen));
-    });
-
-    test("a custom challenge, a trigger's refusal, groups once signed in", async ({ page, newPool, usePool }) => {
-      await walkTriggerScreens(page, { newPool, usePool }, (screen) => expectNoAxeViolations(page, screen));
-    });
-  });
-}
+import { walkFederationScreens } from '../fixtures/screens';
 
 // Light: the federated sign-in's screens in every language, at 320 px (i18n.spec.ts); dark here.
 test.describe('axe, dark scheme, federated sign-in', () => {
