@@ -8,10 +8,12 @@
  *   thread free to take a key (measured in the page, every frame) — the app in English, German,
  *   Arabic and Japanese browsers and in passwordless mode — then a character typed, to show it is
  *   taken and still there once the page has settled (the app's takeover must not lose it). Median of
- *   7 loads. Also reported: when that character, sent by Playwright then, arrived;
+ *   7 loads, round-robin over the variants. Also reported: when that character, sent by Playwright
+ *   then, arrived;
  * - the sign-in typed at 120 ms a key as soon as the field shows, then Enter: the total, Enter to
  *   signed in (with its round trips and the browser's SRP work), and the JavaScript on the wire
- *   before the sign-in's first request could go out.
+ *   before the sign-in's first request could go out. Median of 7 rounds, each signing in once with
+ *   each app; then the same for a password manager's autofill.
  */
 import { type Browser, type CDPSession, chromium } from '@playwright/test';
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
@@ -295,7 +297,7 @@ const APP_VARIANTS: { name: string; locale?: string; passwordless?: boolean }[] 
   { name: 'app passwordless', passwordless: true },
 ];
 
-export async function measureTypeable(runs = 3, loadRuns = 7): Promise<Record<string, unknown>> {
+export async function measureTypeable(runs = 7, loadRuns = 7): Promise<Record<string, unknown>> {
   const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
   if (!existsSync(executablePath)) {
     console.log(`typeable: skipped, no Chromium at ${executablePath} (npm run test:e2e installs it)`);
@@ -328,44 +330,40 @@ export async function measureTypeable(runs = 3, loadRuns = 7): Promise<Record<st
       urls[name] = server.url;
     }
     const typeable: Record<string, { typeableMs: number; runsMs: number[]; typedMs: number; keptTyping: boolean; vsFloor?: number; typedVsFloor?: number }> = {};
-    const measure = async (name: string, url: string, locale?: string) => {
-      await loadOnce(browser, url, locale); // warm the server's and the OS's caches, not the browser's
-      const loads: Load[] = [];
-      for (let i = 0; i < loadRuns; i++) loads.push(await loadOnce(browser, url, locale));
-      typeable[name] = {
-        typeableMs: median(loads.map((l) => l.typeableMs)),
-        runsMs: loads.map((l) => l.typeableMs),
-        typedMs: median(loads.map((l) => l.typedMs)),
-        keptTyping: loads.every((l) => l.kept && l.typedMs > 0),
-      };
-    };
+    // Round-robin: each round loads every variant once, so a machine that slows down or speeds up
+    // during the run weighs on all of them alike (blocks of one variant at a time skewed the ratios).
+    const variants: { name: string; url: string; locale?: string }[] = [{ name: 'floor', url: urls.floor! }, { name: 'authenticator', url: urls.authenticator! }, ...APP_VARIANTS.map((v) => ({ name: v.name, url: v.passwordless ? urls.passwordless! : urls.app!, locale: v.locale }))];
     // BENCH_SIGN_IN_ONLY=1: the sign-in timing alone (a quicker look at Enter → signed in).
     if (process.env.BENCH_SIGN_IN_ONLY !== '1') {
-      await measure('floor', urls.floor!);
-      await measure('authenticator', urls.authenticator!);
-      for (const variant of APP_VARIANTS) await measure(variant.name, variant.passwordless ? urls.passwordless! : urls.app!, variant.locale);
+      const loads = new Map<string, Load[]>(variants.map((v) => [v.name, []]));
+      for (const v of variants) await loadOnce(browser, v.url, v.locale); // warm the server's and the OS's caches, not the browser's
+      for (let i = 0; i < loadRuns; i++) for (const v of variants) loads.get(v.name)!.push(await loadOnce(browser, v.url, v.locale));
+      for (const [name, runsOf] of loads) {
+        typeable[name] = {
+          typeableMs: median(runsOf.map((l) => l.typeableMs)),
+          runsMs: runsOf.map((l) => l.typeableMs),
+          typedMs: median(runsOf.map((l) => l.typedMs)),
+          keptTyping: runsOf.every((l) => l.kept && l.typedMs > 0),
+        };
+      }
       for (const entry of Object.values(typeable)) {
         entry.vsFloor = +(entry.typeableMs / typeable.floor!.typeableMs).toFixed(2);
         entry.typedVsFloor = +(entry.typedMs / typeable.floor!.typedMs).toFixed(2);
       }
     }
 
-    const signInMedian = async (name: string, autofill: boolean) => {
-      const measured: SignInRun[] = [];
-      for (let i = 0; i < runs; i++) measured.push(await signInOnce(browser, urls[name]!, benchPool.usernames[0]!, BENCH_PASSWORD, emulator.url, autofill));
-      return medianOf(measured);
+    // Sign-ins round-robin too: a round signs in once with each app.
+    const APPS = ['floor', 'authenticator', 'app'] as const;
+    const signInMedians = async (autofill: boolean) => {
+      const measured = new Map<string, SignInRun[]>(APPS.map((name) => [name, []]));
+      for (let i = 0; i < runs; i++) for (const name of APPS) measured.get(name)!.push(await signInOnce(browser, urls[name]!, benchPool.usernames[0]!, BENCH_PASSWORD, emulator.url, autofill));
+      return Object.fromEntries(APPS.map((name) => [name, medianOf(measured.get(name)!)])) as Record<(typeof APPS)[number], SignInRun>;
     };
-    const signIn: Record<string, SignInRun & { totalVsFloor?: number; enterVsFloor?: number }> = {};
-    for (const name of ['floor', 'authenticator', 'app'] as const) {
-      await signInOnce(browser, urls[name]!, benchPool.usernames[0]!, BENCH_PASSWORD, emulator.url); // warm-up
-      signIn[name] = await signInMedian(name, false);
-    }
+    for (const name of APPS) await signInOnce(browser, urls[name]!, benchPool.usernames[0]!, BENCH_PASSWORD, emulator.url); // warm-up
+    const signIn: Record<string, SignInRun & { totalVsFloor?: number; enterVsFloor?: number }> = await signInMedians(false);
     // A password manager's user: no typing, so the first screen's head start is all of the difference.
     const autofilled: Record<string, { totalMs: number; enterToSignedInMs: number; jsBeforeSignInKiB: number; totalVsFloor?: number }> = {};
-    for (const name of ['floor', 'authenticator', 'app'] as const) {
-      const { totalMs, enterToSignedInMs, jsBeforeSignInKiB } = await signInMedian(name, true);
-      autofilled[name] = { totalMs, enterToSignedInMs, jsBeforeSignInKiB };
-    }
+    for (const [name, { totalMs, enterToSignedInMs, jsBeforeSignInKiB }] of Object.entries(await signInMedians(true))) autofilled[name] = { totalMs, enterToSignedInMs, jsBeforeSignInKiB };
     for (const entry of Object.values(signIn)) {
       entry.totalVsFloor = +(entry.totalMs / signIn.floor!.totalMs).toFixed(2);
       entry.enterVsFloor = +(entry.enterToSignedInMs / signIn.floor!.enterToSignedInMs).toFixed(2);
@@ -394,5 +392,5 @@ export async function measureTypeable(runs = 3, loadRuns = 7): Promise<Record<st
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  await measureTypeable(Number(process.argv[2] ?? 3));
+  await measureTypeable(Number(process.argv[2] ?? 7));
 }
