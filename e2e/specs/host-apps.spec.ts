@@ -4,13 +4,13 @@
  * category survives the sign-in, the host page has no landmark clashes, and a password user and an
  * SMS user sign in through <SignIn>.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type HostName, makeHosts } from '../hosts/make-hosts';
+import { axe } from '../fixtures/axe';
 import { expect, signIn, test } from '../fixtures/emulator';
 
 const freePort = () =>
@@ -51,8 +51,8 @@ for (const host of ['react18', 'react19'] as const) {
       await page.goto(`${origins[host]}/`);
       await expect(page.getByRole('region', { name: 'Sign in' })).toBeVisible();
       await expect(page.locator('main')).toHaveCount(1);
-      const axe = await new AxeBuilder({ page }).withRules(['landmark-main-is-top-level', 'landmark-no-duplicate-main', 'landmark-unique', 'landmark-one-main', 'duplicate-id']).analyze();
-      expect(axe.violations.map((v) => v.id)).toEqual([]);
+      const results = await axe(page).withRules(['landmark-main-is-top-level', 'landmark-no-duplicate-main', 'landmark-unique', 'landmark-one-main', 'duplicate-id']).analyze();
+      expect(results.violations.map((v) => v.id)).toEqual([]);
       await signIn(page, `${host}-plain`);
       await expect(page.getByTestId('host-user')).toHaveText(`${host}-plain: API,Auth`);
     });

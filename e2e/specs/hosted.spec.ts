@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { axe } from '../fixtures/axe';
 import { APP_ORIGIN, expect, PASSWORD, RELYING_APP, RELYING_ORIGIN, signIn, test } from '../fixtures/emulator';
 
 test.use({ poolOptions: { mfa: 'OPTIONAL', sms: true, totp: true, cookieStorage: true } });
@@ -229,7 +229,7 @@ test('embedded in a host page: a named region under the host <main>, no landmark
   await expect(region.getByRole('heading', { name: 'Sign in', level: 2 })).toBeVisible();
   // The first screen doesn't pull focus away from the host page.
   expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BODY');
-  const results = await new AxeBuilder({ page }).withRules(['landmark-main-is-top-level', 'landmark-no-duplicate-main', 'landmark-unique', 'landmark-one-main', 'duplicate-id', 'heading-order']).analyze();
+  const results = await axe(page).withRules(['landmark-main-is-top-level', 'landmark-no-duplicate-main', 'landmark-unique', 'landmark-one-main', 'duplicate-id', 'heading-order']).analyze();
   expect(results.violations.map((v) => v.id)).toEqual([]);
   const username = page.getByLabel('Username');
   expect(await username.getAttribute('id')).not.toBe('username');
