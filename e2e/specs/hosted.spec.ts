@@ -85,6 +85,8 @@ test('/delete-account from the relying app: sign in, delete with the password, b
     await signIn(page, `quitter-${how}`);
     await expect(page.getByTestId('signed-in-user')).toBeVisible();
     await page.goto(RELYING_APP);
+    // The relying app shows the link once it has found the session and written its URL.
+    await expect(page.locator('#delete-account')).toBeVisible();
     const href = await page.locator('#delete-account').getAttribute('href');
     const state = new URL(href!).searchParams.get('state');
     await page.locator('#delete-account').click();
