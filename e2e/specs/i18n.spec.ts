@@ -1,4 +1,4 @@
-import { axe } from '../fixtures/axe';
+import { expectNoAxeViolations } from '../fixtures/axe';
 import { expect, test } from '../fixtures/emulator';
 import { walkFederationScreens } from '../fixtures/screens';
 import { expectFitsPhone } from '../fixtures/layout';
@@ -48,8 +48,7 @@ test('Arabic reads right to left: the page is dir="rtl", the layout mirrors, Cog
   const toggle = await page.getByRole('button', { name: 'إظهار كلمة المرور' }).boundingBox();
   expect(Math.abs(toggle!.x - field!.x)).toBeLessThan(2);
   expect(toggle!.x + toggle!.width).toBeLessThan(field!.x + field!.width / 2);
-  const results = await axe(page).analyze();
-  expect(results.violations.map((v) => v.id)).toEqual([]);
+  await expectNoAxeViolations(page, 'the Arabic sign-in');
   await page.getByLabel('اسم المستخدم').fill('arabic');
   await page.getByLabel('كلمة المرور', { exact: true }).fill('Wrong-Passw0rd!');
   await page.getByRole('button', { name: 'تسجيل الدخول' }).click();
@@ -65,8 +64,7 @@ test('Hebrew, the second right-to-left language: dir="rtl", mirrored, Cognito er
   const field = await page.locator('input[name=password]').boundingBox();
   const toggle = await page.locator('.password-row button').boundingBox();
   expect(toggle!.x + toggle!.width).toBeLessThan(field!.x + field!.width / 2);
-  const results = await axe(page).analyze();
-  expect(results.violations.map((v) => v.id)).toEqual([]);
+  await expectNoAxeViolations(page, 'the Hebrew sign-in');
   await page.locator('input[name=username]').fill('hebrew');
   await page.locator('input[name=password]').fill('Wrong-Passw0rd!');
   await page.locator('button[type="submit"]').click();
@@ -119,8 +117,7 @@ for (const langs of Array.from({ length: Math.ceil(LOCALES.length / WALK_SIZE) }
       page,
       { newPool, usePool, nextIdentity },
       async (screen, lang = 'en') => {
-        const results = await axe(page).analyze();
-        expect(results.violations.map((v) => v.id), `${lang}: ${screen}`).toEqual([]);
+        await expectNoAxeViolations(page, `${lang}: ${screen}`);
         await expectFitsPhone(page, `${lang}: ${screen}`);
         if (lang === 'en' || screen.includes('identity provider')) return;
         const text = await page.locator('body').innerText();
